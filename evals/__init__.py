@@ -1,0 +1,1 @@
+"""Evaluations: `make eval` (python -m evals)."""

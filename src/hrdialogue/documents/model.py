@@ -1,0 +1,200 @@
+"""The values the resolution reader produces: frozen, typed, with a published JSON Schema.
+
+Every element keeps `span`, the `[start, end)` character offsets into the decoded input text,
+and paragraphs carry an `anchor` (`PP3`, `OP10`, `OP8(a)(ii)`) that is the same in all six
+language versions of one resolution. Comments, submissions and analysis point at anchors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Adoption",
+    "Body",
+    "Deadline",
+    "DocumentKind",
+    "Footnote",
+    "Mandate",
+    "OperativeParagraph",
+    "ParseWarning",
+    "PreambularParagraph",
+    "Reference",
+    "Resolution",
+    "Span",
+    "Subparagraph",
+    "resolution_json_schema",
+]
+
+Span = tuple[int, int]
+"""`[start, end)` character offsets into the decoded input text."""
+
+
+class Body(StrEnum):
+    """The organ that adopted (or will adopt) a text."""
+
+    GENERAL_ASSEMBLY = "general-assembly"
+    HUMAN_RIGHTS_COUNCIL = "human-rights-council"
+    ECONOMIC_AND_SOCIAL_COUNCIL = "economic-and-social-council"
+    SECURITY_COUNCIL = "security-council"
+    COMMISSION_ON_HUMAN_RIGHTS = "commission-on-human-rights"
+    SUB_COMMISSION = "sub-commission"
+
+
+class DocumentKind(StrEnum):
+    RESOLUTION = "resolution"
+    DECISION = "decision"
+    DRAFT_RESOLUTION = "draft-resolution"
+
+
+class _Value(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ParseWarning(_Value):
+    """Something the reader could not place. Reported, never dropped silently."""
+
+    code: str = Field(description="Stable machine code, e.g. `truncated`, `unknown-lead`.")
+    message: str = Field(description="One readable sentence in English naming the problem.")
+    anchor: str | None = Field(default=None, description="Paragraph concerned, when known.")
+    offset: int | None = Field(default=None, description="Character offset in the source text.")
+    line: int | None = Field(default=None, description="1-based line number in the source text.")
+
+
+class Subparagraph(_Value):
+    anchor: str = Field(description="`OP8(a)`, `OP8(a)(ii)`: language-independent.")
+    label: str = Field(description="The label as printed: `(a)`, `a)`, `(أ)`, `（一）`.")
+    text: str
+    span: Span
+    subparagraphs: tuple[Subparagraph, ...] = ()
+
+
+class PreambularParagraph(_Value):
+    anchor: str = Field(description="`PP1`, `PP2`, …")
+    lead: str | None = Field(description="The lead phrase as printed, e.g. `напоминая также`.")
+    lead_key: str | None = Field(
+        description="Language-independent key of the lead (`recalling`), null when unknown."
+    )
+    lead_modifiers: tuple[str, ...] = Field(
+        default=(), description="Modifiers stripped from the lead: `also`, `further`, `again`…"
+    )
+    text: str = Field(description="Clean text: page artefacts and footnote markers removed.")
+    span: Span
+
+
+class OperativeParagraph(_Value):
+    anchor: str = Field(description="`OP1`, `OP2`, …; a single unnumbered paragraph is `OP1`.")
+    number: int | None = Field(description="The number as printed; null when unnumbered.")
+    lead: str | None
+    lead_key: str | None
+    lead_modifiers: tuple[str, ...] = ()
+    text: str
+    span: Span
+    subparagraphs: tuple[Subparagraph, ...] = ()
+
+
+class Footnote(_Value):
+    marker: str = Field(description="The marker as printed: `1`, `2/`, `*`.")
+    text: str
+    anchor: str | None = Field(description="Anchor of the paragraph the marker is attached to.")
+    offset: int | None = Field(
+        description="Character offset in that paragraph's clean `text` where the marker stood."
+    )
+    span: Span = Field(description="Span of the footnote's text in the source.")
+
+
+class Reference(_Value):
+    """A UN document symbol, or a resolution or decision cited by body and number."""
+
+    kind: Literal["symbol", "resolution", "decision"]
+    text: str = Field(description="The reference as printed.")
+    symbol: str | None = Field(
+        default=None, description="Normalised document symbol (`A/63/53`), for `kind=symbol`."
+    )
+    body: Body | None = Field(default=None, description="Adopting body, for resolutions/decisions.")
+    number: str | None = Field(default=None, description="`62/160`, `217 A (III)`, `1325 (2000)`.")
+    date: dt.date | None = None
+    anchor: str | None = Field(default=None, description="Where it occurs (`PP2`, `OP10`).")
+    footnote: str | None = Field(
+        default=None, description="Marker of the footnote it occurs in, when it is in a footnote."
+    )
+    span: Span
+
+
+class Adoption(_Value):
+    meeting: int | None = Field(description="Number of the plenary meeting.")
+    date: dt.date | None
+    span: Span
+
+
+class Deadline(_Value):
+    session: int = Field(description="Number of the session the mandate names.")
+    year: int | None = Field(description="Year the session opens, when it can be known.")
+    opens: dt.date | None = Field(
+        description="Opening date: computed for the General Assembly, null for other bodies."
+    )
+
+
+class Mandate(_Value):
+    """One request to act: a lead verb and its addressees in one operative paragraph."""
+
+    anchor: str = Field(description="Paragraph (or subparagraph) the mandate is in.")
+    strength: str = Field(description="The lead key: `requests`, `calls-upon`, `urges`, …")
+    lead: str = Field(description="The lead verb as printed.")
+    addressees: tuple[str, ...] = Field(description="Actor keys: `secretary-general`, `states`…")
+    partners: tuple[str, ...] = Field(default=(), description="'in cooperation with…' actors.")
+    consultees: tuple[str, ...] = Field(default=(), description="'to consult… with…' actors.")
+    action: str = Field(description="`consult`, `report`, `continue-consideration`, …")
+    subject: str = Field(description="The text the mandate is about.")
+    subject_span: Span
+    deadline: Deadline | None = None
+
+
+class Resolution(_Value):
+    """A resolution, decision or draft resolution, structured."""
+
+    kind: DocumentKind = DocumentKind.RESOLUTION
+    body: Body | None
+    symbol: str | None = Field(description="`A/RES/63/180`, from the number line or masthead.")
+    number: str | None = Field(default=None, description="`63/180`, as in the number line.")
+    session: int | None
+    language: str = Field(description="ISO 639-1 code of the text: ar, zh, en, fr, ru, es.")
+    title: str | None
+    enacting_formula: str | None
+    preamble: tuple[PreambularParagraph, ...]
+    operative: tuple[OperativeParagraph, ...]
+    footnotes: tuple[Footnote, ...]
+    references: tuple[Reference, ...]
+    adoption: Adoption | None
+    mandates: tuple[Mandate, ...]
+    warnings: tuple[ParseWarning, ...]
+    source_length: int = Field(description="Length in characters of the decoded input text.")
+
+    def paragraph(self, anchor: str) -> PreambularParagraph | OperativeParagraph | Subparagraph:
+        """The paragraph or subparagraph with this anchor; `KeyError` when there is none."""
+        for pp in self.preamble:
+            if pp.anchor == anchor:
+                return pp
+        stack: list[OperativeParagraph | Subparagraph] = list(self.operative)
+        while stack:
+            item = stack.pop()
+            if item.anchor == anchor:
+                return item
+            stack.extend(item.subparagraphs)
+        raise KeyError(anchor)
+
+    @property
+    def truncated(self) -> bool:
+        return any(w.code == "truncated" for w in self.warnings)
+
+
+def resolution_json_schema() -> dict[str, Any]:
+    """The published JSON Schema of `Resolution` (`hrdialogue schema resolution`)."""
+    schema = Resolution.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://hrdialogue.org/schema/resolution.json"
+    return schema
