@@ -55,11 +55,12 @@ def is_un_language(code: str) -> bool:
 
 
 def get_language(code: str) -> UNLanguage:
-    """The language for an ISO 639-1 code; `KeyError` names the code when it is not one of the six."""
+    """The language for an ISO 639-1 code; `KeyError` names a code that is not one of the six."""
     try:
         return LANGUAGES[code]
     except KeyError:
-        raise KeyError(f"{code!r} is not an official UN language (ar, zh, en, fr, ru, es)") from None
+        msg = f"{code!r} is not an official UN language (ar, zh, en, fr, ru, es)"
+        raise KeyError(msg) from None
 
 
 # Cyrillic (and Greek) capitals that look like Latin ones. PDF extraction of Russian documents

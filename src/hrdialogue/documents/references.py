@@ -10,9 +10,7 @@ from hrdialogue.documents.model import Body, Reference
 __all__ = ["find_references"]
 
 
-def find_references(
-    text: str, language: str, *, body: Body | None = None
-) -> tuple[Reference, ...]:
+def find_references(text: str, language: str, *, body: Body | None = None) -> tuple[Reference, ...]:
     """Every document symbol and every resolution or decision cited in `text`.
 
     `span` of each result is relative to `text`; `anchor` and `footnote` are left None for

@@ -1,0 +1,1 @@
+"""hrdialogue.analysis (domain package; never imports Django)."""

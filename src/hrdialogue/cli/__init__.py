@@ -1,0 +1,25 @@
+"""`hrdialogue`: every domain capability from the command line, without the web platform.
+
+One module per domain: `cli.documents` (parse, compare, schema, demo) and `cli.dialogue`
+(`hrdialogue dialogue …`). Errors a user can cause are printed as one line on stderr with a
+non-zero exit, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import click
+
+from hrdialogue import __version__
+from hrdialogue.cli import dialogue, documents
+
+__all__ = ["main"]
+
+
+@click.group()
+@click.version_option(__version__, prog_name="hrdialogue")
+def main() -> None:
+    """hrdialogue: UN human-rights consultations, dialogue and reports."""
+
+
+documents.register(main)
+dialogue.register(main)

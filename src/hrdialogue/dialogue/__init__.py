@@ -1,0 +1,1 @@
+"""hrdialogue.dialogue (domain package; never imports Django)."""

@@ -1,0 +1,1 @@
+"""hrdialogue.drafting (domain package; never imports Django)."""

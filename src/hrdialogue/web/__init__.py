@@ -1,0 +1,1 @@
+"""The Django web platform: the only place in hrdialogue that imports Django."""
