@@ -19,13 +19,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Final
 
 __all__ = [
     "ACTOR_KEYS",
     "ActorMatch",
+    "ActorText",
+    "Introducer",
+    "compile_folded",
     "find_actors",
     "fold_text",
 ]
@@ -72,6 +75,11 @@ def fold_text(text: str) -> str:
     The result has exactly the length of `text`, so offsets carry over unchanged.
     """
     return text.translate(_FOLD)
+
+
+def compile_folded(pattern: str) -> re.Pattern[str]:
+    """Compile a lower-case pattern folded like the text it will search (`fold_text`)."""
+    return re.compile(fold_text(pattern).replace("(?p<", "(?P<"))
 
 
 # --- the lexicon -------------------------------------------------------------------------------
@@ -400,9 +408,7 @@ def _patterns(language: str) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], .
     out: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
     for combined, by_language in _LEXICON.items():
         keys = tuple(combined.split("+"))
-        out.extend(
-            (re.compile(fold_text(pattern)), keys) for pattern in by_language.get(language, ())
-        )
+        out.extend((compile_folded(pattern), keys) for pattern in by_language.get(language, ()))
     return tuple(out)
 
 
@@ -429,3 +435,106 @@ def find_actors(text: str, language: str) -> list[ActorMatch]:
         found.extend((start, end, key) for key in keys)
         reached = end
     return found
+
+
+# --- lists of actors -----------------------------------------------------------------------------
+
+# Between actors of one list: spaces, commas, conjunctions, quantifiers, a few adjectives.
+_FILLERS: Final[dict[str, str]] = {
+    "en": r"\s+|,|(?:and|or|as well as|all|the|relevant|concerned|interested|other|"
+    r"in particular)(?!\w)",
+    "ru": r"\s+|,|(?:и|а также|также|все\w*|соответствующ\w*|заинтересованн\w*|други\w*|"
+    r"в частности)(?!\w)",
+    "fr": r"\s+|,|(?:et|ainsi que|tous|toutes|les|autres|compétent\w*|intéressé\w*|"
+    r"concerné\w*|en particulier)(?!\w)",
+    "es": r"\s+|,|(?:y|e|así como|tod[oa]s|los|las|a|al|demás|otr[oa]s|pertinentes|"
+    r"competentes|interesad\w*|en particular)(?!\w)",
+    "ar": r"\s+|،|,|(?:إلى|و|جميع|كافة|سائر|ذات الصلة|المعنية|المهتمة|لا سيما)(?!\w)",
+    "zh": r"\s+|、|，|,|和|及|以及|所有|各|有关|相关",
+}
+
+
+Introducer = tuple[re.Pattern[str], re.Pattern[str] | None]
+"""`(prefix, suffix)` around a list of actors ("in cooperation with" …; "与" … "协商")."""
+
+
+@cache
+def _fillers(language: str) -> re.Pattern[str]:
+    return compile_folded(_FILLERS[language])
+
+
+class ActorText:
+    """A text with the actors named in it located, to read lists of actors from it."""
+
+    __slots__ = ("_by_start", "folded", "language", "spans", "text")
+
+    def __init__(self, text: str, language: str) -> None:
+        self.text = text
+        self.language = language
+        self.folded = fold_text(text)
+        self.spans = find_actors(text, language)
+        self._by_start: dict[int, tuple[int, tuple[str, ...]]] = {}
+        for start, end, key in self.spans:
+            _, keys = self._by_start.get(start, (end, ()))
+            self._by_start[start] = (end, (*keys, key))
+
+    def read_list(
+        self, pos: int, limit: int, *, partners: Sequence[Introducer] = ()
+    ) -> tuple[list[str], list[str], int]:
+        """The actors listed from `pos` ("States, and intergovernmental and …").
+
+        Returns `(actors, partners, end)`: `partners` are lists that one of `partners`
+        introduces inside the list ("…, in consultation with X, …"), `end` is the end of the
+        last actor read (`pos` when there is none). Spaces, commas, conjunctions, quantifiers
+        and a few adjectives ("all", "relevant", "соответствующим") may stand between actors.
+        """
+        actors: list[str] = []
+        found_partners: list[str] = []
+        end = pos
+        fillers = _fillers(self.language)
+        while pos < limit:
+            if pos in self._by_start:
+                actor_end, keys = self._by_start[pos]
+                actors.extend(keys)
+                pos = end = actor_end
+                continue
+            introduced = self.read_introduced(partners, pos, limit) if partners else None
+            if introduced is not None:
+                listed, pos = introduced
+                found_partners.extend(listed)
+                end = pos
+                continue
+            filler = fillers.match(self.folded, pos, limit)
+            if filler is None or filler.end() == pos:
+                break
+            pos = filler.end()
+        return actors, found_partners, end
+
+    def read_introduced(
+        self, introducers: Sequence[Introducer], pos: int, limit: int
+    ) -> tuple[list[str], int] | None:
+        """At `pos`, a prefix, a list of actors and the suffix if any: `(actors, end)`."""
+        for prefix, suffix in introducers:
+            head = prefix.match(self.folded, pos, limit)
+            if head is None:
+                continue
+            actors, _, end = self.read_list(head.end(), limit)
+            if not actors:
+                continue
+            if suffix is not None:
+                tail = suffix.match(self.folded, end, limit)
+                if tail is None:
+                    continue
+                end = tail.end()
+            return actors, end
+        return None
+
+    def find_introduced(self, introducers: Sequence[Introducer], start: int, end: int) -> list[str]:
+        """Every actor that one of `introducers` introduces between `start` and `end`."""
+        found: list[str] = []
+        for prefix, _ in introducers:
+            for match in prefix.finditer(self.folded, start, end):
+                listed = self.read_introduced(introducers, match.start(), end)
+                if listed is not None:
+                    found.extend(listed[0])
+        return list(dict.fromkeys(found))

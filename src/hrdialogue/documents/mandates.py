@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
-from hrdialogue.documents.actors import find_actors, fold_text
+from hrdialogue.documents.actors import ActorText, Introducer, compile_folded, fold_text
 from hrdialogue.documents.model import Body, Mandate, OperativeParagraph, Span, Subparagraph
 from hrdialogue.documents.sessions import build_deadline, find_session
 
@@ -120,20 +120,6 @@ _DECIDES_TO_ACT: Final[dict[str, str]] = {
     "es": r"\s*[a-zñ]+(?:ar|er|ir)(?:se)?(?!\w)",
     "ar": r"\s*(?:أن\s+ت|إدراج|مواصلة|النظر|عقد|إنشاء|تمديد)",
     "zh": r"\s*[^\s，,：:；;。]",
-}
-
-# Between actors of one list: spaces, commas, conjunctions, quantifiers, a few adjectives.
-_FILLERS: Final[dict[str, str]] = {
-    "en": r"\s+|,|(?:and|or|as well as|all|the|relevant|concerned|interested|other|"
-    r"in particular)(?!\w)",
-    "ru": r"\s+|,|(?:и|а также|также|все\w*|соответствующ\w*|заинтересованн\w*|други\w*|"
-    r"в частности)(?!\w)",
-    "fr": r"\s+|,|(?:et|ainsi que|tous|toutes|les|autres|compétent\w*|intéressé\w*|"
-    r"concerné\w*|en particulier)(?!\w)",
-    "es": r"\s+|,|(?:y|e|así como|tod[oa]s|los|las|a|al|demás|otr[oa]s|pertinentes|"
-    r"competentes|interesad\w*|en particular)(?!\w)",
-    "ar": r"\s+|،|,|(?:إلى|و|جميع|كافة|سائر|ذات الصلة|المعنية|المهتمة|لا سيما)(?!\w)",
-    "zh": r"\s+|、|，|,|和|及|以及|所有|各|有关|相关",
 }
 
 # `(prefix, suffix)`: prefix, then a list of actors, then the suffix when there is one.
@@ -357,15 +343,10 @@ class _Grammar:
     lead_keys: tuple[tuple[re.Pattern[str], str], ...]
     further: re.Pattern[str]
     decides_to_act: re.Pattern[str]
-    fillers: re.Pattern[str]
-    partners: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]
-    consultees: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]
+    partners: tuple[Introducer, ...]
+    consultees: tuple[Introducer, ...]
     particle: re.Pattern[str]
     actions: tuple[tuple[re.Pattern[str], str], ...]
-
-
-def _c(pattern: str) -> re.Pattern[str]:
-    return re.compile(fold_text(pattern).replace("(?p<", "(?P<"))
 
 
 @cache
@@ -375,109 +356,25 @@ def _grammar(language: str) -> _Grammar:
         raise ValueError(msg)
     leads = "|".join(f"(?:{p})" for _, p in _LEADS[language])
     return _Grammar(
-        leads=_c(leads),
-        lead_keys=tuple((_c(p), k) for k, p in _LEADS[language]),
-        further=_c(f"{_FURTHER[language]}(?P<lead>{leads})"),
-        decides_to_act=_c(_DECIDES_TO_ACT[language]),
-        fillers=_c(_FILLERS[language]),
-        partners=tuple((_c(p), _c(s) if s else None) for p, s in _PARTNERS[language]),
-        consultees=tuple((_c(p), _c(s) if s else None) for p, s in _CONSULTEES[language]),
-        particle=_c(_PARTICLE[language]),
-        actions=tuple((_c(p), k) for k, p in _ACTIONS[language]),
+        leads=compile_folded(leads),
+        lead_keys=tuple((compile_folded(p), k) for k, p in _LEADS[language]),
+        further=compile_folded(f"{_FURTHER[language]}(?P<lead>{leads})"),
+        decides_to_act=compile_folded(_DECIDES_TO_ACT[language]),
+        partners=tuple(
+            (compile_folded(p), compile_folded(s) if s else None) for p, s in _PARTNERS[language]
+        ),
+        consultees=tuple(
+            (compile_folded(p), compile_folded(s) if s else None) for p, s in _CONSULTEES[language]
+        ),
+        particle=compile_folded(_PARTICLE[language]),
+        actions=tuple((compile_folded(p), k) for k, p in _ACTIONS[language]),
     )
 
 
 # --- one paragraph -----------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Text:
-    """A paragraph's clean text, its fold, and the actors named in it."""
-
-    text: str
-    language: str
-    folded: str = field(init=False)
-    actors: dict[int, tuple[int, tuple[str, ...]]] = field(init=False)
-    spans: list[tuple[int, int, str]] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.folded = fold_text(self.text)
-        self.spans = find_actors(self.text, self.language)
-        self.actors = {}
-        for start, end, key in self.spans:
-            _, keys = self.actors.get(start, (end, ()))
-            self.actors[start] = (end, (*keys, key))
-
-
-def _chain(
-    t: _Text, g: _Grammar, pos: int, limit: int, *, with_partners: bool
-) -> tuple[list[str], list[str], int]:
-    """A list of actors from `pos`: `(actors, partners, end of the last actor)`."""
-    actors: list[str] = []
-    partners: list[str] = []
-    end = pos
-    while pos < limit:
-        if pos in t.actors:
-            actor_end, keys = t.actors[pos]
-            actors.extend(keys)
-            pos = end = actor_end
-            continue
-        if with_partners:
-            found = _listed_after(t, g.partners, g, pos, limit)
-            if found is not None:
-                listed, pos = found
-                partners.extend(listed)
-                end = pos
-                continue
-        filler = g.fillers.match(t.folded, pos, limit)
-        if filler is None or filler.end() == pos:
-            break
-        pos = filler.end()
-    return actors, partners, end
-
-
-def _listed_after(
-    t: _Text,
-    patterns: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...],
-    g: _Grammar,
-    pos: int,
-    limit: int,
-) -> tuple[list[str], int] | None:
-    """At `pos`, a prefix ("in cooperation with"), actors, a suffix: `(actors, end)`."""
-    for prefix, suffix in patterns:
-        head = prefix.match(t.folded, pos, limit)
-        if head is None:
-            continue
-        actors, _, end = _chain(t, g, head.end(), limit, with_partners=False)
-        if not actors:
-            continue
-        if suffix is not None:
-            tail = suffix.match(t.folded, end, limit)
-            if tail is None:
-                continue
-            end = tail.end()
-        return actors, end
-    return None
-
-
-def _listed_in(
-    t: _Text,
-    patterns: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...],
-    g: _Grammar,
-    start: int,
-    end: int,
-) -> list[str]:
-    """Every actor that `patterns` introduce between `start` and `end`."""
-    found: list[str] = []
-    for prefix, _ in patterns:
-        for match in prefix.finditer(t.folded, start, end):
-            listed = _listed_after(t, patterns, g, match.start(), end)
-            if listed is not None:
-                found.extend(listed[0])
-    return list(dict.fromkeys(found))
-
-
-def _action(t: _Text, g: _Grammar, start: int, end: int) -> str:
+def _action(t: ActorText, g: _Grammar, start: int, end: int) -> str:
     masked = _QUOTED.sub(lambda m: " " * len(m.group()), t.folded[:end])
     best: tuple[int, int, str] | None = None
     for rank, (pattern, action) in enumerate(g.actions):
@@ -487,7 +384,7 @@ def _action(t: _Text, g: _Grammar, start: int, end: int) -> str:
     return best[2] if best else "act"
 
 
-def _deadline_body(t: _Text, session_start: int, body: Body | None) -> Body | None:
+def _deadline_body(t: ActorText, session_start: int, body: Body | None) -> Body | None:
     """The body whose session it is: the organ named just before it, else the adopting body."""
     for _, end, key in reversed(t.spans):
         if end <= session_start:
@@ -509,7 +406,7 @@ class _Lead:
     """Where the clause before this lead ends: the conjunction that introduces it."""
 
 
-def _leads(t: _Text, g: _Grammar, op: OperativeParagraph | None, limit: int) -> list[_Lead]:
+def _leads(t: ActorText, g: _Grammar, op: OperativeParagraph | None, limit: int) -> list[_Lead]:
     """The paragraph's first lead (when it asks to act) and every further mandate lead."""
     leads: list[_Lead] = []
     key = op.lead_key if op is not None else None
@@ -534,7 +431,7 @@ def _leads(t: _Text, g: _Grammar, op: OperativeParagraph | None, limit: int) -> 
         if key == "decides":
             if g.decides_to_act.match(t.folded, end, limit):
                 leads.append(lead)
-        elif _chain(t, g, end, limit, with_partners=True)[0]:
+        elif t.read_list(end, limit, partners=g.partners)[0]:
             leads.append(lead)
     return leads
 
@@ -562,7 +459,7 @@ class _Context:
 
 
 def _mandate(
-    t: _Text,
+    t: ActorText,
     g: _Grammar,
     ctx: _Context,
     lead: _Lead,
@@ -582,13 +479,13 @@ def _mandate(
         addressees = [ctx.body.value] if ctx.body is not None else []
         partners, subject_from = [], lead.end
     else:
-        addressees, partners, subject_from = _chain(t, g, lead.end, limit, with_partners=True)
+        addressees, partners, subject_from = t.read_list(lead.end, limit, partners=g.partners)
     particle = g.particle.match(t.folded, subject_from, limit)
     start, end = _trim(t.text, particle.end() if particle else subject_from, limit)
-    partners += _listed_in(t, g.partners, g, start, end)
+    partners += t.find_introduced(g.partners, start, end)
     if inherited is not None:
         partners = list(inherited.partners) + partners
-    consultees = _listed_in(t, g.consultees, g, start, end)
+    consultees = t.find_introduced(g.consultees, start, end)
     session = find_session(t.text[lead.start : limit], ctx.language)
     deadline = None
     if session is not None:
@@ -610,7 +507,7 @@ def _mandate(
     )
 
 
-def _chapeau_end(t: _Text, op: OperativeParagraph) -> int:
+def _chapeau_end(t: ActorText, op: OperativeParagraph) -> int:
     """Where the first subparagraph starts when the paragraph's text runs on into it."""
     first = op.subparagraphs[0]
     for needle in (first.label, first.text[:40]):
@@ -624,7 +521,7 @@ def _chapeau_end(t: _Text, op: OperativeParagraph) -> int:
 
 def _paragraph(op: OperativeParagraph, ctx: _Context) -> list[Mandate]:
     g = _grammar(ctx.language)
-    t = _Text(op.text, ctx.language)
+    t = ActorText(op.text, ctx.language)
     limit = _chapeau_end(t, op) if op.subparagraphs else len(t.text)
     leads = _leads(t, g, op, limit)
     mandates: list[Mandate] = []
@@ -647,7 +544,7 @@ def _distributed(
     g = _grammar(ctx.language)
     out = []
     for sub in subparagraphs:
-        t = _Text(sub.text, ctx.language)
+        t = ActorText(sub.text, ctx.language)
         sub_lead = _Lead(lead.key, 0, 0, chapeau.lead, 0)
         mandate = _mandate(
             t, g, ctx, sub_lead, anchor=sub.anchor, limit=len(t.text), inherited=chapeau
