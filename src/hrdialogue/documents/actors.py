@@ -493,8 +493,9 @@ class ActorText:
         end = pos
         fillers = _fillers(self.language)
         while pos < limit:
-            if pos in self._by_start:
-                actor_end, keys = self._by_start[pos]
+            actor = self._actor_at(pos)
+            if actor is not None:
+                actor_end, keys = actor
                 actors.extend(keys)
                 pos = end = actor_end
                 continue
@@ -509,6 +510,15 @@ class ActorText:
                 break
             pos = filler.end()
         return actors, found_partners, end
+
+    def _actor_at(self, pos: int) -> tuple[int, tuple[str, ...]] | None:
+        """The actor named from `pos`, or one whose article began before it ("de los Estados")."""
+        if pos in self._by_start:
+            return self._by_start[pos]
+        for start, (end, keys) in self._by_start.items():
+            if start < pos < end and self.folded[pos - 1] == " ":
+                return end, keys
+        return None
 
     def read_introduced(
         self, introducers: Sequence[Introducer], pos: int, limit: int

@@ -188,7 +188,7 @@ _PARTICLE: Final[dict[str, str]] = {
     "ru": r"[\s,:]*",
     "fr": r"[\s,:]*(?:à\s+|de\s+|d')?",
     "es": r"[\s,:]*(?:a\s+que\s+|que\s+|a\s+)?",
-    "ar": r"[\s،,:]*(?:(?:إلى|على)\s+)?(?:أن\s+)?",
+    "ar": r"[\s،,:]*(?:(?:إلى|على)\s+)?(?:ب?أن\s+)?",
     "zh": r"[\s，,：:]*",
 }
 
@@ -243,7 +243,10 @@ _ACTIONS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
             r"(?:mener|tenir|engager|entretenir|instaurer) (?:un |le )?(?:\w+ )?"
             r"dialogue",
         ),
-        ("consult", r"(?<!\w)consulter|consultations avec"),
+        (
+            "consult",
+            r"(?<!\w)consulter|consultations avec|(?:solliciter|recueillir) (?:les vues|l'avis)",
+        ),
         (
             "provide-information",
             r"(?:fournir|communiquer|présenter) (?:des |les )?"
@@ -274,7 +277,7 @@ _ACTIONS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
             r"(?:mantener|mantengan|entablar|entablen|celebrar|celebren|sostener) "
             r"(?:un |el )?(?:\w+ )?diálogo",
         ),
-        ("consult", r"(?<!\w)consult(?:e|ar|en)(?!\w)|consultas con"),
+        ("consult", r"(?<!\w)consult(?:e|ar|en)(?!\w)|consultas con|recab\w* (?:las |la )?opini"),
         (
             "provide-information",
             r"(?:proporcion|facilit|present|suministr)\w* (?:\w+ ){0,2}?"
@@ -295,9 +298,9 @@ _ACTIONS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     ),
     "ar": (
         ("continue-consideration", r"(?:تواصل|مواصلة|يواصل) النظر"),
-        ("continue-dialogue", r"(?:تواصل|مواصلة|يواصل|يواصلوا|تواصلوا) (?:[^ ]+ )?الحوار"),
+        ("continue-dialogue", r"(?:تواصل|مواصلة|يواصل|يواصلوا|تواصلوا) (?:[^ ]+ )?(?:ال)?حوار"),
         ("hold-dialogue", r"(?:إجراء|تجري|يجري|إقامة) (?:ال)?حوار"),
-        ("consult", r"يتشاور|تتشاور|(?<!ب)التشاور مع|مشاورات"),
+        ("consult", r"يتشاور|تتشاور|(?<!ب)التشاور مع|مشاورات|التماس آراء"),
         (
             "provide-information",
             r"(?:يقدم|تقدم|تقديم|توفير|يوفر|تزويد) (?:[^ ]+ ){0,6}?"
