@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hrdialogue.documents.mandates import ACTIONS, MANDATE_KEYS, extract_mandates
 from hrdialogue.documents.model import (
@@ -564,3 +566,41 @@ def test_unknown_language_is_refused() -> None:
             body=GA,
             to_source=_identity,
         )
+
+
+_PIECES = st.sampled_from(
+    [
+        "Requests the Secretary-General",
+        " and requests ",
+        "просит Генерального секретаря ",
+        " и рекомендует ",
+        "постановляет продолжить ",
+        "تطلب إلى الأمين العام أن ",
+        "请秘书长",
+        "决定",
+        "Décide de ",
+        "Pide al Secretario General que ",
+        " at its sixty-fourth session",
+        " на своей шестьдесят четвертой сессии",
+        "第六十四届会议",
+        ", in consultation with States, ",
+        "(a) ",
+        ";",
+        " ",
+    ]
+)
+
+
+@given(
+    st.lists(st.one_of(_PIECES, st.text(max_size=20)), max_size=12).map("".join),
+    st.sampled_from(["ar", "zh", "en", "fr", "ru", "es"]),
+)
+def test_any_text_gives_well_formed_mandates(text: str, language: str) -> None:
+    mandates = extract_mandates(
+        [_op(1, text, None, None)], language=language, body=GA, to_source=_identity
+    )
+    for mandate in mandates:
+        start, end = mandate.subject_span
+        assert text[start:end] == mandate.subject
+        assert mandate.strength in MANDATE_KEYS
+        assert mandate.action in ACTIONS

@@ -409,15 +409,14 @@ class _Lead:
     """Where the clause before this lead ends: the conjunction that introduces it."""
 
 
-def _leads(t: ActorText, g: _Grammar, op: OperativeParagraph | None, limit: int) -> list[_Lead]:
+def _leads(t: ActorText, g: _Grammar, op: OperativeParagraph, limit: int) -> list[_Lead]:
     """The paragraph's first lead (when it asks to act) and every further mandate lead."""
     leads: list[_Lead] = []
-    key = op.lead_key if op is not None else None
-    printed = op.lead if op is not None else None
+    key, printed = op.lead_key, op.lead
     position = t.folded.find(fold_text(printed), 0, limit) if printed else -1
     if position >= 0 and printed:
         first_end = position + len(printed)
-    else:
+    else:  # the lead is not in the text as classified: read it with this stage's own table
         number = _NUMBER.match(t.folded, 0, limit)
         position = first_end = number.end() if number else 0
         match = g.leads.match(t.folded, position, limit)
