@@ -155,6 +155,17 @@ HAND_WRITTEN = [
         ["office-of-the-high-commissioner"],
     ),
     ("ru", "Генеральной Ассамблее", ["general-assembly"]),
+    (
+        "en",
+        "the Special Rapporteur and relevant United Nations agencies",
+        [
+            "special-procedures",
+            "un-system",
+        ],
+    ),
+    ("es", "con el Relator Especial", ["special-procedures"]),
+    ("ar", "مع المقرر الخاص", ["special-procedures"]),
+    ("zh", "特别报告员", ["special-procedures"]),
 ]
 
 

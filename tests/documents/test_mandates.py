@@ -456,6 +456,41 @@ HAND_WRITTEN = [
 ]
 
 
+HAND_WRITTEN += [
+    (
+        "en",
+        "Strongly urges States to cooperate fully with the Special Rapporteur;",
+        "Strongly urges",
+        "urges",
+        [Expected("urges", ("states",), "cooperate")],
+    ),
+    (
+        "zh",
+        "敦促各国与特别报告员充分合作；",
+        "敦促",
+        "urges",
+        [Expected("urges", ("states",), "cooperate")],  # 特别报告员 is no 报告 (report)
+    ),
+    (
+        "en",
+        "Requests the Secretary-General to seek the views of Member States and relevant United "
+        "Nations agencies on the matter and to submit a report thereon to the General Assembly "
+        "at its sixty-sixth session;",
+        "Requests",
+        "requests",
+        [
+            Expected(
+                "requests",
+                ("secretary-general",),
+                "consult",
+                consultees=("member-states", "un-system"),
+                session=66,
+            )
+        ],
+    ),
+]
+
+
 @pytest.mark.parametrize(("language", "text", "lead", "lead_key", "expected"), HAND_WRITTEN)
 def test_hand_written_paragraphs(
     language: str, text: str, lead: str, lead_key: str, expected: list[Expected]
@@ -495,6 +530,19 @@ def test_report_to_the_assembly_from_the_council_is_dated() -> None:
         to_source=_identity,
     )
     assert mandate.deadline == Deadline(session=73, year=2018, opens=dt.date(2018, 9, 18))
+
+
+def test_a_session_of_the_organ_addressed_is_that_organs() -> None:
+    text = (
+        "Invite le Conseil des droits de l'homme à poursuivre l'examen de la question à sa "
+        "dixième session;"
+    )
+    (mandate,) = extract_mandates(
+        [_op(6, text, "Invite", "invites")], language="fr", body=GA, to_source=_identity
+    )
+    assert mandate.addressees == ("human-rights-council",)
+    assert mandate.action == "continue-consideration"
+    assert mandate.deadline == Deadline(session=10, year=None, opens=None)
 
 
 # --- subparagraphs (hand-written: the corpus has none with mandates) ---------------------------

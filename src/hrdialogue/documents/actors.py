@@ -343,23 +343,47 @@ _LEXICON: Final[Mapping[str, Mapping[str, tuple[str, ...]]]] = {
             r"(?:,? (?:and )?(?:organs|organizations|bodies|agencies|entities|funds|programmes))*"
             r" of the united nations system",
             _EN_ART + r"united nations system",
+            _EN_ART + r"united nations (?:agencies|entities|bodies|funds and programmes)",
         ),
         "ru": (
             rf"(?<!\w)(?:органы и )?организаци\w* (?:и органы )?системы {_UN_RU}",
             rf"(?<!\w)систем\w* {_UN_RU}",
+            rf"(?<!\w)учреждени\w* {_UN_RU}",
         ),
         "fr": (
             _FR_ART + r"(?:organes|organismes|organisations)(?: et (?:organes|organismes|"
             r"organisations))* (?:du|des) système des nations unies",
             _FR_ART + r"système des nations unies",
+            _FR_ART + r"organismes des nations unies",
         ),
         "es": (
             _ES_ART + r"(?:órganos|organismos|organizaciones)(?: y (?:órganos|organismos|"
             r"organizaciones))* del sistema de las naciones unidas",
             _ES_ART + r"sistema de las naciones unidas",
+            _ES_ART + r"organismos de las naciones unidas",
         ),
-        "ar": (_AR_CONS + r"منظومة الأمم المتحدة",),
-        "zh": (r"联合国系统(?:各组织|各机构)?",),
+        "ar": (_AR_CONS + r"منظومة الأمم المتحدة", _AR_CONS + r"وكالات الأمم المتحدة"),
+        "zh": (r"联合国系统(?:各组织|各机构)?", r"联合国各?机构"),
+    },
+    "special-procedures": {
+        "en": (
+            _EN_ART + r"special (?:rapporteurs?|procedures(?: mandate holders)?)(?!\w)",
+            _EN_ART + r"independent experts?(?!\w)",
+        ),
+        "ru": (r"(?<!\w)(?:специальн\w* (?:докладчик|процедур)|независим\w* эксперт)\w*",),
+        "fr": (
+            _FR_ART + r"(?:rapporteu(?:r|se)s? spécia(?:l|le|ux|les)|procédures spéciales|"
+            r"experte?s? indépendante?s?)",
+        ),
+        "es": (
+            _ES_ART + r"(?:relator(?:a|es|as)? especial(?:es)?|procedimientos especiales|"
+            r"expert[oa]s? independientes?)",
+        ),
+        "ar": (
+            _AR_DEF + r"(?:مقرر(?:ة)? الخاص(?:ة)?|مقررين الخاصين|إجراءات الخاصة|"
+            r"خبير(?:ة)? المستقل(?:ة)?)",
+        ),
+        "zh": (r"特别报告员", r"特别程序(?:任务负责人)?", r"独立专家"),
     },
     "all-actors": {
         "en": (r"(?<!\w)all actors (?:on|in) the international (?:scene|arena)",),

@@ -322,13 +322,13 @@ _ACTIONS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
         ("consult", r"协商|磋商|征求.{0,20}?意见"),
         ("provide-information", r"提供.{0,10}?(?:资料|信息)"),
         ("include-in-agenda", r"列入.{0,40}?议程"),
-        ("report", r"提交.{0,80}?报告|报告"),
+        ("report", r"提交.{0,80}?报告|报告(?!员)"),
         ("consider", r"审议"),
         ("pay-attention", r"关注|重视"),
         ("contribute", r"贡献|协助"),
         ("promote", r"促进|推动"),
         ("strengthen", r"加强"),
-        ("cooperate", r"开展合作|进行合作"),
+        ("cooperate", r"(?:开展|进行|充分|密切|通力)合作"),
     ),
 }
 
@@ -387,8 +387,12 @@ def _action(t: ActorText, g: _Grammar, start: int, end: int) -> str:
     return best[2] if best else "act"
 
 
-def _deadline_body(t: ActorText, session_start: int, body: Body | None) -> Body | None:
-    """The body whose session it is: the organ named just before it, else the adopting body."""
+def _deadline_body(
+    t: ActorText, session_start: int, addressees: Sequence[str], body: Body | None
+) -> Body | None:
+    """Whose session it is: the organ named just before it ("to the General Assembly at its
+    …"), else an organ the mandate addresses ("Invites the Council to … at its tenth
+    session"), else the adopting body."""
     for _, end, key in reversed(t.spans):
         if end <= session_start:
             gap = t.text[end:session_start]
@@ -396,6 +400,9 @@ def _deadline_body(t: ActorText, session_start: int, body: Body | None) -> Body 
                 return Body(key)
             if session_start - end > 25:
                 break
+    for key in addressees:
+        if key in _BODY_KEYS:
+            return Body(key)
     return body
 
 
@@ -492,7 +499,9 @@ def _mandate(
     deadline = None
     if session is not None:
         session_start = lead.start + session[0]
-        deadline = build_deadline(session[2], _deadline_body(t, session_start, ctx.body))
+        deadline = build_deadline(
+            session[2], _deadline_body(t, session_start, addressees, ctx.body)
+        )
     elif inherited is not None:
         deadline = inherited.deadline
     return Mandate(
