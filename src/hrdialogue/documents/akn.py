@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from lxml import etree
@@ -130,10 +130,18 @@ def _work_number(resolution: Resolution) -> tuple[str, str]:
     return _iri_number(shown), shown
 
 
+# Characters XML 1.0 cannot carry; they are written as U+FFFD (same length, so offsets hold).
+_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _safe(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-    element = etree.SubElement(parent, tag, {k.rstrip("_"): v for k, v in attrs.items()})
+    element = etree.SubElement(parent, tag, {k.rstrip("_"): _safe(v) for k, v in attrs.items()})
     if text is not None:
-        element.text = text
+        element.text = _safe(text)
     return element
 
 
@@ -141,6 +149,7 @@ def _append_text(parent: etree._Element, text: str) -> None:
     """Add text after the last child of `parent` (or as its text when it has none)."""
     if not text:
         return
+    text = _safe(text)
     if len(parent):
         last = parent[-1]
         last.tail = (last.tail or "") + text
@@ -299,12 +308,14 @@ def _proprietary(
 class _Inline:
     """Places footnotes and references in the paragraphs' text."""
 
-    def __init__(self, resolution: Resolution) -> None:
+    def __init__(self, resolution: Resolution, eid: Callable[[str], str]) -> None:
         self.resolution = resolution
+        self.eid = eid
+        self.notes_placed: set[int] = set()  # ids of footnotes already written
         self.notes: dict[str | None, list[Footnote]] = defaultdict(list)
         for note in resolution.footnotes:
             self.notes[note.anchor].append(note)
-        self.note_eids = {id(n): f"ftn_{i}" for i, n in enumerate(resolution.footnotes, 1)}
+        self.note_numbers = {id(n): i for i, n in enumerate(resolution.footnotes, 1)}
         self.spans: dict[str, int] = {pp.anchor: pp.span[0] for pp in resolution.preamble}
         for _, item in iter_subparagraphs(resolution.operative):
             self.spans[item.anchor] = item.span[0]
@@ -333,7 +344,10 @@ class _Inline:
         """Write `text` into `p` with the lead in `<i>`, refs and (outside notes) footnotes."""
         origin = note.span[0] if note is not None else self.spans.get(anchor, 0)
         refs = self._refs(anchor, text, origin, note.marker if note is not None else None)
-        notes = self.notes.get(anchor, []) if note is None else []
+        notes = [n for n in self.notes.get(anchor, []) if id(n) not in self.notes_placed]
+        if note is not None:
+            notes = []
+        self.notes_placed.update(id(n) for n in notes)
         for piece in split_inline(text, lead=lead, footnotes=notes, references=refs):
             if piece.kind == "text":
                 _append_text(p, piece.text)
@@ -348,7 +362,8 @@ class _Inline:
                 self._mark(piece.reference)
             elif piece.footnote is not None:
                 sup = _sub(p, _A + "sup", class_="footnote")
-                attrs = {"eId": self.note_eids[id(piece.footnote)], "placement": "bottom"}
+                eid = self.eid(f"ftn_{self.note_numbers[id(piece.footnote)]}")
+                attrs = {"eId": eid, "placement": "bottom"}
                 body = _sub(sup, _A + "authorialNote", marker=piece.footnote.marker, **attrs)
                 self.fill(_sub(body, _A + "p"), anchor, piece.footnote.text, None, piece.footnote)
 
@@ -383,7 +398,7 @@ def _point_id(anchor: str, index: int) -> str:
 class _Writer:
     def __init__(self, resolution: Resolution) -> None:
         self.resolution = resolution
-        self.inline = _Inline(resolution)
+        self.inline = _Inline(resolution, self.eid)
         self.eids: dict[str, str] = {}
         self.taken: set[str] = set()
 
@@ -471,6 +486,18 @@ class _Writer:
             _sub(p, _A + "docDate", shown, date=adoption.date.isoformat(), refersTo="#adoptionDate")
 
 
+def _indent(element: etree._Element, depth: int = 0) -> None:
+    """Indent the structure; paragraphs (`<p>`) and numbers keep their text exactly."""
+    if element.tag in (_A + "p", _A + "num") or not len(element):
+        return
+    pad = "\n" + "  " * (depth + 1)
+    element.text = pad
+    for child in element:
+        _indent(child, depth + 1)
+        child.tail = pad
+    element[-1].tail = "\n" + "  " * depth
+
+
 def to_akoma_ntoso(resolution: Resolution) -> str:
     """The resolution as an AKN4UN `statement name="resolution"` document (UTF-8 XML text)."""
     language = get_language(resolution.language).iso639_2
@@ -491,5 +518,6 @@ def to_akoma_ntoso(resolution: Resolution) -> str:
     _identification(meta, resolution, language)
     _references(meta, resolution)
     _proprietary(meta, resolution, writer.eids, writer.inline.placed)
-    body = etree.tostring(root, encoding="unicode", pretty_print=True)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body
+    _indent(root)
+    body = etree.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
