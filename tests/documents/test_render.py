@@ -56,9 +56,19 @@ def test_summary_lists_every_paragraph_with_its_lead_key_and_clips_long_text() -
     lines = to_summary(factories.english_full()).splitlines()
     by_anchor = {line.split()[0]: line for line in lines if line.strip()[:2] in ("PP", "OP")}
     assert list(by_anchor) == [
-        "PP1", "PP2", "PP3", "OP1", "OP2", "OP3",
-        "OP3(a)", "OP3(b)", "OP3(b)(i)", "OP3(b)(ii)", "OP3(c)", "OP4",
-    ]  # fmt: skip
+        "PP1",
+        "PP2",
+        "PP3",
+        "OP1",
+        "OP2",
+        "OP3",
+        "OP3(a)",
+        "OP3(b)",
+        "OP3(b)(i)",
+        "OP3(b)(ii)",
+        "OP3(c)",
+        "OP4",
+    ]
     assert "[recalling] Recalling the commitments" in by_anchor["PP1"]
     assert (
         "[calls-upon] Calls upon all States to cooperate with the mechanisms;" in (by_anchor["OP2"])

@@ -6,9 +6,9 @@
   is a `Mismatch`.
 - Same language → a **revision**: two years of a recurring resolution. Preambular paragraphs
   are aligned with preambular ones and operative with operative, in order, by word
-  similarity (an order-keeping alignment that maximises the summed similarity of the pairs
-  it keeps; pairs under `SIMILARITY_THRESHOLD` are never paired). Each paragraph is
-  `unchanged`, `changed` (with a word-level diff), `added` or `removed`.
+  similarity (an order-keeping alignment that maximises the summed excess of similarity over
+  `SIMILARITY_THRESHOLD` of the pairs it keeps; pairs under the threshold are never made).
+  Each paragraph is `unchanged`, `changed` (with a word-level diff), `added` or `removed`.
 
 `comparison_table` renders a `Comparison` for the terminal; `.model_dump_json()` gives JSON.
 """
@@ -311,7 +311,13 @@ def _similarity(a: Sequence[str], b: Sequence[str]) -> float:
 
 
 def _align(sims: list[list[float]], n: int, m: int) -> list[tuple[int | None, int | None]]:
-    """Order-keeping alignment maximising the summed similarity of the pairs (≥ threshold)."""
+    """Order-keeping alignment of paragraphs (a DP like Needleman–Wunsch).
+
+    It maximises the summed gain `similarity - SIMILARITY_THRESHOLD` of the pairs it keeps,
+    so that one faithful pair outweighs two mediocre ones; pairs under the threshold are
+    never made. Ties prefer a pair, then an addition (so that, read forward, a removed
+    paragraph comes before the one added in its place).
+    """
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     move = [[""] * (m + 1) for _ in range(n + 1)]
     for i in range(n + 1):
@@ -319,8 +325,9 @@ def _align(sims: list[list[float]], n: int, m: int) -> list[tuple[int | None, in
             if i == 0 and j == 0:
                 continue
             best, step = -1.0, ""
-            if i and j and sims[i - 1][j - 1] >= SIMILARITY_THRESHOLD:
-                best, step = score[i - 1][j - 1] + sims[i - 1][j - 1], "pair"
+            gain = sims[i - 1][j - 1] - SIMILARITY_THRESHOLD if i and j else -1.0
+            if gain >= 0:
+                best, step = score[i - 1][j - 1] + gain, "pair"
             if j and score[i][j - 1] > best:
                 best, step = score[i][j - 1], "added"
             if i and score[i - 1][j] > best:
