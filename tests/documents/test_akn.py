@@ -245,6 +245,18 @@ def test_a_reference_is_placed_at_the_occurrence_nearest_its_span() -> None:
     )
 
 
+def test_a_reference_printed_with_a_cyrillic_letter_is_found_in_the_clean_text() -> None:
+    d = Draft(language="ru", enacting_formula="Генеральная Ассамблея,")
+    anchor = d.preambular("принимая к сведению", "taking-note", " доклад A/63/53,")
+    ref = d.reference(anchor, "A/63/53", kind="symbol", symbol="A/63/53")
+    # As printed in the PDF the symbol starts with a Cyrillic "А".
+    printed = ref.model_copy(update={"text": "\u0410/63/53"})
+    doc = _xml(d.build().model_copy(update={"references": (printed,)}))
+    (element,) = doc.xpath("//a:ref", namespaces=NS)
+    assert element.text == "A/63/53"
+    assert element.get("href") == "/akn/un/doc/A-63-53"
+
+
 def test_mandates_and_their_actors_are_in_the_metadata() -> None:
     doc = _xml(factories.english_full())
     mandates = doc.xpath(

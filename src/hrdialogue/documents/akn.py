@@ -46,7 +46,7 @@ from hrdialogue.documents.render import (
     iter_subparagraphs,
     split_inline,
 )
-from hrdialogue.languages import get_language
+from hrdialogue.languages import fold_homoglyphs, get_language
 
 __all__ = [
     "AKN_NAMESPACE",
@@ -274,7 +274,7 @@ def _proprietary(
             if m.deadline.opens is not None:
                 deadline.set("opens", m.deadline.opens.isoformat())
     references = _sub(root, _H + "references")
-    for i, ref in enumerate(resolution.references):
+    for ref in resolution.references:
         element = _sub(references, _H + "reference", ref.text, kind=ref.kind)
         for name, value in (
             ("symbol", ref.symbol),
@@ -287,7 +287,7 @@ def _proprietary(
         ):
             if value is not None:
                 element.set(name, value)
-        element.set("inline", "true" if i in inline else "false")
+        element.set("inline", "true" if id(ref) in inline else "false")
     unplaced = [n for n in resolution.footnotes if n.anchor not in eids]
     if unplaced:
         notes = _sub(root, _H + "unplacedFootnotes")
@@ -319,7 +319,7 @@ class _Inline:
         self.spans: dict[str, int] = {pp.anchor: pp.span[0] for pp in resolution.preamble}
         for _, item in iter_subparagraphs(resolution.operative):
             self.spans[item.anchor] = item.span[0]
-        self.placed: set[int] = set()  # indexes of references marked inline
+        self.placed: set[int] = set()  # ids of the references marked inline
 
     def _refs(
         self, anchor: str, text: str, origin: int, footnote: str | None
@@ -359,7 +359,7 @@ class _Inline:
                     _append_text(p, piece.text)
                     continue
                 _sub(p, _A + "ref", piece.text, href=href)
-                self._mark(piece.reference)
+                self.placed.add(id(piece.reference))
             elif piece.footnote is not None:
                 sup = _sub(p, _A + "sup", class_="footnote")
                 eid = self.eid(f"ftn_{self.note_numbers[id(piece.footnote)]}")
@@ -367,20 +367,19 @@ class _Inline:
                 body = _sub(sup, _A + "authorialNote", marker=piece.footnote.marker, **attrs)
                 self.fill(_sub(body, _A + "p"), anchor, piece.footnote.text, None, piece.footnote)
 
-    def _mark(self, reference: Reference) -> None:
-        for i, ref in enumerate(self.resolution.references):
-            if ref is reference:
-                self.placed.add(i)
-
 
 def _locate(needle: str, text: str, expected: int) -> tuple[int, int] | None:
-    """Where `needle` occurs in `text` nearest to `expected` (whitespace runs match any)."""
-    words = needle.split()
+    """Where `needle` occurs in `text` nearest to `expected`.
+
+    Any whitespace run matches any other, and Cyrillic or Greek letters that look Latin
+    match the Latin letter ("А/63/53" as printed, "A/63/53" in the clean text).
+    """
+    words = fold_homoglyphs(needle).split()
     if not words:
         return None
     pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
     best: tuple[int, int] | None = None
-    for match in pattern.finditer(text):
+    for match in pattern.finditer(fold_homoglyphs(text)):
         if best is None or abs(match.start() - expected) < abs(best[0] - expected):
             best = (match.start(), match.end())
     return best
