@@ -42,7 +42,7 @@ __all__ = [
     "to_summary",
 ]
 
-Paragraph = PreambularParagraph | OperativeParagraph | Subparagraph
+_Paragraph = PreambularParagraph | OperativeParagraph | Subparagraph
 
 _CLIP = 80
 
@@ -282,7 +282,7 @@ def _clip(text: str, width: int = _CLIP) -> str:
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
-def _lead_tag(item: Paragraph) -> str:
+def _lead_tag(item: _Paragraph) -> str:
     if isinstance(item, Subparagraph):
         return ""
     if item.lead_key:
@@ -429,7 +429,7 @@ def _note_labels(resolution: Resolution) -> dict[int, str]:
     return labels
 
 
-def _md_inline(item: Paragraph, notes: Sequence[Footnote], labels: dict[int, str]) -> str:
+def _md_inline(item: _Paragraph, notes: Sequence[Footnote], labels: dict[int, str]) -> str:
     lead = None if isinstance(item, Subparagraph) else item.lead
     out = []
     for piece in split_inline(item.text, lead=lead, footnotes=notes):
