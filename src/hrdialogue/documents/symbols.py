@@ -43,6 +43,7 @@ def _width_table() -> dict[int, str]:
 
 
 _WIDTH: Final[dict[int, str]] = _width_table()
+_WIDE: Final = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_WIDTH)) + "]")
 
 
 def fold_width(text: str) -> str:
@@ -51,7 +52,9 @@ def fold_width(text: str) -> str:
     The result has exactly one character for each character of `text`, so offsets found in
     it are offsets into `text`.
     """
-    return text.translate(_WIDTH)
+    if _WIDE.search(text) is None:
+        return text
+    return _WIDE.sub(lambda m: _WIDTH[ord(m.group())], text)
 
 
 _SPACE_AROUND: Final = re.compile(r"\s*([/.\-])\s*")
@@ -81,6 +84,8 @@ def normalise_symbol(raw: str) -> str:
     space collapsed to one; a trailing parenthetical keeps one space before it
     (`A/CONF.157/24 (Part I)`). Idempotent.
     """
+    if raw.isascii() and "(" not in raw and _SPACES.search(raw) is None:
+        return raw  # already canonical: nothing to fold, no space to remove
     text = _normalise_once(raw)
     for _ in range(4):  # NFKC after removing a space can compose anew; settle to a fixpoint
         again = _normalise_once(text)
@@ -91,14 +96,21 @@ def normalise_symbol(raw: str) -> str:
 
 
 _ROMAN: Final = r"[IVXLC]{1,7}"
+# Capitals and small letters, with the Cyrillic and Greek ones that look Latin: symbols are
+# searched in the text as printed ("А/63/53"), and normalised once found.
+_UP: Final = "A-ZАВСЕНКМОРТХЅІЈΑΒΕΗΚΜΟΡΤΧ"
+_LOW: Final = "a-zаеорсх"
+_ROOT_MAX: Final = 6
+_ROOT_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZАВСЕНКМОРТХЅІЈΑΒΕΗΚΜΟΡΤΧ")
 _SYMBOL: Final = re.compile(
     rf"""
     (?<![A-Za-z\u00C0-\u024F\u0370-\u04FF/.])   # not glued to a word, a slash or a dot
-    (?P<root>[A-Z]{{1,6}})
+    (?P<root>[{_UP}]{{1,6}})
     (?:/\s?(?:
-          E?S-[0-9]{{1,2}}(?![0-9])                             # S-28, ES-10 (before numbers)
-        | [A-Z][A-Za-z]{{0,9}}(?:\.\s?[0-9]{{1,4}}(?:[A-Za-z](?![\w/]))?)?  # CN.4 Sub.2 RES Add.1
-        | [0-9]{{1,5}}(?:\s?[A-Z](?![^\W\d_]|[/.]))?             # 63 2001 180 | 238 B | 217 A
+          [EЕΕ]?[SЅ]-[0-9]{{1,2}}(?![0-9])                      # S-28, ES-10 (before numbers)
+        | [{_UP}][{_UP}{_LOW}]{{0,9}}                           # CN.4 Sub.2 RES Add.1 L.32
+          (?:\.\s?[0-9]{{1,4}}(?:[{_UP}{_LOW}](?![\w/]))?)?
+        | [0-9]{{1,5}}(?:\s?[{_UP}](?![^\W\d_]|[/.]))?        # 63 2001 180 | 238 B | 217 A
     ))+
     (?P<range>-[0-9]{{1,3}}(?![0-9]))?
     \*?
@@ -110,16 +122,12 @@ _DIGIT: Final = re.compile(r"[0-9]")
 _CYRILLIC_SUFFIX: Final = re.compile(r"\s([\u0400-\u04FF])$")
 _COMPANION: Final = re.compile(
     r"""\s*(?:and|et|y|и|و|和|及|、|&)\s*
-    (?P<kind>Add|Corr|Rev|Amend)\.\s?(?P<n>[0-9]{1,3}(?:-[0-9]{1,3})?)
+    (?P<kind>[AА]dd|[CС]orr|Rev|[AА]mend)\.\s?(?P<n>[0-9]{1,3}(?:-[0-9]{1,3})?)
     (?P<more>(?:\s*,\s*[0-9]{1,3}(?:-[0-9]{1,3})?(?![0-9/.]))*
       (?:\s+(?:and|et|y|и)\s+[0-9]{1,3}(?:-[0-9]{1,3})?(?![0-9/.]))?)""",
     re.VERBOSE,
 )
 _MORE_NUMBER: Final = re.compile(r"[0-9]{1,3}(?:-[0-9]{1,3})?")
-
-
-def _search_view(text: str) -> str:
-    return fold_homoglyphs(fold_width(text))
 
 
 def _trim(view: str, text: str, m: re.Match[str]) -> int:
@@ -128,10 +136,10 @@ def _trim(view: str, text: str, m: re.Match[str]) -> int:
     paren = m.group("paren")
     if paren is not None:
         inner = m.group("inner")
-        core = view[m.start() : m.start("paren")]
+        core = fold_homoglyphs(view[m.start() : m.start("paren")])
         is_res = "/RES/" in core
         if inner[0].isdigit():
-            keep = is_res and m.group("root") == "S"
+            keep = is_res and core.startswith("S/")
         elif inner.startswith(("Part", "Vol")):
             keep = True
         else:
@@ -153,7 +161,7 @@ def _companions(view: str, start: int, base: str) -> tuple[list[tuple[int, int, 
     m = _COMPANION.match(view, start)
     if m is None:
         return [], start
-    kind = m.group("kind")
+    kind = fold_homoglyphs(m.group("kind"))
     parts = base.split(" (", maxsplit=1)[0].split("/")
     # "A/61/443/Add.2 and Corr.1" is the corrigendum to Add.2; "…/Add.2 and Add.3" replaces it.
     for i, part in enumerate(parts):
@@ -176,14 +184,19 @@ def find_symbols(text: str) -> list[tuple[int, int, str]]:
     """
     if "/" not in text and "／" not in text and "⁄" not in text and "∕" not in text:
         return []
-    view = _search_view(text)
+    view = fold_width(text)
     found: list[tuple[int, int, str]] = []
     pos = 0
-    while True:
-        m = _SYMBOL.search(view, pos)
+    # Every symbol has a "/" right after its root: find slashes (fast), then match from the
+    # root's first letter, instead of trying the whole pattern at every character.
+    while (slash := view.find("/", pos)) >= 0:
+        start = slash
+        while start > pos and slash - start < _ROOT_MAX and view[start - 1] in _ROOT_LETTERS:
+            start -= 1
+        m = _SYMBOL.match(view, start) if start < slash else None
         if m is None:
-            return found
-        start = m.start()
+            pos = slash + 1
+            continue
         end = _trim(view, text, m)
         pos = max(end, start + 1)
         if _DIGIT.search(view, start, end) is None:
@@ -195,6 +208,7 @@ def find_symbols(text: str) -> list[tuple[int, int, str]]:
         more, after = _companions(view, end, symbol)
         found.extend(more)
         pos = max(pos, after)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
