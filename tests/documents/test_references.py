@@ -337,3 +337,8 @@ def test_dates_in_six_languages(lang: str, text: str, expected: dt.date) -> None
 
 def test_a_date_that_does_not_exist_is_left_out() -> None:
     assert find_dates("31 February 2001", "en") == []
+
+
+def test_dates_in_a_seventh_language_are_refused_by_name() -> None:
+    with pytest.raises(KeyError, match="'de' is not an official UN language"):
+        find_dates("18. Dezember 2007", "de")

@@ -14,6 +14,7 @@ import re
 from typing import Final
 
 from hrdialogue.documents.symbols import fold_width
+from hrdialogue.languages import get_language
 
 __all__ = ["DATE_PATTERNS", "MONTHS", "find_dates", "parse_date_match"]
 
@@ -98,10 +99,10 @@ def parse_date_match(match: re.Match[str]) -> dt.date | None:
 def find_dates(text: str, language: str) -> list[tuple[int, int, dt.date]]:
     """Every full date written in `language` in `text`: `(start, end, date)`, spans into `text`.
 
-    Dates that do not exist (31 February) are left out. `KeyError` for a language that is
-    not one of the six.
+    Dates that do not exist (31 February) are left out. `KeyError`, naming it, for a
+    language that is not one of the six.
     """
-    pattern = _COMPILED[language]
+    pattern = _COMPILED[get_language(language).code]
     found = []
     for m in pattern.finditer(fold_width(text)):
         date = parse_date_match(m)

@@ -17,9 +17,9 @@ rest runs only in short windows around what those found.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
@@ -266,6 +266,27 @@ _LIST_STOP: Final = re.compile(r"[\[\]|;]|\n\s*\n|\.\s+(?=[A-ZÀ-ÞА-ЯЁ])")
 _CLAUSE_ENDS: Final = ("; ", ";\n", ". ", ".\n", "。", "；", "\n\n")
 
 
+class _Spans:
+    """The symbols' spans, sorted and disjoint, for look-ups by bisection."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, symbols: list[tuple[int, int, str]]) -> None:
+        self.starts = [s for s, _, _ in symbols]
+        self.ends = [e for _, e, _ in symbols]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def next_from(self, pos: int, limit: int) -> tuple[int, int] | None:
+        """The first symbol starting in `[pos, limit)`."""
+        i = bisect.bisect_left(self.starts, pos)
+        if i < len(self.starts) and self.starts[i] < limit:
+            return self.starts[i], self.ends[i]
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class _Number:
     start: int
@@ -284,8 +305,8 @@ class _Found:
     date: dt.date | None
 
 
-def _numbers(view: str, pos: int, limit: int) -> Iterator[re.Match[str]]:
-    """Matches of `_NUMBER` in `view[pos:limit]`, tried only where a digit run starts."""
+def _next_number(view: str, pos: int, limit: int) -> re.Match[str] | None:
+    """The first match of `_NUMBER` in `view[pos:limit]`, tried only where digits start."""
     while (digits := _DIGITS.search(view, pos, limit)) is not None:
         i = start = digits.start()
         if i >= 3 and view.startswith("ES-", i - 3):
@@ -294,10 +315,9 @@ def _numbers(view: str, pos: int, limit: int) -> Iterator[re.Match[str]]:
             start = i - 2
         m = _NUMBER.match(view, start, limit)
         if m is not None:
-            yield m
-            pos = m.end()
-        else:
-            pos = digits.end()
+            return m
+        pos = digits.end()
+    return None
 
 
 def _parse_number(m: re.Match[str]) -> _Number | None:
@@ -413,28 +433,21 @@ def _scan_keyword(
     stop: int,
     floor: int,
     body: Body | None,
-    symbols: list[tuple[int, int, str]],
+    symbols: _Spans,
 ) -> list[_Found]:
     """The numbers a keyword cites: the first close to it, then each joined by a separator."""
     word = kw.group()
     kind = "decision" if _DECISION.search(word) else "resolution"
-    before: str | None = "OWN"
-    adjacent = True
-    if not word.endswith(("ها", "هما")):  # Arabic "قرارها": its resolution
-        before, adjacent = _before(view, rules, floor, kw.start())
-    anchor_key = before if adjacent else None
     found: list[_Found] = []
     pending: list[_Found] = []  # undated numbers joined by "and" to the next one
+    anchor_key: str | None = None
     listed = False  # a symbol cited in the list ("resolutions A/RES/63/180 and 64/171")
     prev_end = pos = kw.end()
-    si = 0
     while True:
         first = not found and not listed
         limit = min(stop, prev_end + (_FIRST_GAP if first else _NEXT_GAP) + _LONGEST_NUMBER)
-        m = next(_numbers(view, pos, limit), None)
-        while si < len(symbols) and symbols[si][0] < prev_end:
-            si += 1
-        sym = symbols[si] if si < len(symbols) and symbols[si][0] < limit else None
+        m = _next_number(view, pos, limit)
+        sym = symbols.next_from(prev_end, limit)
         if sym is not None and m is not None and m.start() < sym[0]:
             sym = None
         if sym is None and m is None:
@@ -444,8 +457,16 @@ def _scan_keyword(
         if first:
             if len(gap) > _FIRST_GAP or _GAP_STOP.search(gap) or rules.gap_stop.search(gap):
                 break
+            # Who adopted it: "its"/a body right before the keyword, a body between keyword
+            # and number (RU "резолюции Совета 6/3"), else a body earlier in the clause.
+            before: str | None = "OWN"
+            adjacent = True
+            if not word.endswith(("ها", "هما")):  # Arabic "قرارها": its resolution
+                before, adjacent = _before(view, rules, floor, kw.start())
             named = _last_body(view, rules, prev_end, at)
-            anchor_key = anchor_key or (named.lastgroup if named else None) or before
+            anchor_key = (
+                (before if adjacent else None) or (named.lastgroup if named else None) or before
+            )
         elif (
             len(gap) > _NEXT_GAP
             or _LIST_STOP.search(gap)
@@ -460,7 +481,7 @@ def _scan_keyword(
         number = _parse_number(m)
         if number is None:
             continue
-        if any(s < number.end and number.start < e for s, e, _ in symbols):
+        if symbols.overlaps(number.start, number.end):
             continue
         key, date, end = _describe(view, rules, number)
         start = number.start if found or listed else kw.start()
@@ -479,9 +500,7 @@ def _scan_keyword(
     return found
 
 
-def _scan_chinese(
-    view: str, rules: _Rules, *, body: Body | None, symbols: list[tuple[int, int, str]]
-) -> list[_Found]:
+def _scan_chinese(view: str, rules: _Rules, *, body: Body | None, symbols: _Spans) -> list[_Found]:
     """ "1996年10月25日第51/7号决议", "第54/181和55/109号决议": numbers before the keyword."""
     found: list[_Found] = []
     group: list[tuple[_Number, dt.date | None, int, int]] = []
@@ -495,7 +514,7 @@ def _scan_chinese(
         pos = m.end()
         num = _NUMBER.fullmatch(view, m.start("n"), m.end("n"))
         number = _parse_number(num) if num is not None else None
-        if number is None or any(s < m.end() and m.start() < e for s, e, _ in symbols):
+        if number is None or symbols.overlaps(m.start(), m.end()):
             group = []
             continue
         if group and not rules.conjunction.fullmatch(view, group[-1][3], m.start()):
@@ -536,16 +555,15 @@ def find_references(text: str, language: str, *, body: Body | None = None) -> tu
         Reference(kind="symbol", text=text[s:e], symbol=sym, span=(s, e)) for s, e, sym in symbols
     ]
     found: list[_Found] = []
+    spans = _Spans(symbols)
     if language == "zh":
-        found = _scan_chinese(view, rules, body=body, symbols=symbols)
+        found = _scan_chinese(view, rules, body=body, symbols=spans)
     else:
         keywords = [kw for kw in rules.keyword.finditer(view) if _stands_alone(view, kw.start())]
         floor = 0
         for i, kw in enumerate(keywords):
             stop = keywords[i + 1].start() if i + 1 < len(keywords) else len(view)
-            items = _scan_keyword(
-                view, rules, kw, stop=stop, floor=floor, body=body, symbols=symbols
-            )
+            items = _scan_keyword(view, rules, kw, stop=stop, floor=floor, body=body, symbols=spans)
             if items:
                 floor = items[-1].end
             found.extend(items)
