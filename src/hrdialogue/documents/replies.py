@@ -122,7 +122,7 @@ _HEADING_MAX_CJK: Final = 30
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """`(start, end)` of every line's content, without its line break."""
-    out = []
+    out: list[tuple[int, int]] = []
     for m in _LINE.finditer(text):
         if m.start() == m.end() and m.start() == len(text) and out:
             break
@@ -230,7 +230,7 @@ def split_reply(text: str, *, reply_number: int, source: ReplySource = "typed") 
         blocks = _pdf_blocks(text, kept)
     else:
         blocks = [[(s, e)] for s, e in lines if text[s:e].strip()]
-    paragraphs = []
+    paragraphs: list[ReplyParagraph] = []
     for block in blocks:
         parts = [" ".join(text[s:e].split()) for s, e in block]
         joined = _join([p for p in parts if p])
@@ -265,11 +265,19 @@ def split_reply(text: str, *, reply_number: int, source: ReplySource = "typed") 
 
 
 def _english_ordinals() -> dict[str, int]:
-    units = "first second third fourth fifth sixth seventh eighth ninth".split()
-    teens = (
-        "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
-        "eighteenth nineteenth"
-    ).split()
+    units = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+    teens = [
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ]
     out = {w: i for i, w in enumerate(units, 1)} | {w: i for i, w in enumerate(teens, 10)}
     out["twentieth"] = 20
     out |= {f"twenty-{w}": 20 + i for i, w in enumerate(units, 1)}
@@ -278,11 +286,28 @@ def _english_ordinals() -> dict[str, int]:
 
 
 def _french_ordinals() -> dict[str, int]:
-    words = (
-        "premier deuxième troisième quatrième cinquième sixième septième huitième neuvième "
-        "dixième onzième douzième treizième quatorzième quinzième seizième dix-septième "
-        "dix-huitième dix-neuvième vingtième"
-    ).split()
+    words = [
+        "premier",
+        "deuxième",
+        "troisième",
+        "quatrième",
+        "cinquième",
+        "sixième",
+        "septième",
+        "huitième",
+        "neuvième",
+        "dixième",
+        "onzième",
+        "douzième",
+        "treizième",
+        "quatorzième",
+        "quinzième",
+        "seizième",
+        "dix-septième",
+        "dix-huitième",
+        "dix-neuvième",
+        "vingtième",
+    ]
     out = {w: i for i, w in enumerate(words, 1)} | {"première": 1, "second": 2, "seconde": 2}
     out["vingt et unième"] = 21
     out |= {f"vingt-{w}": 20 + i for i, w in enumerate(words[1:9], 2)}
@@ -326,9 +351,28 @@ _ORDINALS: Final[dict[str, dict[str, int]]] = {
     "ru": {
         stem: i
         for i, stem in enumerate(
-            "перв втор трет четверт пят шест седьм восьм девят десят одиннадцат двенадцат "
-            "тринадцат четырнадцат пятнадцат шестнадцат семнадцат восемнадцат девятнадцат "
-            "двадцат".split(),
+            [
+                "перв",
+                "втор",
+                "трет",
+                "четверт",
+                "пят",
+                "шест",
+                "седьм",
+                "восьм",
+                "девят",
+                "десят",
+                "одиннадцат",
+                "двенадцат",
+                "тринадцат",
+                "четырнадцат",
+                "пятнадцат",
+                "шестнадцат",
+                "семнадцат",
+                "восемнадцат",
+                "девятнадцат",
+                "двадцат",
+            ],
             1,
         )
     },
