@@ -113,7 +113,7 @@ _MARKER: Final = re.compile(
       | [（(][一二三四五六七八九十]+[)）]  # （一）
       | [一二三四五六七八九十]+、           # 一、
       | \([\u0621-\u064a]\)                # (أ)
-    )\s+(?=\S)""",
+    )(?:\s+|(?<=[、）]))(?=\S)""",  # a CJK label needs no space after it
     re.VERBOSE,
 )
 _HEADING_MAX: Final = 80  # characters; a heading is a short line
