@@ -609,9 +609,9 @@ def _candidate(text: str, s: int, e: int) -> _Candidate | None:
     host = text[h - 1] if h else ""
     if _is_year(text, h):
         strength = _STRONG
-    elif host.isalpha() or host in (")", "]"):
-        strength = _MEDIUM
-    elif host in (",", ";") and _LOWER_NEXT.match(text, e):
+    elif (
+        host.isalpha() or host in (")", "]") or (host in (",", ";") and _LOWER_NEXT.match(text, e))
+    ):
         strength = _MEDIUM
     else:
         return None
