@@ -244,13 +244,11 @@ def _emit(builder: _Builder, source: str, start: int, end: int, pattern: re.Patt
         if kind == "ws":
             run = m.group()
             newlines = sum(1 for ch in run if ch in _NEWLINES) - run.count("\r\n")
+            joined = newlines and builder.last in _HYPHENS and me < end and source[me].isalnum()
+            if builder.last != " " and not joined:
+                builder.replace(" ", ms, me)
             if newlines:
                 builder.break_line(newlines)
-            if builder.last == " ":
-                continue
-            if newlines and builder.last in _HYPHENS and me < end and source[me].isalnum():
-                continue
-            builder.replace(" ", ms, me)
         elif kind == "nf":
             _emit_nfkc(builder, source, ms, me)
     if pos < end:
