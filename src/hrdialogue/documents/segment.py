@@ -198,11 +198,19 @@ def read_masthead(clean: CleanText, end: int, body: Body | None) -> Masthead:
             break
     if body is None:
         body = next((b for pattern, b in _MASTHEAD_BODY if pattern.search(text)), None)
-    if number is None and symbol is not None and "/RES/" in symbol:
-        number = symbol.split("/RES/", 1)[1]
-    if number is not None and body is not None and (symbol is None or "/RES/" not in symbol):
-        if symbol is None or "/L." not in symbol:
-            symbol = _SYMBOL_PREFIX[body] + number
+    kind = DocumentKind.RESOLUTION
+    if _DRAFT.search(text) or (symbol is not None and "/L." in symbol):
+        kind = DocumentKind.DRAFT_RESOLUTION
+    elif _DECISION.search(text) or (symbol is not None and "/DEC/" in symbol):
+        kind = DocumentKind.DECISION
+    if number is None and symbol is not None and ("/RES/" in symbol or "/DEC/" in symbol):
+        number = re.split(r"/(?:RES|DEC)/", symbol, maxsplit=1)[1]
+    own = symbol is not None and ("/RES/" in symbol or "/DEC/" in symbol or "/L." in symbol)
+    if number is not None and body is not None and not own:
+        prefix = _SYMBOL_PREFIX[body]
+        if kind is DocumentKind.DECISION:
+            prefix = "A/HRC/DEC/" if body is Body.HUMAN_RIGHTS_COUNCIL else ""
+        symbol = prefix + number if prefix else None
     if title_start is None:
         adopted = None
         for adopted in _ADOPTED.finditer(text):
@@ -228,11 +236,6 @@ def read_masthead(clean: CleanText, end: int, body: Body | None) -> Masthead:
     elif symbol is not None:
         m = re.match(r"A/(?:C\.\d/|HRC/)?(\d{1,2})/", symbol)
         session = int(m.group(1)) if m else None
-    kind = DocumentKind.RESOLUTION
-    if _DRAFT.search(text) or (symbol is not None and "/L." in symbol):
-        kind = DocumentKind.DRAFT_RESOLUTION
-    elif _DECISION.search(text) or (symbol is not None and "/DEC/" in symbol):
-        kind = DocumentKind.DECISION
     return Masthead(symbol, number, session, title, title_span, kind, body)
 
 
@@ -255,7 +258,7 @@ _MONTHS["setiembre"] = 9
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE = re.compile(
     rf"(?P<d>\d{{1,2}}|1er)(?:\s+de)?\s+(?:[^\d\s/]+(?:\s+[^\d\s/]+)?\s*/\s*)?(?P<m>{_MONTH})"
-    rf"(?:\s+de)?\s+(?P<y>\d{{4}})",
+    rf"(?:\s+de)?\s+(?P<y>\d{{4}})(?:\s+года)?",
     re.IGNORECASE,
 )
 _MEETING = re.compile(
@@ -265,7 +268,8 @@ _MEETING = re.compile(
     r"|(?P<n4>\d{1,4})\s*[ªaº.]?\s+sesión\s+plenaria"
     r"|الجلسة\s+العامة\s+(?P<n5>\d{1,4})"
     r"|at\s+its\s+(?P<n6>\d{1,4})(?:st|nd|rd|th)\s+meeting"
-    r"|Séance\s+plénière\s*:\s*(?P<n7>\d{1,4})",
+    r"|Séance\s+plénière\s*:\s*(?P<n7>\d{1,4})"
+    r"|(?P<n8>\d{1,4})(?:st|nd|rd|th)\s+meeting",
     re.IGNORECASE,
 )
 _ZH_CLOSING = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*第(?P<n>\d{1,4})次全体会议")
@@ -302,7 +306,7 @@ def find_closing(text: str, start: int) -> Closing | None:
         if m.group("n7") is not None:
             date_match = _FR_HTML_DATE.search(text)
             return Closing(number, date_match and _date(date_match), m.start(), m.end())
-        if m.start() < start:
+        if m.start() < start and m.group("n6") is None:
             continue
         date_match = _DATE.search(text, m.end(), m.end() + 60)
         if date_match is None:
