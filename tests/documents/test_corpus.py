@@ -195,7 +195,9 @@ def test_excerpts_keep_what_is_there(shared: Path) -> None:
 def test_collapsed_text_segments(shared: Path) -> None:
     resolution = parse_resolution(_read(shared, "A_RES_42_193.en.txt"), language="en")
     assert resolution.operative[1].lead == "Also requests"
-    assert resolution.operative[0].text.startswith("Requests the Secretary-General, in consultation")
+    assert resolution.operative[0].text.startswith(
+        "Requests the Secretary-General, in consultation"
+    )
     draft = parse_resolution(_read(shared, "A_C_3_66_L_32.en.txt"), language="en")
     assert "of the Durban Declaration and Programme of Action, and their role" in (
         draft.preamble[2].text

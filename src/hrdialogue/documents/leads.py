@@ -281,7 +281,8 @@ reiterating: reiterando
 taking-into-account: teniendo en cuenta | tomando en consideración
 taking-note: tomando nota
 underlining: subrayando | poniendo de relieve
-welcoming: acogiendo con beneplácito | acogiendo con satisfacción | acogiendo favorablemente | celebrando
+welcoming: acogiendo con beneplácito | acogiendo con satisfacción | celebrando
+welcoming: acogiendo favorablemente
 """,
     "ru": """
 acknowledging: констатируя
@@ -383,7 +384,8 @@ emphasizes: emphasizes | emphasises
 encourages: encourages
 endorses: endorses
 expresses-appreciation: expresses its appreciation | expresses appreciation
-expresses-concern: expresses its concern | expresses concern | expresses its deep concern | expresses deep concern
+expresses-concern: expresses its concern | expresses concern | expresses its deep concern
+expresses-concern: expresses deep concern
 expresses-hope: expresses its hope | expresses the hope
 expresses-support: expresses its support | expresses support
 invites: invites
@@ -533,8 +535,6 @@ welcomes: 欢迎
 """,
 }
 
-_FOLD = str.maketrans({"ё": "е", "Ё": "Е", "’": "'", "ʼ": "'", "ـ": "", "أ": "أ"})
-
 
 def _fold(text: str) -> str:
     """Lower case and fold the few variants lexicons ignore; same length as `text`."""
@@ -573,14 +573,12 @@ def _first(text: str, language: str) -> str:
 def _build(source: str, language: str) -> dict[str, list[_Phrase]]:
     index: dict[str, list[_Phrase]] = {}
     for line in source.strip().splitlines():
-        key, _, phrases = line.partition(":")
-        for raw in phrases.split("|"):
+        key, _, alternatives = line.partition(":")
+        for raw in alternatives.split("|"):
             for variant, mods in _expand(raw.strip()):
                 forms = [variant]
                 if language == "ar":
-                    if variant.startswith("وإذ "):
-                        forms.append(variant[1:])
-                    elif variant.startswith("و"):
+                    if variant.startswith("و"):
                         forms.append(variant[1:])
                     else:
                         forms.append("و" + variant)
@@ -594,9 +592,13 @@ def _build(source: str, language: str) -> dict[str, list[_Phrase]]:
     return index
 
 
+_TABLES: Final[tuple[tuple[LeadKind, dict[str, str]], ...]] = (
+    ("preambular", _PREAMBULAR),
+    ("operative", _OPERATIVE),
+)
 _INDEX: Final[dict[tuple[str, LeadKind], dict[str, list[_Phrase]]]] = {
     (language, kind): _build(source, language)
-    for kind, table in (("preambular", _PREAMBULAR), ("operative", _OPERATIVE))
+    for kind, table in _TABLES
     for language, source in table.items()
 }
 _SORTED_PREFIX = {

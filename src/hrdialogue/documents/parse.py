@@ -115,7 +115,9 @@ def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def _warning(code: str, message: str, text: str, offset: int | None, anchor: str | None = None) -> ParseWarning:
+def _warning(
+    code: str, message: str, text: str, offset: int | None, anchor: str | None = None
+) -> ParseWarning:
     return ParseWarning(
         code=code,
         message=message,
@@ -233,7 +235,14 @@ def parse_resolution(
         warnings.append(_issue(issue, text, clean, anchors))
 
     references = _references(
-        masthead, raw_paragraphs, footnotes, doc, clean, language, body, deepest
+        masthead=masthead,
+        paragraphs=raw_paragraphs,
+        footnotes=footnotes,
+        doc=doc,
+        clean=clean,
+        language=language,
+        body=body,
+        deepest=deepest,
     )
     adoption = None
     if closing is not None:
@@ -254,7 +263,7 @@ def parse_resolution(
         return clean.source_span(base + start, base + end)
 
     mandates = extract_mandates(operative, language=language, body=body, to_source=to_source)
-    warnings.sort(key=lambda w: (w.offset if w.offset is not None else -1))
+    warnings.sort(key=lambda w: w.offset if w.offset is not None else -1)
     return Resolution(
         kind=kind,
         body=body,
@@ -315,6 +324,7 @@ def _footnotes(
 
 
 def _references(
+    *,
     masthead: Masthead | None,
     paragraphs: list[RawParagraph],
     footnotes: tuple[Footnote, ...],
@@ -339,7 +349,9 @@ def _references(
     if masthead is not None and masthead.title_span is not None:
         s, e = masthead.title_span
         for ref in find_references(ctext[s:e], language, body=body):
-            found.append(ref.model_copy(update={"span": clean.source_span(s + ref.span[0], s + ref.span[1])}))
+            found.append(
+                ref.model_copy(update={"span": clean.source_span(s + ref.span[0], s + ref.span[1])})
+            )
     for paragraph in paragraphs:
         s, e = paragraph.start, paragraph.end
         for ref in find_references(ctext[s:e], language, body=body):

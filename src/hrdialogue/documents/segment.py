@@ -88,7 +88,7 @@ _FORMULAS: Final[dict[Body, dict[str, str]]] = {
 
 def _formula_regex(language: str | None) -> re.Pattern[str]:
     groups = []
-    for i, (body, phrases) in enumerate(_FORMULAS.items()):
+    for i, phrases in enumerate(_FORMULAS.values()):
         alternatives = [p for lang, p in phrases.items() if language is None or lang == language]
         flexible = "|".join(a.replace(" ", r"\s+") for a in alternatives)
         groups.append(f"(?P<b{i}>{flexible})")
@@ -155,10 +155,22 @@ _SYMBOL_PREFIX: Final[dict[Body, str]] = {
     Body.SUB_COMMISSION: "E/CN.4/Sub.2/RES/",
 }
 _MASTHEAD_BODY: Final[list[tuple[re.Pattern[str], Body]]] = [
-    (re.compile(r"Human Rights Council|Совет по правам человека|Conseil des droits de l"), Body.HUMAN_RIGHTS_COUNCIL),
+    (
+        re.compile(r"Human Rights Council|Совет по правам человека|Conseil des droits de l"),
+        Body.HUMAN_RIGHTS_COUNCIL,
+    ),
     (re.compile(r"Security Council|Совет Безопасности|Conseil de sécurité"), Body.SECURITY_COUNCIL),
-    (re.compile(r"Economic and Social Council|Экономический и Социальный"), Body.ECONOMIC_AND_SOCIAL_COUNCIL),
-    (re.compile(r"General Assembly|Генеральная Ассамблея|Assemblée générale|Asamblea General|الجمعية العامة|大会"), Body.GENERAL_ASSEMBLY),
+    (
+        re.compile(r"Economic and Social Council|Экономический и Социальный"),
+        Body.ECONOMIC_AND_SOCIAL_COUNCIL,
+    ),
+    (
+        re.compile(
+            r"General Assembly|Генеральная Ассамблея|Assemblée générale|Asamblea General"
+            r"|الجمعية العامة|大会"
+        ),
+        Body.GENERAL_ASSEMBLY,
+    ),
 ]
 
 
@@ -212,10 +224,8 @@ def read_masthead(clean: CleanText, end: int, body: Body | None) -> Masthead:
             prefix = "A/HRC/DEC/" if body is Body.HUMAN_RIGHTS_COUNCIL else ""
         symbol = prefix + number if prefix else None
     if title_start is None:
-        adopted = None
-        for adopted in _ADOPTED.finditer(text):
-            pass
-        title_start = adopted.end() if adopted is not None else None
+        ends = [m.end() for m in _ADOPTED.finditer(text)]
+        title_start = ends[-1] if ends else None
     title: str | None = None
     title_span: tuple[int, int] | None = None
     if title_start is not None and body is not Body.SECURITY_COUNCIL:
@@ -272,7 +282,9 @@ _MEETING = re.compile(
     r"|(?P<n8>\d{1,4})(?:st|nd|rd|th)\s+meeting",
     re.IGNORECASE,
 )
-_ZH_CLOSING = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*第(?P<n>\d{1,4})次全体会议")
+_ZH_CLOSING = re.compile(
+    r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*第(?P<n>\d{1,4})次全体会议"
+)
 _FR_HTML_DATE = re.compile(rf"Date\s*:\s*{_DATE.pattern}", re.IGNORECASE)
 
 
@@ -466,8 +478,45 @@ def split_paragraphs(
 # Subparagraphs
 
 _LATIN = "abcdefghijklmnopqrstuvwxyz"
-_ABJAD = ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر"]
-_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
+_ABJAD = [
+    "أ",
+    "ب",
+    "ج",
+    "د",
+    "هـ",
+    "و",
+    "ز",
+    "ح",
+    "ط",
+    "ي",
+    "ك",
+    "ل",
+    "م",
+    "ن",
+    "س",
+    "ع",
+    "ف",
+    "ص",
+    "ق",
+    "ر",
+]
+_ROMAN = [
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "x",
+    "xi",
+    "xii",
+    "xiii",
+    "xiv",
+    "xv",
+]
 _HAN = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 _LABEL = re.compile(
     r"\((?P<p>[a-z]{1,2}|[ivx]{1,5}|[\u0621-\u064a]{1,2}ـ?|[一二三四五六七八九十]{1,2})\)"
@@ -480,7 +529,7 @@ def _level1(value: str) -> int | None:
         return _LATIN.index(value)
     if value in _ABJAD:
         return _ABJAD.index(value)
-    if value == "هـ" or value == "ه":
+    if value in {"هـ", "ه"}:
         return 4
     return None
 
@@ -508,13 +557,17 @@ def _subparagraphs(text: str, start: int, end: int, language: str) -> list[RawSu
             continue
         value = m.group("p") or m.group("b") or ""
         first, second = _level1(value), _level2(value)
-        if first is not None and (
-            (level1 is None and first == 0) or (level1 is not None and first == level1 + 1)
-        ) and not (second == 0 and level1 is not None and level1 != 7):
+        if (
+            first is not None
+            and ((level1 is None and first == 0) or (level1 is not None and first == level1 + 1))
+            and not (second == 0 and level1 is not None and level1 != 7)
+        ):
             labels.append((1, first, s, m.end()))
             level1, level2 = first, None
-        elif second is not None and level1 is not None and (
-            (level2 is None and second == 0) or (level2 is not None and second == level2 + 1)
+        elif (
+            second is not None
+            and level1 is not None
+            and ((level2 is None and second == 0) or (level2 is not None and second == level2 + 1))
         ):
             labels.append((2, second, s, m.end()))
             level2 = second
@@ -530,5 +583,7 @@ def _subparagraphs(text: str, start: int, end: int, language: str) -> list[RawSu
             items.append(RawSubparagraph(f"({_LATIN[index]})", ls, le, s, e))
         elif items:
             parent = items[-1]
-            parent.children.append(RawSubparagraph(f"{parent.anchor}({_ROMAN[index]})", ls, le, s, e))
+            parent.children.append(
+                RawSubparagraph(f"{parent.anchor}({_ROMAN[index]})", ls, le, s, e)
+            )
     return items
