@@ -133,3 +133,49 @@ def test_every_span_covers_its_paragraph(seed: Resolution, seed_text: str) -> No
     start, end = seed.adoption.span
     assert seed_text[start:end].startswith("70-e")
     assert seed_text[start:end].endswith("2008 года")
+
+
+def test_references_are_mapped_to_source_spans_and_anchors(
+    seed_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A stand-in for the references stage: every "NN/NNN" number, span relative to its text.
+    from hrdialogue.documents import parse as parse_module
+    from hrdialogue.documents.model import Reference
+
+    def numbers(text: str, language: str, *, body: Body | None = None) -> tuple[Reference, ...]:
+        del language, body
+        return tuple(
+            Reference(kind="resolution", text=m.group(), number=m.group(), span=m.span())
+            for m in re.finditer(r"\d+/\d+", text)
+        )
+
+    monkeypatch.setattr(parse_module, "find_references", numbers)
+    seed = parse_module.parse_resolution(seed_text, language="ru")
+    found = [(r.number, r.anchor, r.footnote) for r in seed.references]
+    assert ("62/160", "PP2", None) in found
+    assert ("7/3", "PP2", None) in found
+    assert ("2000/22", "PP9", None) in found
+    assert ("55/2", "PP2", "2") in found
+    assert ("63/180", None, None) not in found  # the number line is not the title
+    for reference in seed.references:
+        assert seed_text[reference.span[0] : reference.span[1]] == reference.number
+    starts = [r.span[0] for r in seed.references]
+    assert starts == sorted(starts)
+
+
+def test_mandates_receive_a_source_mapper(seed_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hrdialogue.documents import parse as parse_module
+
+    seen: list[str] = []
+
+    def capture(operative, *, language, body, to_source):  # type: ignore[no-untyped-def]
+        op10 = operative[9]
+        start = op10.text.index("Генерального секретаря")
+        span = to_source("OP10", start, start + len("Генерального секретаря"))
+        seen.append(seed_text[span[0] : span[1]])
+        assert (language, body) == ("ru", Body.GENERAL_ASSEMBLY)
+        return ()
+
+    monkeypatch.setattr(parse_module, "extract_mandates", capture)
+    parse_module.parse_resolution(seed_text, language="ru")
+    assert seen == ["Генерального секретаря"]

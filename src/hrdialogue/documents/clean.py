@@ -243,7 +243,9 @@ def _emit(builder: _Builder, source: str, start: int, end: int, pattern: re.Patt
         pos = me
         if kind == "ws":
             run = m.group()
-            newlines = sum(1 for ch in run if ch in _NEWLINES) - run.count("\r\n")
+            newlines = run.count("\n")
+            if (not newlines and not run.isascii()) or "\r" in run:
+                newlines = sum(1 for ch in run if ch in _NEWLINES) - run.count("\r\n")
             joined = newlines and builder.last in _HYPHENS and me < end and source[me].isalnum()
             if builder.last != " " and not joined:
                 builder.replace(" ", ms, me)

@@ -271,16 +271,14 @@ _DATE = re.compile(
     rf"(?:\s+de)?\s+(?P<y>\d{{4}})(?:\s+года)?",
     re.IGNORECASE,
 )
-_MEETING = re.compile(
-    r"(?P<n>\d{1,4})(?:st|nd|rd|th)\s+plenary\s+meeting"
-    r"|(?P<n2>\d{1,4})\s*-?\s*[еeйя]?\s+пленарное\s+заседание"
-    r"|(?P<n3>\d{1,4})(?:e|ème|re)\s+séance\s+plénière"
-    r"|(?P<n4>\d{1,4})\s*[ªaº.]?\s+sesión\s+plenaria"
-    r"|الجلسة\s+العامة\s+(?P<n5>\d{1,4})"
-    r"|at\s+its\s+(?P<n6>\d{1,4})(?:st|nd|rd|th)\s+meeting"
-    r"|Séance\s+plénière\s*:\s*(?P<n7>\d{1,4})"
-    r"|(?P<n8>\d{1,4})(?:st|nd|rd|th)\s+meeting",
-    re.IGNORECASE,
+# The closing formula is found by its words, then the meeting number next to them.
+_MEETING_WORDS = re.compile(
+    r"plenary\s+meeting|пленарное\s+заседание|séance\s+plénière|sesión\s+plenaria"
+    r"|الجلسة\s+العامة\s+(?P<ar>\d{1,4})|(?<=(?:st|nd|rd|th)\s)meeting\b"
+)
+_NUMBER_BEFORE = re.compile(r"(?P<n>\d{1,4})\s*(?:st|nd|rd|th|-?\s*[еeйя]|e|ème|re|[ªaº.])?\s+$")
+_HEADER_MEETING = re.compile(
+    r"at\s+its\s+(?P<n>\d{1,4})(?:st|nd|rd|th)\s+meeting|Séance\s+plénière\s*:\s*(?P<f>\d{1,4})"
 )
 _ZH_CLOSING = re.compile(
     r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*第(?P<n>\d{1,4})次全体会议"
@@ -305,25 +303,40 @@ def _date(m: re.Match[str]) -> dt.date | None:
 
 
 def find_closing(text: str, start: int) -> Closing | None:
-    """Meeting number and date of adoption (after `start`, or in a UN HTML metadata header)."""
-    zh = _ZH_CLOSING.search(text, start)
-    if zh is not None:
-        try:
-            date = dt.date(int(zh.group("y")), int(zh.group("m")), int(zh.group("d")))
-        except ValueError:
-            date = None
-        return Closing(int(zh.group("n")), date, zh.start(), zh.end())
-    for m in _MEETING.finditer(text):
-        number = int(next(g for g in m.groups() if g is not None))
-        if m.group("n7") is not None:
+    """Meeting number and date of adoption (after `start`, or in the masthead before it:
+    the Security Council's "Adopted … at its 5916th meeting, on …", the UN HTML "Séance
+    plénière: 70ème" with "Date: …")."""
+    if "全体会议" in text:
+        zh = _ZH_CLOSING.search(text, start)
+        if zh is not None:
+            try:
+                date = dt.date(int(zh.group("y")), int(zh.group("m")), int(zh.group("d")))
+            except ValueError:
+                date = None
+            return Closing(int(zh.group("n")), date, zh.start(), zh.end())
+    header = _HEADER_MEETING.search(text, 0, max(start, 0) or len(text))
+    if header is not None:
+        if header.group("f") is not None:
             date_match = _FR_HTML_DATE.search(text)
-            return Closing(number, date_match and _date(date_match), m.start(), m.end())
-        if m.start() < start and m.group("n6") is None:
-            continue
+            date = _date(date_match) if date_match else None
+            return Closing(int(header.group("f")), date, header.start(), header.end())
+        date_match = _DATE.search(text, header.end(), header.end() + 60)
+        end = date_match.end() if date_match else header.end()
+        return Closing(
+            int(header.group("n")), date_match and _date(date_match), header.start(), end
+        )
+    for m in _MEETING_WORDS.finditer(text, start):
+        if m.group("ar") is not None:
+            number, begin = int(m.group("ar")), m.start()
+        else:
+            before = _NUMBER_BEFORE.search(text, max(start, m.start() - 16), m.start())
+            if before is None:
+                continue
+            number, begin = int(before.group("n")), before.start()
         date_match = _DATE.search(text, m.end(), m.end() + 60)
         if date_match is None:
-            return Closing(number, None, m.start(), m.end())
-        return Closing(number, _date(date_match), m.start(), date_match.end())
+            return Closing(number, None, begin, m.end())
+        return Closing(number, _date(date_match), begin, date_match.end())
     return None
 
 
