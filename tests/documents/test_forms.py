@@ -228,3 +228,40 @@ def test_prose_is_not_a_resolution() -> None:
         parse_resolution(
             "The weather was fine.\nWe went to the sea, and swam.\n", language="en", source="x"
         )
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "fr",
+            "L'Assemblée générale,\n\nRappelant sa résolution 62/160,\n\n"
+            "1. Décide de poursuivre l'examen de la question.\n\n"
+            "70e séance plénière\n18 décembre 2008\n",
+        ),
+        (
+            "es",
+            "La Asamblea General,\n\nRecordando su resolución 62/160,\n\n"
+            "1. Decide seguir examinando la cuestión.\n\n"
+            "70ª sesión plenaria\n18 de diciembre de 2008\n",
+        ),
+        (
+            "ar",
+            "إن الجمعية العامة،\n\nإذ تشير إلى قرارها 62/160،\n\n"
+            "1 - تقرر أن تواصل النظر في المسألة.\n\n"
+            "الجلسة العامة 70\n18 كانون الأول/ديسمبر 2008\n",
+        ),
+        (
+            "ru",
+            "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию 62/160,\n\n"
+            "1. постановляет продолжить рассмотрение этого вопроса.\n\n"
+            "70-е пленарное заседание,\n18 декабря 2008 года\n",
+        ),
+    ],
+)
+def test_closing_formula_in_each_language(language: str, text: str) -> None:
+    resolution = parse_resolution(text, language=language)
+    assert resolution.adoption is not None
+    assert (resolution.adoption.meeting, resolution.adoption.date) == (70, dt.date(2008, 12, 18))
+    assert [p.lead_key for p in resolution.operative] == ["decides"]
+    assert resolution.warnings == ()
