@@ -133,7 +133,7 @@ def test_two_years_of_the_hrc_series_align_paragraph_to_paragraph(shared: Path) 
     pairs = [(p.a_anchor, p.b_anchor, p.status) for p in comparison.paragraphs]
     # The first preambular paragraph is word for word the same in 2012 and 2015.
     assert pairs[0] == ("PP1", "PP1", "unchanged")
-    # PP3 names the latest resolutions of the series: 16/22 and 66/152 in 2012, 25/3 and 69/179 in 2015.
+    # PP3 names the latest texts of the series: 16/22 and 66/152 (2012), 25/3 and 69/179 (2015).
     pp3 = next(p for p in comparison.paragraphs if p.a_anchor == "PP3")
     assert pp3.status == "changed"
     assert pp3.b_anchor == "PP3"
