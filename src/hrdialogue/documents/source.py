@@ -1,0 +1,339 @@
+"""`read_document`: the bytes of a file a person gives → the text the reader parses.
+
+The format is told from the bytes, never from the file name: `%PDF-` is a PDF (its text layer,
+read with pypdf, which keeps Arabic in logical order), a ZIP archive holding
+`word/document.xml` is a DOCX (read with python-docx), anything else must be UTF-8 or UTF-16
+text. Input over 20 MB is refused before it is read in full, and so are empty files, binary
+files, PDFs without a text layer (they need OCR first), encrypted or damaged PDFs, and DOCX
+archives that would expand to more than 50 MB or declare XML entities (hostile uploads).
+Every refusal is a `ReaderError` whose one-line message names the file.
+
+A DOCX document's footnotes are appended after a line of underscores, one per line with its
+number, and the number is written where the footnote is referenced: the same layout as the
+footnote block of text extracted from a PDF, so that the parser treats both alike.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Final, Literal
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
+from pypdf import PdfReader
+from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
+
+from hrdialogue.documents.errors import EmptyInput, InputTooLarge, NeedsOCR, NotText
+
+__all__ = [
+    "FOOTNOTE_RULE",
+    "MAX_BYTES",
+    "Document",
+    "Progress",
+    "read_document",
+    "read_path",
+    "read_stream",
+]
+
+MAX_BYTES: Final = 20_000_000
+"""Inputs over 20 MB are refused."""
+
+MAX_DOCX_EXPANDED: Final = 50_000_000
+"""A DOCX whose parts expand to more than this is refused (a zip bomb, not a resolution)."""
+
+MAX_DOCX_RATIO: Final = 100
+"""Nor may it expand more than 100 times, once it expands past `_RATIO_FLOOR` bytes."""
+
+_RATIO_FLOOR: Final = 1_000_000
+
+FOOTNOTE_RULE: Final = "_______________"
+"""The line a DOCX document's footnotes are appended after, as in text from a UN PDF."""
+
+Format = Literal["text", "pdf", "docx"]
+Progress = Callable[[int, int], None]
+"""Called as `progress(done, total)` while the pages of a PDF are read."""
+
+_W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK: Final = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_FOOTNOTES_REL: Final = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The text of one input, with what it was read from."""
+
+    text: str
+    format: Format
+    pages: int | None
+    """Number of pages of a PDF; None for text and DOCX."""
+    name: str | None
+    """The name the input was given by (a path, `<stdin>`), used in error messages."""
+
+
+def read_path(path: str | os.PathLike[str], *, progress: Progress | None = None) -> Document:
+    """Read the file at `path`, refusing one over `MAX_BYTES` before reading it.
+
+    `OSError` (missing file, a directory, no permission) passes through to the caller.
+    """
+    path = Path(path)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputTooLarge(_too_large(size), source=str(path))
+    with path.open("rb") as stream:
+        return read_stream(stream, name=str(path), progress=progress)
+
+
+def read_stream(
+    stream: IO[bytes], *, name: str | None = None, progress: Progress | None = None
+) -> Document:
+    """Read a binary stream (stdin, an upload), reading at most `MAX_BYTES` + 1 bytes."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputTooLarge(_too_large(None), source=name)
+    return read_document(data, name=name, progress=progress)
+
+
+def read_document(
+    data: bytes, *, name: str | None = None, progress: Progress | None = None
+) -> Document:
+    """The text of a PDF, a DOCX document or a plain-text file, told apart by their bytes.
+
+    Raises `InputTooLarge`, `EmptyInput`, `NotText` or `NeedsOCR`, each naming `name`.
+    """
+    if len(data) > MAX_BYTES:
+        raise InputTooLarge(_too_large(len(data)), source=name)
+    if not data:
+        raise EmptyInput("the file is empty (0 bytes)", source=name)
+    if b"%PDF-" in data[:1024]:
+        text, pages = _read_pdf(data, name, progress)
+        return Document(text, "pdf", pages, name)
+    if data.startswith(b"PK\x03\x04") and _is_docx(data):
+        return Document(_read_docx(data, name), "docx", None, name)
+    text = _decode_text(data, name)
+    if not text.strip():
+        raise EmptyInput("the file holds only white space, no text", source=name)
+    return Document(text, "text", None, name)
+
+
+def _too_large(size: int | None) -> str:
+    limit = f"the {MAX_BYTES // 1_000_000} MB limit"
+    if size is None:
+        return f"the input is over {limit}"
+    return f"the file is {size / 1_000_000:.1f} MB, over {limit}"
+
+
+# --- Text -------------------------------------------------------------------------------------
+
+_BOMS: Final = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Control characters (category Cc) other than the white space of text files and ESC.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+
+
+def _decode_text(data: bytes, name: str | None) -> str:
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    try:
+        if encoding is None:
+            if b"\x00" in data:
+                raise _not_text(name, f"a NUL byte at offset {data.index(0)}")
+            return _check_controls(data.decode("utf-8"), name)
+        return _check_controls(data.decode(encoding), name)
+    except UnicodeDecodeError as error:
+        byte = data[error.start]
+        where = f"byte 0x{byte:02x} at offset {error.start} is not {encoding or 'UTF-8'}"
+        raise _not_text(name, where) from None
+
+
+def _check_controls(text: str, name: str | None) -> str:
+    controls = len(_CONTROL.findall(text))
+    if "\x00" in text or controls > max(2, len(text) // 100):
+        raise _not_text(name, f"{controls} control characters")
+    return text
+
+
+def _not_text(name: str | None, detail: str) -> NotText:
+    suffix = Path(name).suffix.lower() if name else ""
+    if suffix in {".docx", ".pdf"}:
+        kind = suffix[1:].upper()
+        message = f"the file is named {suffix} but its bytes are not a {kind} document ({detail})"
+    else:
+        message = f"binary file: not a PDF, a DOCX document or UTF-8/UTF-16 text ({detail})"
+    return NotText(message, source=name)
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+
+def _read_pdf(data: bytes, name: str | None, progress: Progress | None) -> tuple[str, int]:
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            # Many PDFs are encrypted with an empty user password (printing restrictions
+            # only); those open. Any other password the person must remove first.
+            try:
+                opened = bool(reader.decrypt(""))
+            except (DependencyError, NotImplementedError):
+                opened = False
+            if not opened:
+                msg = "the PDF is encrypted with a password; save an unprotected copy first"
+                raise NotText(msg, source=name)
+        pages = reader.pages
+        total = len(pages)
+        texts = []
+        for number, page in enumerate(pages, start=1):
+            texts.append(page.extract_text())
+            if progress is not None:
+                progress(number, total)
+    except FileNotDecryptedError:
+        msg = "the PDF is encrypted with a password; save an unprotected copy first"
+        raise NotText(msg, source=name) from None
+    except (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
+        # pypdf reports a damaged file with its own errors and with built-in ones alike.
+        msg = f"the PDF is damaged and cannot be read ({type(error).__name__}: {error})"
+        raise NotText(msg, source=name) from None
+    text = "\n".join(texts)
+    if not text.strip():
+        noun = "page" if total == 1 else "pages"
+        msg = f"the PDF has no text layer ({total} {noun} of images or drawings); run OCR first"
+        raise NeedsOCR(msg, source=name)
+    return text, total
+
+
+# --- DOCX -------------------------------------------------------------------------------------
+
+
+def _is_docx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def _read_docx(data: bytes, name: str | None) -> str:
+    _guard_docx(data, name)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        msg = f"the DOCX document is damaged and cannot be read ({type(error).__name__}: {error})"
+        raise NotText(msg, source=name) from None
+    footnote_numbers: dict[str, int] = {}
+    lines = list(_block_lines(document.element.body, footnote_numbers))
+    notes = _footnote_texts(document.part, footnote_numbers)
+    if notes:
+        lines.append(FOOTNOTE_RULE)
+        lines.extend(f"{number} {text}" for number, text in notes)
+    text = "\n".join(lines)
+    if not text.strip():
+        raise EmptyInput("the DOCX document holds no text", source=name)
+    return text
+
+
+def _guard_docx(data: bytes, name: str | None) -> None:
+    """Refuse zip bombs and XML that declares a DOCTYPE or entities (XXE, billion laughs)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        infos = archive.infolist()
+        expanded = sum(info.file_size for info in infos)
+        packed = sum(info.compress_size for info in infos)
+        if expanded > MAX_DOCX_EXPANDED or (
+            expanded > _RATIO_FLOOR and expanded > MAX_DOCX_RATIO * max(packed, 1)
+        ):
+            msg = (
+                f"the DOCX document would expand to {expanded / 1_000_000:.1f} MB from "
+                f"{packed / 1_000_000:.1f} MB (over {MAX_DOCX_EXPANDED // 1_000_000} MB or "
+                f"{MAX_DOCX_RATIO}×); refused as a possible zip bomb"
+            )
+            raise NotText(msg, source=name)
+        for info in infos:
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            head = archive.read(info).upper()
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                msg = (
+                    f"the DOCX part {info.filename} declares a DOCTYPE or XML entities, "
+                    "which Word never writes; refused as a possibly hostile file"
+                )
+                raise NotText(msg, source=name)
+
+
+def _block_lines(container: Any, footnotes: dict[str, int]) -> Iterator[str]:
+    """One line per paragraph of a body, table cell or content control, in reading order."""
+    for child in container.iterchildren():
+        tag = child.tag
+        if tag == f"{_W}p":
+            yield _paragraph_text(child, footnotes)
+        elif tag in {f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}sdt", f"{_W}sdtContent"}:
+            yield from _block_lines(child, footnotes)
+
+
+_SKIPPED: Final = frozenset(
+    {f"{_W}{t}" for t in ("del", "moveFrom", "instrText", "delInstrText", "pPr", "rPr")}
+    | {_MC_FALLBACK}
+)
+
+
+def _paragraph_text(paragraph: Any, footnotes: dict[str, int]) -> str:
+    """A paragraph's text with a footnote reference written as its number (`года1,`)."""
+    parts: list[str] = []
+
+    def walk(element: Any) -> None:
+        for child in element.iterchildren():
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIPPED:
+                continue
+            if tag == f"{_W}t":
+                parts.append(child.text or "")
+            elif tag == f"{_W}tab":
+                parts.append("\t")
+            elif tag in {f"{_W}br", f"{_W}cr"}:
+                parts.append("\n")
+            elif tag == f"{_W}noBreakHyphen":
+                parts.append("-")
+            elif tag == f"{_W}footnoteReference":
+                ident = child.get(f"{_W}id")
+                if ident is not None:
+                    number = footnotes.setdefault(ident, len(footnotes) + 1)
+                    parts.append(str(number))
+            else:
+                walk(child)
+
+    walk(paragraph)
+    return "".join(parts)
+
+
+def _footnote_texts(part: Any, numbers: dict[str, int]) -> list[tuple[int, str]]:
+    """The texts of the footnotes referenced in the body, by their number, in order."""
+    if not numbers:
+        return []
+    target = next(
+        (rel.target_part for rel in part.rels.values() if rel.reltype == _FOOTNOTES_REL), None
+    )
+    if target is None:
+        return []
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    root = etree.fromstring(target.blob, parser)
+    notes: list[tuple[int, str]] = []
+    for note in root.iterchildren(f"{_W}footnote"):
+        number = numbers.get(note.get(f"{_W}id", ""))
+        if number is None:
+            continue
+        lines = (line.strip().replace("\n", " ") for line in _block_lines(note, {}))
+        text = " ".join(line for line in lines if line)
+        notes.append((number, text))
+    notes.sort()
+    return notes
