@@ -25,11 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Final, Literal
 
-import docx
-from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
-from pypdf import PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
 from hrdialogue.documents.errors import EmptyInput, InputTooLarge, NeedsOCR, NotText
 
@@ -180,6 +176,10 @@ def _not_text(name: str | None, detail: str) -> NotText:
 
 
 def _read_pdf(data: bytes, name: str | None, progress: Progress | None) -> tuple[str, int]:
+    # pypdf takes a second to import: only when a PDF comes (`hrdialogue --help` stays quick)
+    from pypdf import PdfReader  # noqa: PLC0415
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError  # noqa: PLC0415
+
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -227,6 +227,9 @@ def _is_docx(data: bytes) -> bool:
 
 def _read_docx(data: bytes, name: str | None) -> str:
     _guard_docx(data, name)
+    import docx  # noqa: PLC0415  (imported when a DOCX comes, as pypdf is)
+    from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415
+
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
