@@ -226,3 +226,97 @@ def test_the_pdf_and_docx_parse_to_the_texts_structure(
     assert (len(from_file.preamble), len(from_file.operative)) == (9, 11)
     assert [f.anchor for f in from_file.footnotes] == ["PP1", "PP2", "PP2", "PP9"]
     assert from_file.warnings == ()
+
+
+# --- Word's own paragraph numbers --------------------------------------------------------
+
+
+def _numbered_docx(levels: list[tuple[str, str]], paragraphs: list[tuple[int, str]]) -> bytes:
+    """A DOCX whose paragraphs Word numbers itself: `levels` are (numFmt, lvlText) per level."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(levels)
+    )
+    numbering.insert(
+        0, parse_xml(f'<w:abstractNum xmlns:w="{w}" w:abstractNumId="90">{lvls}</w:abstractNum>')
+    )
+    numbering.append(
+        parse_xml(f'<w:num xmlns:w="{w}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
+    for level, text in paragraphs:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(
+                f'<w:numPr xmlns:w="{w}"><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
+            )
+        )
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_word_numbered_paragraphs_read_with_their_numbers() -> None:
+    # Hand-written: operative paragraphs numbered "1.", subparagraphs "(a)", "(b)", then "(i)".
+    data = _numbered_docx(
+        [("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)")],
+        [
+            (0, "Requests the Secretary-General:"),
+            (1, "To consult States;"),
+            (1, "To report:"),
+            (2, "at its sixty-fourth session;"),
+            (2, "through the Council;"),
+            (0, "Decides to remain seized of the matter."),
+            (1, "restarts at (a)."),
+        ],
+    )
+    assert read_document(data).text.splitlines() == [
+        "1.\tRequests the Secretary-General:",
+        "(a)\tTo consult States;",
+        "(b)\tTo report:",
+        "(i)\tat its sixty-fourth session;",
+        "(ii)\tthrough the Council;",
+        "2.\tDecides to remain seized of the matter.",
+        "(a)\trestarts at (a).",
+    ]
+
+
+def test_word_numbering_in_arabic_and_chinese_forms() -> None:
+    # Hand-written: Arabic operative "1 -" with subparagraphs "(أ)", "(ب)"; Chinese "（一）".
+    arabic = _numbered_docx(
+        [("decimal", "%1 -"), ("arabicAbjad", "(%2)")],
+        [(0, "تطلب إلى الأمين العام:"), (1, "أن يتشاور؛"), (1, "أن يقدم تقريرا؛")],
+    )
+    assert read_document(arabic).text.splitlines() == [
+        "1 -\tتطلب إلى الأمين العام:",
+        "(أ)\tأن يتشاور؛",
+        "(ب)\tأن يقدم تقريرا؛",
+    ]
+    chinese = _numbered_docx(
+        [("chineseCounting", "（%1）")], [(0, "甲"), (0, "乙")] + [(0, "丙")] * 9
+    )
+    labels = [line.split("\t")[0] for line in read_document(chinese).text.splitlines()]
+    assert labels[:3] == ["（一）", "（二）", "（三）"]
+    assert labels[9:] == ["（十）", "（十一）"]
+
+
+def test_list_styles_of_word_number_paragraphs() -> None:
+    import docx
+
+    document = docx.Document()  # python-docx's template: Word's own list styles
+    document.add_paragraph("Reaffirms its commitment;", style="List Number")
+    document.add_paragraph("Decides to continue.", style="List Number")
+    document.add_paragraph("a point", style="List Bullet")
+    out = io.BytesIO()
+    document.save(out)
+    assert read_document(out.getvalue()).text.splitlines() == [
+        "1.\tReaffirms its commitment;",
+        "2.\tDecides to continue.",
+        "a point",
+    ]

@@ -10,7 +10,10 @@ Every refusal is a `ReaderError` whose one-line message names the file.
 
 A DOCX document's footnotes are appended after a line of underscores, one per line with its
 number, and the number is written where the footnote is referenced: the same layout as the
-footnote block of text extracted from a PDF, so that the parser treats both alike.
+footnote block of text extracted from a PDF, so that the parser treats both alike. Paragraphs
+that Word numbers itself (list styles: "1.", "(a)", "(أ)", "（一）") start with their number,
+as if it were typed. A PDF's text gets a blank line where the space between two lines is wide
+(a paragraph break), which pypdf's text leaves out.
 """
 
 from __future__ import annotations
@@ -60,9 +63,6 @@ Progress = Callable[[int, int], None]
 
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK: Final = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_FOOTNOTES_REL: Final = (
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +279,8 @@ def _read_docx(data: bytes, name: str | None) -> str:
         msg = f"the DOCX document is damaged and cannot be read ({type(error).__name__}: {error})"
         raise NotText(msg, source=name) from None
     footnote_numbers: dict[str, int] = {}
-    lines = list(_block_lines(document.element.body, footnote_numbers))
+    numbering = _Numbering(document.part)
+    lines = list(_block_lines(document.element.body, footnote_numbers, numbering))
     notes = _footnote_texts(document.part, footnote_numbers)
     if notes:
         lines.append(FOOTNOTE_RULE)
@@ -317,14 +318,21 @@ def _guard_docx(data: bytes, name: str | None) -> None:
                 raise NotText(msg, source=name)
 
 
-def _block_lines(container: Any, footnotes: dict[str, int]) -> Iterator[str]:
-    """One line per paragraph of a body, table cell or content control, in reading order."""
+def _block_lines(
+    container: Any, footnotes: dict[str, int], numbering: _Numbering | None = None
+) -> Iterator[str]:
+    """One line per paragraph of a body, table cell or content control, in reading order.
+
+    A paragraph Word numbers itself (a list style, `w:numPr`) starts with its number as Word
+    shows it ("1.", "(a)") and the tab after it, as if typed.
+    """
     for child in container.iterchildren():
         tag = child.tag
         if tag == f"{_W}p":
-            yield _paragraph_text(child, footnotes)
+            label = numbering.label(child) if numbering is not None else ""
+            yield label + _paragraph_text(child, footnotes)
         elif tag in {f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}sdt", f"{_W}sdtContent"}:
-            yield from _block_lines(child, footnotes)
+            yield from _block_lines(child, footnotes, numbering)
 
 
 _SKIPPED: Final = frozenset(
@@ -362,17 +370,174 @@ def _paragraph_text(paragraph: Any, footnotes: dict[str, int]) -> str:
     return "".join(parts)
 
 
+def _related_xml(part: Any, reltype: str) -> Any | None:
+    """The root element of the part related to `part` by `reltype`, parsed without entities."""
+    target = next((rel.target_part for rel in part.rels.values() if rel.reltype == reltype), None)
+    if target is None:
+        return None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    return etree.fromstring(target.blob, parser)
+
+
+_REL: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_ABJAD: Final = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
+_CHINESE_DIGITS: Final = "〇一二三四五六七八九"
+_ROMAN: Final = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+@dataclass
+class _Level:
+    start: int
+    fmt: str
+    text: str
+    suffix: str
+
+
+class _Numbering:
+    """Word's automatic paragraph numbers: the label each numbered paragraph shows."""
+
+    def __init__(self, part: Any) -> None:
+        self._levels: dict[str, dict[int, _Level]] = {}  # numId → level → definition
+        self._abstract: dict[str, str] = {}  # numId → abstractNumId (counters are shared)
+        self._counts: dict[str, dict[int, int]] = {}
+        self._style_num: dict[str, tuple[str, int]] = {}
+        root = _related_xml(part, _REL + "numbering")
+        if root is None:
+            return
+        abstract = {
+            a.get(f"{_W}abstractNumId"): _levels(a) for a in root.iterchildren(f"{_W}abstractNum")
+        }
+        for num in root.iterchildren(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            if ref is not None and ref.get(f"{_W}val") in abstract:
+                num_id = num.get(f"{_W}numId", "")
+                self._abstract[num_id] = ref.get(f"{_W}val", "")
+                self._levels[num_id] = abstract[ref.get(f"{_W}val")]
+        styles = _related_xml(part, _REL + "styles")
+        if styles is not None:
+            self._style_num = _style_numbering(styles)
+
+    def label(self, paragraph: Any) -> str:
+        num_id, level = self._numbering_of(paragraph)
+        levels = self._levels.get(num_id or "")
+        if num_id is None or levels is None or level not in levels:
+            return ""
+        counts = self._counts.setdefault(self._abstract[num_id], {})
+        counts[level] = counts[level] + 1 if level in counts else levels[level].start
+        for deeper in [k for k in counts if k > level]:
+            del counts[deeper]
+        definition = levels[level]
+        if definition.fmt in {"bullet", "none"}:
+            return ""
+
+        def number(match: re.Match[str]) -> str:
+            at = int(match.group(1)) - 1
+            shown = levels.get(at)
+            if shown is None:
+                return ""
+            return _format_number(counts.get(at, shown.start), shown.fmt)
+
+        return re.sub(r"%(\d)", number, definition.text) + definition.suffix
+
+    def _numbering_of(self, paragraph: Any) -> tuple[str | None, int]:
+        num_pr = paragraph.find(f"{_W}pPr/{_W}numPr")
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        num_id, level = self._style_num.get(
+            style.get(f"{_W}val", "") if style is not None else "", (None, 0)
+        )
+        if num_pr is not None:
+            ilvl = num_pr.find(f"{_W}ilvl")
+            ident = num_pr.find(f"{_W}numId")
+            if ident is not None:
+                num_id = ident.get(f"{_W}val")
+            if ilvl is not None:
+                level = int(ilvl.get(f"{_W}val", "0"))
+        return (None if num_id == "0" else num_id), level
+
+
+def _levels(abstract: Any) -> dict[int, _Level]:
+    levels: dict[int, _Level] = {}
+    for lvl in abstract.iterchildren(f"{_W}lvl"):
+
+        def val(tag: str, default: str, lvl: Any = lvl) -> str:
+            found = lvl.find(f"{_W}{tag}")
+            return default if found is None else found.get(f"{_W}val", default)
+
+        suffix = {"tab": "\t", "space": " ", "nothing": ""}.get(val("suff", "tab"), "\t")
+        start = val("start", "1")
+        levels[int(lvl.get(f"{_W}ilvl", "0"))] = _Level(
+            int(start) if start.isdigit() else 1,
+            val("numFmt", "decimal"),
+            val("lvlText", ""),
+            suffix,
+        )
+    return levels
+
+
+def _style_numbering(styles: Any) -> dict[str, tuple[str, int]]:
+    """Paragraph style id → (numId, level) for styles that number, following `basedOn`."""
+    own: dict[str, tuple[str | None, int | None]] = {}
+    based: dict[str, str] = {}
+    for style in styles.iterchildren(f"{_W}style"):
+        ident = style.get(f"{_W}styleId", "")
+        num_pr = style.find(f"{_W}pPr/{_W}numPr")
+        if num_pr is not None:
+            num = num_pr.find(f"{_W}numId")
+            ilvl = num_pr.find(f"{_W}ilvl")
+            own[ident] = (
+                None if num is None else num.get(f"{_W}val"),
+                None if ilvl is None else int(ilvl.get(f"{_W}val", "0")),
+            )
+        parent = style.find(f"{_W}basedOn")
+        if parent is not None:
+            based[ident] = parent.get(f"{_W}val", "")
+    result: dict[str, tuple[str, int]] = {}
+    for ident in set(own) | set(based):
+        num_id: str | None = None
+        level: int | None = None
+        seen: set[str] = set()
+        current: str | None = ident
+        while current is not None and current not in seen:
+            seen.add(current)
+            mine = own.get(current, (None, None))
+            num_id = num_id if num_id is not None else mine[0]
+            level = level if level is not None else mine[1]
+            current = based.get(current)
+        if num_id is not None:
+            result[ident] = (num_id, level or 0)
+    return result
+
+
+def _format_number(n: int, fmt: str) -> str:
+    """`n` as Word shows it in a list of format `fmt` (decimal for formats not known here)."""
+    if fmt in {"lowerLetter", "upperLetter"}:
+        letter = "abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26] * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in {"lowerRoman", "upperRoman"} and 0 < n < 4000:
+        roman = ""
+        for value, digits in _ROMAN:
+            while n >= value:
+                roman, n = roman + digits, n - value
+        return roman.upper() if fmt == "upperRoman" else roman
+    if fmt in {"arabicAbjad", "arabicAlpha"} and 0 < n <= len(_ABJAD):
+        return _ABJAD[n - 1]
+    if fmt.startswith(("chineseCounting", "ideograph", "taiwaneseCounting")) and 0 < n < 100:
+        tens, units = divmod(n, 10)
+        head = "" if tens == 0 else ("十" if tens == 1 else _CHINESE_DIGITS[tens] + "十")
+        return head + (_CHINESE_DIGITS[units] if units else "") if n >= 10 else _CHINESE_DIGITS[n]
+    return str(n)
+
+
 def _footnote_texts(part: Any, numbers: dict[str, int]) -> list[tuple[int, str]]:
     """The texts of the footnotes referenced in the body, by their number, in order."""
     if not numbers:
         return []
-    target = next(
-        (rel.target_part for rel in part.rels.values() if rel.reltype == _FOOTNOTES_REL), None
-    )
-    if target is None:
+    root = _related_xml(part, _REL + "footnotes")
+    if root is None:
         return []
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    root = etree.fromstring(target.blob, parser)
     notes: list[tuple[int, str]] = []
     for note in root.iterchildren(f"{_W}footnote"):
         number = numbers.get(note.get(f"{_W}id", ""))
