@@ -248,3 +248,19 @@ def test_compare_two_years_of_one_series(shared: Path, tmp_path: Path) -> None:
     result = _run("compare", str(paths[0]), str(paths[1]), "--json")
     assert result.returncode == 0, result.stderr
     assert isinstance(json.loads(result.stdout), dict)
+
+
+def test_a_reader_error_without_a_place_is_given_the_files_name(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from hrdialogue.documents.errors import NotAResolution
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise NotAResolution("no enacting formula and no lead phrase")
+
+    monkeypatch.setattr("hrdialogue.cli.documents.parse_resolution", refuse)
+    path = tmp_path / "report.txt"
+    path.write_text("Генеральная Ассамблея,\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"hrdialogue: error: {path}: no enacting formula and no lead phrase\n")

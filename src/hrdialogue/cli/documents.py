@@ -66,7 +66,7 @@ def _one_line_errors(fn: Callable[..., None]) -> Callable[..., None]:
         try:
             fn(*args, **kwargs)
         except ReaderError as error:
-            _fail(str(error) if error.source else f"{kwargs.get('file', '-')}: {error}", 2)
+            _fail(str(error), 2)
         except OSError as error:  # a missing file, a directory, no permission
             place = error.filename if error.filename is not None else kwargs.get("file", "")
             _fail(f"{place}: {error.strerror or error}", 2)
@@ -133,8 +133,12 @@ def _read(file: str) -> Document:
 def _parse(file: str, language: str | None) -> Resolution:
     document = _read(file)
     name = document.name or file
-    language = language or detect_language(document.text, source=name)
-    return parse_resolution(document.text, language=language, source=name)
+    try:
+        language = language or detect_language(document.text, source=name)
+        return parse_resolution(document.text, language=language, source=name)
+    except ReaderError as error:
+        error.source = error.source or name  # every message names the file
+        raise
 
 
 _LANGUAGE = click.option(
