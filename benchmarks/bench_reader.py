@@ -32,7 +32,7 @@ SEED = Path("seeds") / "000_8dba0c578e5ca190.txt"
 @dataclass(frozen=True)
 class _Text:
     path: Path
-    language: str | None  # from the corpus header; None for the bitext (en+ar)
+    language: str  # from the corpus header; the bitext's first (en of en+ar)
 
 
 def _shared() -> Path:
@@ -48,11 +48,13 @@ def _body(data: bytes) -> bytes:
     return b"\n".join(lines[start:])
 
 
-def _header_language(path: Path) -> str | None:
+def _header_language(path: Path) -> str:
+    """The language the corpus header names (the first of a bitext's two: `en+ar` → `en`)."""
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# language:"):
-            code = line.partition(":")[2].strip()
-            return code if code in LANGUAGES else None
+            code = line.partition(":")[2].strip()[:2]
+            if code in LANGUAGES:
+                return code
     return "ru"  # the seed has no header
 
 
