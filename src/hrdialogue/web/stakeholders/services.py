@@ -30,32 +30,35 @@ class ImportReport:
 @transaction.atomic
 def load_registry() -> tuple[int, int]:
     """Create or update the States and the listed organisations. Returns (created, updated)."""
-    created = updated = 0
+    wanted: dict[str, dict[str, Any]] = {}
     for state in read_states():
-        _obj, new = Stakeholder.objects.update_or_create(
-            code=state.code.lower(),
-            defaults={
-                "kind": Kind.OBSERVER_STATE if state.observer else Kind.MEMBER_STATE,
-                "name": state.names["en"],
-                "names": state.names,
-                "regional_group": state.regional_group,
-                "group_observer": state.group_observer,
-                "country": state.code,
-            },
-        )
-        created, updated = created + new, updated + (not new)
+        wanted[state.code.lower()] = {
+            "kind": Kind.OBSERVER_STATE if state.observer else Kind.MEMBER_STATE,
+            "name": state.names["en"],
+            "names": state.names,
+            "regional_group": state.regional_group,
+            "group_observer": state.group_observer,
+            "country": state.code,
+        }
     for org in read_organisations():
-        _obj, new = Stakeholder.objects.update_or_create(
-            code=org.code,
-            defaults={
-                "kind": org.kind,
-                "name": org.name,
-                "names": {"en": org.name},
-                "acronym": org.acronym,
-            },
-        )
-        created, updated = created + new, updated + (not new)
-    return created, updated
+        wanted[org.code] = {
+            "kind": org.kind,
+            "name": org.name,
+            "names": {"en": org.name},
+            "acronym": org.acronym,
+        }
+    existing = Stakeholder.objects.in_bulk(list(wanted), field_name="code")
+    fields = sorted({name for values in wanted.values() for name in values})
+    changed = []
+    for code, stakeholder in existing.items():
+        for name, value in wanted[code].items():
+            setattr(stakeholder, name, value)
+        changed.append(stakeholder)
+    Stakeholder.objects.bulk_update(changed, fields)
+    Stakeholder.objects.bulk_create(
+        [Stakeholder(code=code, **values) for code, values in wanted.items() if code not in existing]
+    )
+    return len(wanted) - len(existing), len(existing)
 
 
 def import_organisations(*, actor: Any, kind: str, data: bytes) -> ImportReport:

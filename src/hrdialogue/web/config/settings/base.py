@@ -106,6 +106,8 @@ INVITATION_TIMEOUT_DAYS = env.int("INVITATION_TIMEOUT_DAYS", default=30)
 # spoof) for fifteen minutes; the correct password is refused during the lockout.
 AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form's field (it holds the e-mail)
+AXES_USERNAME_CALLABLE = "hrdialogue.web.accounts.lockout.lockout_username"
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429

@@ -9,3 +9,7 @@ DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env.str("SECRET_KEY", "dev-only-insecure-key-never-use-in-production-0123456789")
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+# Static files straight from the apps, no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
