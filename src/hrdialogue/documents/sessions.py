@@ -1,0 +1,386 @@
+"""Sessions: "at its sixty-fourth session" in six languages → 64, and when a session opens.
+
+Deadlines in resolutions are session ordinals written in words: EN "at its sixty-fourth
+session", RU "на своей шестьдесят четвертой сессии", FR "à sa soixante-quatrième session",
+ES "en su sexagésimo cuarto período de sesiones", AR "في دورتها الرابعة والستين", ZH
+"第六十四届会议"; digits too ("64th session", "第64届会议"). The number words for 1–99 are
+generated here from units and tens, in every grammatical form the session noun takes.
+
+`ga_session_opens(n)`: the General Assembly's N-th regular session opens on the Tuesday of the
+third week of September of 1945+N, counting weeks from the first week with at least one
+working day (Monday to Friday) in September.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Final
+
+from hrdialogue.documents.actors import fold_text
+from hrdialogue.documents.model import Body, Deadline
+
+__all__ = [
+    "SessionMatch",
+    "build_deadline",
+    "find_session",
+    "find_sessions",
+    "ga_session_opens",
+]
+
+SessionMatch = tuple[int, int, int]
+"""`(start, end, n)`: the `[start, end)` span of the session phrase and the session number."""
+
+_MAX: Final = 99
+
+# --- number words, generated ---------------------------------------------------------------------
+
+
+def _english() -> Iterator[tuple[str, int]]:
+    units = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ]
+    irregular = {1: "first", 2: "second", 3: "third", 5: "fifth", 8: "eighth", 9: "ninth"}
+    irregular[12] = "twelfth"
+    tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+    def unit_ordinal(n: int) -> str:
+        return irregular.get(n, units[n - 1] + "th")
+
+    for n in range(1, _MAX + 1):
+        t, u = divmod(n, 10)
+        if n < 20:
+            yield unit_ordinal(n), n
+        elif u == 0:
+            yield tens[t - 2][:-1] + "ieth", n
+        else:
+            yield f"{tens[t - 2]}-{unit_ordinal(u)}", n
+
+
+def _russian_stems() -> Iterator[tuple[str, int]]:
+    """Ordinal stems ("шестьдесят четверт") that take adjective endings; 3 is apart (трет-)."""
+    units = ["перв", "втор", "трет", "четверт", "пят", "шест", "седьм", "восьм", "девят"]
+    teens = [
+        "десят",
+        "одиннадцат",
+        "двенадцат",
+        "тринадцат",
+        "четырнадцат",
+        "пятнадцат",
+        "шестнадцат",
+        "семнадцат",
+        "восемнадцат",
+        "девятнадцат",
+    ]
+    tens_ordinal = "двадцат тридцат сороков пятидесят шестидесят семидесят восьмидесят девяност"
+    tens_cardinal = "двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто"
+    for n in range(1, _MAX + 1):
+        t, u = divmod(n, 10)
+        if n < 10:
+            yield units[n - 1], n
+        elif n < 20:
+            yield teens[n - 10], n
+        elif u == 0:
+            yield tens_ordinal.split()[t - 2], n
+        else:
+            yield f"{tens_cardinal.split()[t - 2]} {units[u - 1]}", n
+
+
+_RU_ENDINGS: Final = "ый ой ая ое ого ому ым ом ую ые ых ыми"
+_RU_THIRD_ENDINGS: Final = "ий ья ье ьего ьему ьим ьем ью ьей ьи ьих ьими"
+
+
+def _russian() -> Iterator[tuple[str, int]]:
+    for stem, n in _russian_stems():
+        endings = _RU_THIRD_ENDINGS if stem.endswith("трет") else _RU_ENDINGS
+        for ending in endings.split():
+            yield stem + ending, n
+
+
+def _french_cardinal(n: int) -> str:
+    units = [
+        "zéro",
+        "un",
+        "deux",
+        "trois",
+        "quatre",
+        "cinq",
+        "six",
+        "sept",
+        "huit",
+        "neuf",
+        "dix",
+        "onze",
+        "douze",
+        "treize",
+        "quatorze",
+        "quinze",
+        "seize",
+    ]
+    tens = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+    if n <= 16:
+        return units[n]
+    if n < 20:
+        return "dix-" + units[n - 10]
+    t, u = divmod(n, 10)
+    if t in tens:
+        if u == 0:
+            return tens[t]
+        return f"{tens[t]} et un" if u == 1 else f"{tens[t]}-{units[u]}"
+    if t == 7:
+        return "soixante et onze" if u == 1 else "soixante-" + _french_cardinal(10 + u)
+    if n == 80:
+        return "quatre-vingts"
+    return "quatre-vingt-" + _french_cardinal(n - 80)
+
+
+def _french() -> Iterator[tuple[str, int]]:
+    special = {"un": "unième", "cinq": "cinquième", "neuf": "neuvième"}
+    yield "premier", 1
+    yield "première", 1
+    yield "second", 2
+    yield "seconde", 2
+    for n in range(2, _MAX + 1):
+        cardinal = _french_cardinal(n)
+        if cardinal.endswith("quatre-vingts"):
+            yield cardinal[:-1] + "ième", n
+            continue
+        cut = max(cardinal.rfind(" "), cardinal.rfind("-")) + 1
+        head, last = cardinal[:cut], cardinal[cut:]
+        if last in special:
+            last = special[last]
+        else:
+            last = (last[:-1] if last.endswith("e") else last) + "ième"
+        yield head + last, n
+
+
+def _spanish() -> Iterator[tuple[str, int]]:
+    units: tuple[tuple[str, ...], ...] = (
+        ("primero", "primer"),
+        ("segundo",),
+        ("tercero", "tercer"),
+        ("cuarto",),
+        ("quinto",),
+        ("sexto",),
+        ("séptimo", "sétimo"),
+        ("octavo",),
+        ("noveno", "nono"),
+    )
+    tens = [
+        "décimo",
+        "vigésimo",
+        "trigésimo",
+        "cuadragésimo",
+        "quincuagésimo",
+        "sexagésimo",
+        "septuagésimo",
+        "octogésimo",
+        "nonagésimo",
+    ]
+    masculine: list[tuple[str, int]] = [
+        (form, n) for n, forms in enumerate(units, 1) for form in forms
+    ]
+    masculine += [("undécimo", 11), ("duodécimo", 12)]
+    for n in range(10, _MAX + 1):
+        t, u = divmod(n, 10)
+        if u == 0:
+            masculine.append((tens[t - 1], n))
+            continue
+        for unit in units[u - 1]:
+            masculine.append((f"{tens[t - 1]} {unit}", n))
+            if t == 1:  # decimotercero: the RAE's one-word spelling of the teens
+                masculine.append((tens[0].replace("é", "e") + unit, n))
+    for form, n in masculine:
+        yield form, n
+        feminine = " ".join(w[:-1] + "a" if w.endswith("o") else w for w in form.split())
+        if feminine != form and not form.endswith(("primer", "tercer")):
+            yield feminine, n
+
+
+_AR_UNITS_F: Final = "الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة"
+_AR_UNITS_M: Final = "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع"
+_AR_TENS: Final = "العشر الثلاث الأربع الخمس الست السبع الثمان التسع"
+
+
+def _arabic() -> Iterator[tuple[str, int]]:
+    for units, ten, one in ((_AR_UNITS_F, "العاشرة", "الحادية"), (_AR_UNITS_M, "العاشر", "الحادي")):
+        unit_words = units.split()
+        teen_suffix = "عشرة" if ten.endswith("ة") else "عشر"
+        for n in range(1, _MAX + 1):
+            t, u = divmod(n, 10)
+            unit = one if u == 1 and n > 10 else (unit_words[u - 1] if u else "")
+            if n < 10:
+                yield unit, n
+            elif n == 10:
+                yield ten, n
+            elif n < 20:
+                yield f"{unit} {teen_suffix}", n
+            else:
+                for case in ("ين", "ون"):
+                    tens_word = _AR_TENS.split()[t - 2] + case
+                    yield (f"{unit} و{tens_word}" if u else tens_word), n
+
+
+def _chinese() -> Iterator[tuple[str, int]]:
+    digits = "一二三四五六七八九"
+    for n in range(1, _MAX + 1):
+        t, u = divmod(n, 10)
+        tens = "" if t == 0 else ("十" if t == 1 else digits[t - 1] + "十")
+        yield tens + (digits[u - 1] if u else ""), n
+
+
+# --- patterns ------------------------------------------------------------------------------------
+
+
+def _alternation(words: dict[str, int], separator: str = r"[-\s]+") -> str:
+    """One regex alternative per spelling, longest first; spaces and hyphens interchangeable."""
+    spellings = sorted(words, key=len, reverse=True)
+    return "|".join(separator.join(map(re.escape, _key(w).split(" "))) for w in spellings)
+
+
+def _table(pairs: Iterator[tuple[str, int]]) -> dict[str, int]:
+    return {_key(fold_text(word)): n for word, n in pairs}
+
+
+def _key(word: str) -> str:
+    """A spelling's lookup key: separators (spaces, hyphens) collapsed to one space."""
+    return re.sub(r"[-\s]+", " ", word.strip())
+
+
+@cache
+def _grammar(language: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...]:
+    """`(pattern, table)` pairs; a match's group `w` looks up in the table, `d` is digits."""
+    if language == "en":
+        words = _table(_english())
+        return (
+            (
+                re.compile(
+                    rf"(?<!\w)(?P<w>{_alternation(words)})\s+(?:regular\s+)?sessions?(?!\w)"
+                ),
+                words,
+            ),
+            (re.compile(r"(?<!\w)(?P<d>\d{1,3})(?:st|nd|rd|th)\s+(?:regular\s+)?session"), {}),
+        )
+    if language == "ru":
+        stems = _table(_russian_stems())
+        endings = "|".join(
+            sorted(fold_text(f"{_RU_ENDINGS} {_RU_THIRD_ENDINGS}").split(), key=len, reverse=True)
+        )
+        session = r"\s+(?:очередн\w*\s+)?сесси\w*"
+        return (
+            (
+                re.compile(rf"(?<!\w)(?P<w>{_alternation(stems)})(?:{endings})(?!\w){session}"),
+                stems,
+            ),
+            (re.compile(rf"(?<!\w)(?P<d>\d{{1,3}})(?:\s*-\s*[а-я]{{1,3}})?{session}"), {}),
+        )
+    if language == "fr":
+        words = _table(_french())
+        session = r"\s+session(?!\w)"
+        return (
+            (re.compile(rf"(?<!\w)(?P<w>{_alternation(words)})(?!\w){session}"), words),
+            (re.compile(rf"(?<!\w)(?P<d>\d{{1,3}})\s*(?:e|eme|ieme|er|ere){session}"), {}),
+        )
+    if language == "es":
+        words = _table(_spanish())
+        session = r"\s+per[ií]odo\s+(?:ordinario\s+)?de\s+sesiones"
+        spellings = _alternation(words, r"[-\s]*")
+        return (
+            (re.compile(rf"(?<!\w)(?P<w>{spellings})(?!\w){session}"), words),
+            (re.compile(rf"(?<!\w)(?P<d>\d{{1,3}})\s*\.?\s*[oa°]?{session}"), {}),
+        )
+    if language == "ar":
+        words = _table(_arabic())
+        session = r"(?<!\w)(?:و|ف)?(?:ب|ل)?(?:دورت\w*|الدورة|دورة)\s+(?:العادية\s+)?"
+        words_pattern = _alternation(words).replace(r"[-\s]+و", r"\s*و\s*")
+        return (
+            (re.compile(rf"{session}(?P<w>{words_pattern})(?!\w)"), words),
+            (re.compile(rf"{session}(?:ال\s*-?\s*)?(?P<d>\d{{1,3}})(?!\d)"), {}),
+        )
+    if language == "zh":
+        words = _table(_chinese())
+        return (
+            (
+                re.compile(
+                    r"第\s*(?:(?P<w>[一二三四五六七八九十]{1,3})|(?P<d>\d{1,3}))\s*届\s*"
+                    r"(?:会议|常会|会(?!员))"
+                ),
+                words,
+            ),
+        )
+    msg = f"no session grammar for language {language!r} (expected ar, zh, en, fr, ru or es)"
+    raise ValueError(msg)
+
+
+def find_sessions(text: str, language: str) -> list[SessionMatch]:
+    """Every session named in `text`, left to right, as `(start, end, n)`."""
+    folded = fold_text(text)
+    found: list[SessionMatch] = []
+    for pattern, words in _grammar(language):
+        for match in pattern.finditer(folded):
+            digits = match.groupdict().get("d")
+            if digits:
+                n = int(digits)
+            else:
+                word = _key(match.group("w"))
+                if language == "ar":
+                    word = re.sub(r"\s*و\s*(?=ال)", " و", word)
+                if word not in words:
+                    continue
+                n = words[word]
+            if n >= 1:
+                found.append((match.start(), match.end(), n))
+    found.sort()
+    return found
+
+
+def find_session(text: str, language: str) -> SessionMatch | None:
+    """The first session named in `text` (ISO 639-1 `language`), or None.
+
+    `ValueError` for a language that is not one of the six.
+    """
+    sessions = find_sessions(text, language)
+    return sessions[0] if sessions else None
+
+
+def ga_session_opens(n: int) -> dt.date:
+    """Opening date of the General Assembly's `n`-th regular session, by the rule.
+
+    Tuesday of the third week of September of 1945+n, weeks counted from the first week
+    (Monday to Sunday) that has at least one working day in September.
+    """
+    if n < 1:
+        msg = f"a General Assembly session number is 1 or more, not {n}"
+        raise ValueError(msg)
+    first = dt.date(1945 + n, 9, 1)
+    monday = first - dt.timedelta(days=first.weekday())
+    if first.weekday() >= 5:  # 1 September on a weekend: that week has no working day in it
+        monday += dt.timedelta(days=7)
+    return monday + dt.timedelta(days=14 + 1)
+
+
+def build_deadline(session: int, body: Body | None) -> Deadline:
+    """The deadline for a session of `body`: year and opening date are known for the GA only."""
+    if body is Body.GENERAL_ASSEMBLY:
+        return Deadline(session=session, year=1945 + session, opens=ga_session_opens(session))
+    return Deadline(session=session, year=None, opens=None)
