@@ -71,7 +71,7 @@ def hand_written_resolution(*, with_deadline: bool = True) -> Resolution:
                 strength="requests",
                 lead="просит",
                 addressees=("secretary-general",),
-                partners=("high-commissioner",),
+                partners=("high-commissioner-for-human-rights",),
                 consultees=(
                     "states",
                     "intergovernmental-organizations",

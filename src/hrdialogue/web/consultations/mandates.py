@@ -23,8 +23,13 @@ __all__ = [
 ]
 
 _UN_SYSTEM = (Kind.UN_ENTITY, Kind.SPECIALIZED_AGENCY)
+_STATES = (Kind.MEMBER_STATE, Kind.OBSERVER_STATE)
+# Actor keys of `hrdialogue.documents.actors` → who in the registry is consulted. Organs and
+# officials (the Secretary-General, the Council…) are addressees, never consultees.
 ACTOR_KINDS: dict[str, tuple[Kind, ...]] = {
-    "states": (Kind.MEMBER_STATE, Kind.OBSERVER_STATE),
+    "states": _STATES,
+    "governments": _STATES,
+    "states-parties": _STATES,  # the registry does not know treaty ratifications: edit by hand
     "member-states": (Kind.MEMBER_STATE,),
     "observer-states": (Kind.OBSERVER_STATE,),
     "intergovernmental-organizations": (Kind.IGO,),
@@ -32,28 +37,38 @@ ACTOR_KINDS: dict[str, tuple[Kind, ...]] = {
     "non-governmental-organizations": (Kind.NGO,),
     "civil-society": (Kind.NGO,),
     "national-human-rights-institutions": (Kind.NHRI,),
-    "united-nations-system": _UN_SYSTEM,
+    "un-system": _UN_SYSTEM,
     "specialized-agencies": (Kind.SPECIALIZED_AGENCY,),
-    "united-nations-entities": _UN_SYSTEM,
-    "funds-and-programmes": (Kind.UN_ENTITY,),
+    "all-actors": (*_STATES, *_UN_SYSTEM, Kind.IGO, Kind.NHRI, Kind.NGO),
 }
 
 _ACTOR_LABELS: dict[str, Promise] = {
-    "states": _("States"),
-    "member-states": _("Member States"),
-    "observer-states": _("Observer States"),
-    "intergovernmental-organizations": _("intergovernmental organizations"),
-    "regional-organizations": _("regional organizations"),
-    "non-governmental-organizations": _("non-governmental organizations"),
-    "civil-society": _("civil society"),
-    "national-human-rights-institutions": _("national human rights institutions"),
-    "united-nations-system": _("the United Nations system"),
-    "specialized-agencies": _("specialized agencies"),
-    "united-nations-entities": _("United Nations entities"),
-    "funds-and-programmes": _("funds and programmes"),
+    "general-assembly": _("the General Assembly"),
     "secretary-general": _("the Secretary-General"),
-    "high-commissioner": _("the High Commissioner for Human Rights"),
+    "high-commissioner-for-human-rights": _("the High Commissioner for Human Rights"),
+    "office-of-the-high-commissioner": _("the Office of the High Commissioner"),
     "human-rights-council": _("the Human Rights Council"),
+    "economic-and-social-council": _("the Economic and Social Council"),
+    "security-council": _("the Security Council"),
+    "commission-on-human-rights": _("the Commission on Human Rights"),
+    "sub-commission": _("the Sub-Commission"),
+    "member-states": _("Member States"),
+    "states": _("States"),
+    "states-parties": _("States parties"),
+    "observer-states": _("observer States"),
+    "governments": _("Governments"),
+    "specialized-agencies": _("specialized agencies"),
+    "intergovernmental-organizations": _("intergovernmental organizations"),
+    "non-governmental-organizations": _("non-governmental organizations"),
+    "regional-organizations": _("regional organizations"),
+    "national-human-rights-institutions": _("national human rights institutions"),
+    "un-human-rights-mechanisms": _("United Nations human rights mechanisms"),
+    "un-system": _("the United Nations system"),
+    "special-procedures": _("the special procedures"),
+    "all-actors": _("all relevant actors"),
+    "civil-society": _("civil society"),
+    "secretariat": _("the Secretariat"),
+    "inter-parliamentary-union": _("the Inter-Parliamentary Union"),
 }
 
 
