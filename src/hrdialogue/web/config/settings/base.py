@@ -156,7 +156,7 @@ LANGUAGES = [
     ("ru", _("Russian")),
     ("es", _("Spanish")),
 ]
-LOCALE_PATHS = [WEB_DIR / "locale"]
+LOCALE_PATHS = [env.path("HRDIALOGUE_LOCALE_DIR", WEB_DIR / "locale")]  # overridden by the catalog check
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
