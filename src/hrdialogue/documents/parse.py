@@ -1,13 +1,130 @@
 """`parse_resolution`: decoded text → `Resolution`.
 
-(Placeholder; the implementation lands with the reader's core.)
+clean (page apparatus, footnotes, span map) → enacting formula → masthead → closing →
+paragraphs and subparagraphs → lead phrases → footnotes on their paragraphs → references →
+mandates → warnings. A pure function: text in, value out.
 """
 
 from __future__ import annotations
 
-from hrdialogue.documents.model import Resolution
+import importlib
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from hrdialogue.documents.clean import (
+    CleanDocument,
+    CleanIssue,
+    CleanText,
+    FootnoteEntry,
+    FootnoteMarker,
+    clean_document,
+)
+from hrdialogue.documents.errors import NotAResolution, ReaderError, UnsupportedLanguage
+from hrdialogue.documents.mandates import extract_mandates
+from hrdialogue.documents.model import (
+    Adoption,
+    Body,
+    DocumentKind,
+    Footnote,
+    OperativeParagraph,
+    ParseWarning,
+    PreambularParagraph,
+    Reference,
+    Resolution,
+    Span,
+    Subparagraph,
+)
+from hrdialogue.documents.references import find_references
+from hrdialogue.documents.segment import (
+    Masthead,
+    RawParagraph,
+    RawSubparagraph,
+    find_closing,
+    find_enacting_formula,
+    read_masthead,
+    split_paragraphs,
+)
+from hrdialogue.languages import LANGUAGES, fold_homoglyphs
 
 __all__ = ["parse_resolution"]
+
+# A Latin word run straight into Arabic or Chinese: the aligned segments of a bitext.
+_BITEXT = re.compile(r"[A-Za-z][,.;:)]?[\u0600-\u06ff\u4e00-\u9fff]")
+_OWN_SYMBOL = re.compile(r"(?<![\w/(\[])((?:A|E|S)(?:/[A-Za-z0-9.\-]+)+)")
+_TERMINAL = re.compile(r"[.。][\"'”»)]*$")
+_FIRST_WORD = re.compile(r"[^\s,،，;:]+")
+
+
+def _detect_language(text: str, source: str | None) -> str:
+    try:
+        module = importlib.import_module("hrdialogue.documents.language")
+    except ModuleNotFoundError:
+        msg = "language detection is not available here: name the language (language=...)"
+        raise ReaderError(msg, source=source) from None
+    detect: Callable[[str], str] = module.detect_language
+    return detect(text)
+
+
+@dataclass(slots=True)
+class _Anchors:
+    """Clean-text offsets of every anchored element, for footnotes, references and mandates."""
+
+    starts: list[int]
+    ends: list[int]
+    anchors: list[str]
+    by_anchor: dict[str, int]
+
+    def at(self, offset: int) -> str | None:
+        """Anchor of the paragraph containing the clean offset `offset` (ends inclusive)."""
+        i = bisect_right(self.starts, offset) - 1
+        while i >= 0:
+            if self.starts[i] <= offset <= self.ends[i]:
+                return self.anchors[i]
+            i -= 1
+        return None
+
+
+def _subparagraphs(
+    raw: list[RawSubparagraph],
+    prefix: str,
+    clean: CleanText,
+    source: str,
+    spans: list[tuple[int, int, str]],
+) -> tuple[Subparagraph, ...]:
+    items = []
+    for sub in raw:
+        anchor = prefix + sub.anchor
+        label_span = clean.source_span(sub.label_start, sub.label_end)
+        spans.append((sub.start, sub.end, anchor))
+        children = _subparagraphs(sub.children, prefix, clean, source, spans)
+        items.append(
+            Subparagraph(
+                anchor=anchor,
+                label=source[label_span[0] : label_span[1]],
+                text=clean.text[sub.start : sub.end],
+                span=clean.source_span(sub.start, sub.end),
+                subparagraphs=children,
+            )
+        )
+    return tuple(items)
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _warning(
+    code: str, message: str, text: str, offset: int | None, anchor: str | None = None
+) -> ParseWarning:
+    return ParseWarning(
+        code=code,
+        message=message,
+        anchor=anchor,
+        offset=offset,
+        line=None if offset is None else _line(text, offset),
+    )
 
 
 def parse_resolution(
@@ -18,4 +135,261 @@ def parse_resolution(
     `language` (ISO 639-1) is detected when not given. `source` names the input in errors.
     Raises `ReaderError` subclasses for input that is not a resolution.
     """
-    raise NotImplementedError
+    if language is None:
+        language = _detect_language(text, source)
+    if language not in LANGUAGES:
+        raise UnsupportedLanguage(
+            f"{language!r} is not one of the six UN languages (ar, zh, en, fr, ru, es)",
+            source=source,
+        )
+    if len(_BITEXT.findall(text)) >= 3:
+        raise NotAResolution(
+            "this is a bilingual aligned text (bitext), not a resolution in one language",
+            source=source,
+        )
+    raw_formula = find_enacting_formula(text, language)
+    body_start = raw_formula.start if raw_formula else 0
+    own = [m.group(1) for m in _OWN_SYMBOL.finditer(fold_homoglyphs(text[:body_start]))]
+    doc = clean_document(text, body_start=body_start, own_symbols=own)
+    clean = doc.body
+    ctext = clean.text
+
+    formula = find_enacting_formula(ctext, language)
+    region_start = formula.end if formula else 0
+    closing = find_closing(ctext, region_start)
+    region_end = len(ctext)
+    if closing is not None and closing.start >= region_start:
+        region_end = closing.start
+    raw_paragraphs, fragment_start = split_paragraphs(
+        clean, region_start, region_end, language, fragment=formula is None
+    )
+    if formula is None and not any(p.lead is not None for p in raw_paragraphs):
+        raise NotAResolution(
+            "no enacting formula (such as 'The General Assembly,') and no paragraph that opens"
+            " with a preambular or operative lead phrase: this is not a resolution",
+            source=source,
+        )
+    body: Body | None = formula.body if formula else None
+    masthead = read_masthead(clean, formula.start, body) if formula else None
+    if masthead is not None:
+        body = masthead.body
+
+    warnings: list[ParseWarning] = []
+    spans: list[tuple[int, int, str]] = []
+    preamble: list[PreambularParagraph] = []
+    operative: list[OperativeParagraph] = []
+    for raw in raw_paragraphs:
+        paragraph_text = ctext[raw.start : raw.end]
+        lead = raw.lead
+        printed = lead.lead if lead else _first_word(paragraph_text, language)
+        span = clean.source_span(raw.start, raw.end)
+        if raw.operative:
+            anchor = f"OP{raw.number if raw.number is not None else len(operative) + 1}"
+            spans.append((raw.start, raw.end, anchor))
+            operative.append(
+                OperativeParagraph(
+                    anchor=anchor,
+                    number=raw.number,
+                    lead=printed,
+                    lead_key=lead.key if lead else None,
+                    lead_modifiers=lead.modifiers if lead else (),
+                    text=paragraph_text,
+                    span=span,
+                    subparagraphs=_subparagraphs(raw.subparagraphs, anchor, clean, text, spans),
+                )
+            )
+        else:
+            anchor = f"PP{len(preamble) + 1}"
+            spans.append((raw.start, raw.end, anchor))
+            preamble.append(
+                PreambularParagraph(
+                    anchor=anchor,
+                    lead=printed,
+                    lead_key=lead.key if lead else None,
+                    lead_modifiers=lead.modifiers if lead else (),
+                    text=paragraph_text,
+                    span=span,
+                )
+            )
+        if lead is None:
+            warnings.append(
+                _warning(
+                    "unknown-lead",
+                    f"{anchor} opens with a lead phrase the lexicon does not know: {printed!r}",
+                    text,
+                    span[0],
+                    anchor,
+                )
+            )
+    paragraph_spans = sorted((s, e, a) for s, e, a in spans if "(" not in a)
+    anchors = _Anchors(
+        [s for s, _, _ in paragraph_spans],
+        [e for _, e, _ in paragraph_spans],
+        [a for _, _, a in paragraph_spans],
+        {a: s for s, _, a in spans},
+    )
+    deepest = sorted(spans, key=lambda item: (item[0], -(item[1] - item[0])))
+
+    footnotes = _footnotes(doc.entries, doc.markers, anchors)
+    for issue in doc.issues:
+        warnings.append(_issue(issue, text, clean, anchors))
+
+    references = _references(
+        masthead=masthead,
+        paragraphs=raw_paragraphs,
+        footnotes=footnotes,
+        doc=doc,
+        clean=clean,
+        language=language,
+        body=body,
+        deepest=deepest,
+    )
+    adoption = None
+    if closing is not None:
+        adoption = Adoption(
+            meeting=closing.meeting,
+            date=closing.date,
+            span=clean.source_span(closing.start, closing.end),
+        )
+
+    kind = masthead.kind if masthead else DocumentKind.RESOLUTION
+    truncation = _truncation(raw_paragraphs, ctext, closing is not None, kind, fragment_start)
+    if truncation is not None:
+        offset = clean.source_offset(raw_paragraphs[-1].end) if raw_paragraphs else len(text)
+        warnings.append(_warning("truncated", truncation, text, offset))
+
+    def to_source(anchor: str, start: int, end: int) -> Span:
+        base = anchors.by_anchor[anchor]
+        return clean.source_span(base + start, base + end)
+
+    mandates = extract_mandates(operative, language=language, body=body, to_source=to_source)
+    warnings.sort(key=lambda w: w.offset if w.offset is not None else -1)
+    return Resolution(
+        kind=kind,
+        body=body,
+        symbol=masthead.symbol if masthead else None,
+        number=masthead.number if masthead else None,
+        session=masthead.session if masthead else None,
+        language=language,
+        title=masthead.title if masthead else None,
+        enacting_formula=formula.text if formula else None,
+        preamble=tuple(preamble),
+        operative=tuple(operative),
+        footnotes=footnotes,
+        references=references,
+        adoption=adoption,
+        mandates=mandates,
+        warnings=tuple(warnings),
+        source_length=len(text),
+    )
+
+
+def _first_word(text: str, language: str) -> str | None:
+    if language == "zh":
+        return None
+    m = _FIRST_WORD.match(text)
+    return m.group() if m else None
+
+
+def _issue(issue: CleanIssue, text: str, clean: CleanText, anchors: _Anchors) -> ParseWarning:
+    anchor = anchors.at(clean.clean_offset(issue.offset))
+    if issue.code == "unmatched-footnote" and anchor is not None:
+        anchor = None
+    return _warning(issue.code, issue.message, text, issue.offset, anchor)
+
+
+def _footnotes(
+    entries: tuple[FootnoteEntry, ...], markers: tuple[FootnoteMarker, ...], anchors: _Anchors
+) -> tuple[Footnote, ...]:
+    placed: dict[int, tuple[str | None, int | None]] = {}
+    for marker in markers:
+        if marker.entry is None:
+            continue
+        anchor = anchors.at(marker.offset)
+        offset = marker.offset - anchors.starts[anchors.anchors.index(anchor)] if anchor else None
+        placed[marker.entry] = (anchor, offset)
+    footnotes = []
+    for i, entry in enumerate(entries):
+        anchor, offset = placed.get(i, (None, None))
+        footnotes.append(
+            Footnote(
+                marker=entry.marker,
+                text=entry.text.text.strip(),
+                anchor=anchor,
+                offset=offset,
+                span=entry.span,
+            )
+        )
+    return tuple(footnotes)
+
+
+def _references(
+    *,
+    masthead: Masthead | None,
+    paragraphs: list[RawParagraph],
+    footnotes: tuple[Footnote, ...],
+    doc: CleanDocument,
+    clean: CleanText,
+    language: str,
+    body: Body | None,
+    deepest: list[tuple[int, int, str]],
+) -> tuple[Reference, ...]:
+    found: list[Reference] = []
+    ctext = clean.text
+
+    def innermost(offset: int) -> str | None:
+        best = None
+        for s, e, a in deepest:
+            if s > offset:
+                break
+            if s <= offset < e:
+                best = a
+        return best
+
+    if masthead is not None and masthead.title_span is not None:
+        s, e = masthead.title_span
+        for ref in find_references(ctext[s:e], language, body=body):
+            found.append(
+                ref.model_copy(update={"span": clean.source_span(s + ref.span[0], s + ref.span[1])})
+            )
+    for paragraph in paragraphs:
+        s, e = paragraph.start, paragraph.end
+        for ref in find_references(ctext[s:e], language, body=body):
+            a, b = s + ref.span[0], s + ref.span[1]
+            found.append(
+                ref.model_copy(update={"anchor": innermost(a), "span": clean.source_span(a, b)})
+            )
+    for entry, footnote in zip(doc.entries, footnotes, strict=True):
+        for ref in find_references(entry.text.text, language, body=body):
+            found.append(
+                ref.model_copy(
+                    update={
+                        "anchor": footnote.anchor,
+                        "footnote": footnote.marker,
+                        "span": entry.text.source_span(*ref.span),
+                    }
+                )
+            )
+    found.sort(key=lambda r: r.span[0])
+    return tuple(found)
+
+
+def _truncation(
+    paragraphs: list[RawParagraph],
+    text: str,
+    closed: bool,
+    kind: DocumentKind,
+    fragment_start: int | None,
+) -> str | None:
+    if fragment_start is not None:
+        return "the text starts in the middle of the resolution: the document is truncated"
+    if not paragraphs:
+        return "no paragraph follows the enacting formula: the document is truncated"
+    last = text[paragraphs[-1].start : paragraphs[-1].end]
+    if not _TERMINAL.search(last):
+        return "the text stops mid-sentence: the document is truncated"
+    if not any(p.operative for p in paragraphs):
+        return "no operative paragraph: the document is truncated"
+    if not closed and kind is not DocumentKind.DRAFT_RESOLUTION:
+        return "operative paragraphs but no closing (meeting and date): the document is truncated"
+    return None

@@ -1,13 +1,539 @@
 """UN document symbols and cited resolutions and decisions in a paragraph's text.
 
-(Placeholder signature; the implementation lands with the references work.)
+Symbols come from `symbols.find_symbols`. Resolutions and decisions are found by an anchor
+keyword ("resolution", "резолюции", "résolution", "resolución", "قرار", "决议") and a scan of
+the clause after it: the first number close to the keyword, then every further number that
+follows a list separator (", and 3362 (S-VII) of 16 September 1975"), each with the date
+printed after it. Chinese puts the date and the number before the keyword
+("1996年10月25日第51/7号决议"). The adopting body is read from the words around the keyword
+("Human Rights Council resolution", "резолюции 7/3 Совета по правам человека", "its
+resolution" = the body that adopts the text) or, failing that, from the form of the number
+(`1325 (2000)` is a Security Council resolution, `62/160` one of the General Assembly).
+
+Speed: every pattern that is tried at each character starts with a literal or a character
+class and has no group or look-behind in front, so the regex engine skips ahead in C; the
+rest runs only in short windows around what those found.
 """
 
 from __future__ import annotations
 
-from hrdialogue.documents.model import Body, Reference
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Final
 
-__all__ = ["find_references"]
+from hrdialogue.documents.dates import DATE_PATTERNS, parse_date_match
+from hrdialogue.documents.errors import UnsupportedLanguage
+from hrdialogue.documents.model import Body, Reference
+from hrdialogue.documents.symbols import find_symbols, fold_width
+from hrdialogue.languages import fold_homoglyphs
+
+__all__ = ["ARABIC_LETTERS", "find_references"]
+
+_ARABIC_NAMES: Final = (
+    "ألف باء جيم دال هاء واو زاي حاء طاء ياء كاف لام ميم نون سين عين فاء صاد قاف راء"
+    " شين تاء ثاء خاء ذال ضاد"
+)
+ARABIC_LETTERS: Final[dict[str, str]] = dict(
+    zip(_ARABIC_NAMES.split(), "ABCDEFGHIJKLMNOPQRSTUVWXYZ", strict=True)
+)
+"""Letter suffixes of resolution numbers in Arabic texts ("40 / 152 سين" = 40/152 O)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """Regex sources for one language. Body names come most specific first; each is keyed by
+    the body it names (COUNCIL: the Council of the context; OWN: the adopting body)."""
+
+    keyword: str  # no group and no look-behind in front: it is tried at every character
+    bodies: tuple[tuple[str, str], ...]
+    body_prefix: str = r"(?<![\w-])"
+    body_link: str = r"\s*"  # between a number (or its date) and a body named after it
+    date_link: str = r"(?!)"  # between a number and its date
+    possessive: str = r"(?!)"  # "its" before the keyword, at the end of the window
+    separator: str = r",\s*$"  # how a list's next number is joined to the one before
+    conjunction: str = r"\s*and\s*"  # "3201 (S-VI) and 3202 (S-VI) of 1 May 1974": one date
+    gap_stop: str = r"(?!)"  # words showing a number after the keyword is not cited by it
+
+
+_WORDS: Final[dict[str, _Words]] = {
+    "en": _Words(
+        keyword=r"[RrDd](?:esolutions?|ecisions?|ESOLUTIONS?|ECISIONS?)\b",
+        bodies=(
+            ("SUB", r"Sub-?[Cc]ommission"),
+            ("CHR", r"Commission\s+on\s+Human\s+Rights|(?<!-)Commission"),
+            ("HRC", r"Human\s+Rights\s+Council"),
+            ("ECOSOC", r"Economic\s+and\s+Social\s+Council|ECOSOC"),
+            ("SC", r"Security\s+Council"),
+            ("COUNCIL", r"Council"),
+            ("GA", r"General\s+Assembly|Assembly"),
+        ),
+        body_prefix=r"\b",
+        body_link=r"\s*,?\s*of\s+the\s+",
+        date_link=r"\s*,?\s*of\s+",
+        possessive=r"\b(?:its|their)(?:\s+own)?\s*$",
+        separator=r"(?:,|\band|\bor|\bas\s+well\s+as)\s*$",
+        gap_stop=r"\b(?:adopted|submitted|draft|on\s+the\s+report)\b",
+    ),
+    "ru": _Words(
+        keyword=r"[Рр]е(?:золюци|шени)\w*",
+        bodies=(
+            ("SUB", r"Подкомисси\w*"),
+            ("CHR", r"Комисси\w*\s+по\s+правам\s+человека|Комисси\w*"),
+            ("HRC", r"Совет\w*\s+по\s+правам\s+человека"),
+            ("ECOSOC", r"Экономическ\w*\s+и\s+[Сс]оциальн\w*\s+[Сс]овет\w*"),
+            ("SC", r"Совет\w*\s+Безопасности"),
+            ("COUNCIL", r"Совет\w*"),
+            ("GA", r"Генеральн\w*\s+Ассамбле\w*|Ассамбле\w*"),
+        ),
+        date_link=r"\s*,?\s*от\s+",
+        possessive=r"(?<![\w-])(?:е[её]|сво\w*)\s*$",
+        separator=r"(?:,|(?<!\w)и|(?<!\w)или|а\s+также)\s*$",
+        conjunction=r"\s*и\s*",
+        gap_stop=r"(?<!\w)(?:принят\w*|представлен\w*|проект\w*|на\s+основе\s+доклада)",
+    ),
+    "fr": _Words(
+        keyword=r"[RrDd][ée](?:solutions?|cisions?)\b",
+        bodies=(
+            ("SUB", r"Sous-[Cc]ommission"),
+            ("CHR", r"Commission\s+des\s+droits\s+de\s+l['’]homme|Commission"),
+            ("HRC", r"Conseil\s+des\s+droits\s+de\s+l['’]homme"),
+            ("ECOSOC", r"Conseil\s+économique\s+et\s+social"),
+            ("SC", r"Conseil\s+de\s+sécurité"),
+            ("COUNCIL", r"Conseil"),
+            ("GA", r"Assemblée(?:\s+générale)?"),
+        ),
+        body_link=r"\s*(?:du|de\s+la|de\s+l['’]|de)\s*",
+        date_link=r"\s*,?\s*(?:en\s+date\s+)?du\s+",
+        possessive=r"(?<![\w-])(?:sa|ses|son)\s*$",
+        separator=r"(?:,|\bet|\bou)\s*$",
+        conjunction=r"\s*et\s*",
+        gap_stop=r"(?<![\w-])(?:adopt\w*|présent\w*|projet|sur\s+le\s+rapport)",
+    ),
+    "es": _Words(
+        keyword=r"[RrDd](?:esoluci|ecisi)(?:ón|on|ones)\b",
+        bodies=(
+            ("SUB", r"Subcomisión"),
+            ("CHR", r"Comisión\s+de\s+Derechos\s+Humanos|Comisión"),
+            ("HRC", r"Consejo\s+de\s+Derechos\s+Humanos"),
+            ("ECOSOC", r"Consejo\s+Económico\s+y\s+Social"),
+            ("SC", r"Consejo\s+de\s+Seguridad"),
+            ("COUNCIL", r"Consejo"),
+            ("GA", r"Asamblea(?:\s+General)?"),
+        ),
+        body_link=r"\s*(?:del|de\s+la)\s+",
+        date_link=r"\s*,?\s*(?:de|del)\s+",
+        possessive=r"(?<![\w-])(?:su|sus)\s*$",
+        separator=r"(?:,|\by|\be|\bo)\s*$",
+        conjunction=r"\s*[ye]\s*",
+        gap_stop=r"(?<![\w-])(?:aprobad\w*|presentad\w*|proyecto|sobre\s+la\s+base)",
+    ),
+    # Arabic glues "its" to the keyword (قرارها) and prefixes (و، ب، ل، ال) to words.
+    "ar": _Words(
+        keyword=r"(?:قرار|مقرر)(?:ات|ي|ا)?(?:ها|هما)?(?![\u0621-\u064A])",
+        bodies=(
+            ("SUB", r"(?:ال)?لجنة\s+الفرعية"),
+            ("CHR", r"لجنة\s+حقوق\s+الإنسان|(?:ال)?لجنة"),
+            ("HRC", r"مجلس\s+حقوق\s+الإنسان"),
+            ("ECOSOC", r"(?:ال)?مجلس\s+الاقتصادي\s+والاجتماعي"),
+            ("SC", r"مجلس\s+الأمن"),
+            ("COUNCIL", r"(?:ال)?مجلس"),
+            ("GA", r"(?:ال)?جمعية\s+العامة|(?:ال)?جمعية"),
+        ),
+        body_prefix=r"(?<![\u0621-\u064A])(?:[وبل]|لل)?",
+        date_link=r"\s*[،,]?\s*(?:ال)?(?:مؤرخ|مؤرخة|مؤرخين|مؤرختين|صادر|صادرة)\s+(?:في\s+)?",
+        separator=r"(?:[،,]|(?<![\u0621-\u064A])و|(?<![\u0621-\u064A])أو)\s*$",
+        conjunction=r"\s*و\s*",
+        gap_stop=r"(?:اعتمد|مقدم|مشروع)",
+    ),
+    # Chinese: "其2007年12月18日第62/160号决议"; the items are read by `_scan_chinese`.
+    "zh": _Words(
+        keyword=r"(?!)",
+        bodies=(
+            ("SUB", r"增进和保护人权小组委员会|防止歧视和保护少数小组委员会|小组委员会"),
+            ("CHR", r"人权委员会"),
+            ("HRC", r"人权理事会"),
+            ("ECOSOC", r"经济及社会理事会|经社理事会"),
+            ("SC", r"安全理事会|安理会"),
+            ("COUNCIL", r"理事会"),
+            ("GA", r"大会"),
+        ),
+        body_prefix="",
+        possessive=r"其\s*$",
+        separator=r"(?:、|和|及|与|以及|,|，)\s*$",
+        conjunction=r"\s*(?:和|及|与|、)\s*",
+    ),
+}
+_ZH_NUMBER: Final = (
+    r"(?:E?S-)?[0-9]{1,4}\s?/\s?[0-9]{1,4}(?:\s?[A-Z])?(?:\s?\([^()]{1,8}\))?"
+    r"|[0-9]{1,4}(?:\s?[A-Z])?\s?\([^()]{1,8}\)"
+)
+_ZH_ITEM: Final = re.compile(
+    rf"(?:{DATE_PATTERNS['zh']}\s*(?:的\s*)?)?(?P<di>第)?\s*(?P<n>{_ZH_NUMBER})\s*号?"
+    r"\s*(?P<kw>决议|决定)?"
+)
+_ZH_START: Final = re.compile(r"[0-9]+|第")
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """The compiled patterns for one language."""
+
+    lang: str
+    keyword: re.Pattern[str]
+    bodies: re.Pattern[str]
+    body_hint: re.Pattern[str]
+    body_after: re.Pattern[str]
+    possessive: re.Pattern[str]
+    date_link: re.Pattern[str]
+    separator: re.Pattern[str]
+    conjunction: re.Pattern[str]
+    gap_stop: re.Pattern[str]
+
+
+def _compile(lang: str, words: _Words) -> _Rules:
+    named = "|".join(f"(?P<{key}>{alt})" for key, alt in words.bodies)
+    plain = "|".join(alt for _, alt in words.bodies)
+    return _Rules(
+        lang=lang,
+        keyword=re.compile(words.keyword),
+        bodies=re.compile(f"{words.body_prefix}(?:{named})"),
+        body_hint=re.compile(f"(?:{plain})"),
+        body_after=re.compile(f"{words.body_link}(?P<b>{words.body_prefix}(?:{plain}))"),
+        possessive=re.compile(words.possessive),
+        date_link=re.compile(words.date_link + DATE_PATTERNS[lang]),
+        separator=re.compile(words.separator),
+        conjunction=re.compile(words.conjunction),
+        gap_stop=re.compile(words.gap_stop),
+    )
+
+
+_RULES: Final[dict[str, _Rules]] = {lang: _compile(lang, w) for lang, w in _WORDS.items()}
+
+_GA, _HRC, _SC = Body.GENERAL_ASSEMBLY, Body.HUMAN_RIGHTS_COUNCIL, Body.SECURITY_COUNCIL
+_ECOSOC, _CHR, _SUB = (
+    Body.ECONOMIC_AND_SOCIAL_COUNCIL,
+    Body.COMMISSION_ON_HUMAN_RIGHTS,
+    Body.SUB_COMMISSION,
+)
+_BODY_KEYS: Final[dict[str, Body]] = {
+    "GA": _GA,
+    "HRC": _HRC,
+    "SC": _SC,
+    "ECOSOC": _ECOSOC,
+    "CHR": _CHR,
+    "SUB": _SUB,
+}
+# Which bodies number their texts in each form.
+_COMPATIBLE: Final[dict[str, frozenset[Body]]] = {
+    "session": frozenset({_GA, _HRC}),  # 62/160, 7/3, S-8/1, ES-10/19
+    "year": frozenset({_ECOSOC, _CHR, _SUB}),  # 2000/22
+    "year-paren": frozenset({_SC}),  # 1325 (2000)
+    "roman": frozenset({_GA, _ECOSOC, _CHR}),  # 217 A (III), 1503 (XLVIII)
+}
+_COUNCIL_FOR: Final[dict[str, Body]] = {
+    "session": _HRC,
+    "year": _ECOSOC,
+    "year-paren": _SC,
+    "roman": _ECOSOC,
+}
+
+_ARABIC_LETTER_NAMES: Final = "|".join(ARABIC_LETTERS)
+_NUMBER: Final = re.compile(
+    rf"""
+    (?<![0-9/.\-])
+    (?:
+        (?P<sess>(?:E?S-)?[0-9]{{1,4}})\s?/\s?(?P<num>[0-9]{{1,4}})(?![0-9]|/[0-9]|\.[0-9])
+      | (?P<old>[0-9]{{1,4}})(?=\s?(?:[A-ZА-Я]\s?)?\()
+    )
+    (?:\s?(?P<letter>[A-Z]|[А-Я]|{_ARABIC_LETTER_NAMES})(?![^\W\d_]|[/.]))?
+    (?:\s?\((?P<paren>E?S-[IVXLC]{{1,7}}|[IVXLC]{{1,7}}|[0-9]{{4}})\))?
+    """,
+    re.VERBOSE,
+)
+_DIGITS: Final = re.compile(r"[0-9]+")
+_ANY_DIGIT: Final = re.compile(r"\d")
+_DECISION: Final = re.compile(r"[EeÉé][Cc][Ii][Ss][Ii]|ешени|مقرر")
+_AR_PREFIX: Final = re.compile(r"[وفبل]{0,2}(?:ال)?")
+_WINDOW: Final = 120  # characters before a keyword searched for the body that adopted it
+_FIRST_GAP: Final = 60  # most characters between a keyword and its first number
+_NEXT_GAP: Final = 250  # most characters between two numbers of one list
+_LONGEST_NUMBER: Final = 32  # "3362 (S-VII)", "40 / 152 سين": room for the number itself
+_TAIL: Final = 24  # a separator or possessive ends a gap: only its tail is searched
+_GAP_STOP: Final = re.compile(r"[\[\]|;0-9]|\n\s*\n|\.\s+(?=[A-ZÀ-ÞА-ЯЁ])")
+_LIST_STOP: Final = re.compile(r"[\[\]|;]|\n\s*\n|\.\s+(?=[A-ZÀ-ÞА-ЯЁ])")
+_CLAUSE_ENDS: Final = ("; ", ";\n", ". ", ".\n", "。", "；", "\n\n")
+
+
+class _Spans:
+    """The symbols' spans, sorted and disjoint, for look-ups by bisection."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, symbols: list[tuple[int, int, str]]) -> None:
+        self.starts = [s for s, _, _ in symbols]
+        self.ends = [e for _, e, _ in symbols]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def next_from(self, pos: int, limit: int) -> tuple[int, int] | None:
+        """The first symbol starting in `[pos, limit)`."""
+        i = bisect.bisect_left(self.starts, pos)
+        if i < len(self.starts) and self.starts[i] < limit:
+            return self.starts[i], self.ends[i]
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    start: int
+    end: int
+    text: str  # "62/160", "40/152 O", "217 A (III)", "1325 (2000)"
+    form: str  # a key of _COMPATIBLE
+
+
+@dataclass(slots=True)
+class _Found:
+    kind: str
+    start: int
+    end: int
+    number: str
+    body: Body | None
+    date: dt.date | None
+
+
+def _next_number(view: str, pos: int, limit: int) -> re.Match[str] | None:
+    """The first match of `_NUMBER` in `view[pos:limit]`, tried only where digits start."""
+    while (digits := _DIGITS.search(view, pos, limit)) is not None:
+        i = start = digits.start()
+        if i >= 3 and view.startswith("ES-", i - 3):
+            start = i - 3
+        elif i >= 2 and view.startswith("S-", i - 2):
+            start = i - 2
+        m = _NUMBER.match(view, start, limit)
+        if m is not None:
+            return m
+        pos = digits.end()
+    return None
+
+
+def _parse_number(m: re.Match[str]) -> _Number | None:
+    letter = m.group("letter")
+    if letter is not None:
+        letter = ARABIC_LETTERS.get(letter, fold_homoglyphs(letter))
+    paren = m.group("paren")
+    if m.group("old") is not None:
+        if paren is None:
+            return None
+        form = "year-paren" if paren[0].isdigit() else "roman"
+        text = m.group("old")
+    else:
+        sess = m.group("sess")
+        if sess[0].isdigit() and len(sess) == 4:
+            if not 1946 <= int(sess) <= 2099:
+                return None
+            form = "year"
+        else:
+            form = "session"
+        text = f"{sess}/{m.group('num')}"
+        if paren is not None and not paren[0].isdigit():
+            return None  # "62/160 (III)" is no UN number
+    if letter is not None:
+        text += f" {letter}"
+    if paren is not None:
+        text += f" ({paren})"
+    return _Number(m.start(), m.end(), text, form)
+
+
+def _resolve(target: str | None, form: str, body: Body | None) -> Body | None:
+    """The body a number of `form` belongs to, from the words around it and the text's body."""
+    allowed = _COMPATIBLE[form]
+    if target == "OWN" and body in allowed:
+        return body
+    if target == "COUNCIL":
+        if body in allowed and body in (_HRC, _ECOSOC, _SC):
+            return body
+        return _COUNCIL_FOR[form]
+    named = _BODY_KEYS.get(target or "")
+    if named is not None and named in allowed:
+        return named
+    if form == "year-paren":
+        return _SC
+    if form == "session":  # a bare "resolution 55/2" in a GA text is a GA resolution
+        return body if body in (_GA, _HRC) else _GA
+    if form == "year":
+        return body if body in allowed else None
+    return body if body in allowed else _GA
+
+
+def _last_body(view: str, rules: _Rules, lo: int, hi: int) -> re.Match[str] | None:
+    if rules.body_hint.search(view, lo, hi) is None:
+        return None
+    last = None
+    for m in rules.bodies.finditer(view, lo, hi):
+        last = m
+    return last
+
+
+def _before(view: str, rules: _Rules, floor: int, start: int) -> tuple[str | None, bool]:
+    """The body named before a keyword, in its clause: `(key, adjacent)`; `(None, False)`."""
+    lo = max(floor, start - _WINDOW)
+    for end in _CLAUSE_ENDS:
+        cut = view.rfind(end, lo, start)
+        if cut >= 0:
+            lo = max(lo, cut + len(end))
+    if rules.possessive.search(view, max(lo, start - _TAIL), start):
+        return "OWN", True
+    last = _last_body(view, rules, lo, start)
+    if last is None:
+        return None, False
+    return last.lastgroup, not view[last.end() : start].strip()
+
+
+def _after(view: str, rules: _Rules, pos: int) -> tuple[str | None, int]:
+    m = rules.body_after.match(view, pos)
+    if m is None:
+        return None, pos
+    named = rules.bodies.fullmatch(m.group("b"))
+    return (named.lastgroup if named else None), m.end()
+
+
+def _describe(view: str, rules: _Rules, number: _Number) -> tuple[str | None, dt.date | None, int]:
+    """Body named and date printed after a number: `(key, date, end)`."""
+    key, end = _after(view, rules, number.end)
+    date = None
+    dated = rules.date_link.match(view, end)
+    if dated is not None:
+        date = parse_date_match(dated)
+        end = dated.end()
+        if key is None:
+            key, end = _after(view, rules, end)
+    return key, date, end
+
+
+def _stands_alone(view: str, start: int) -> bool:
+    """No word runs into the keyword at `start` (in Arabic only a prefix: و، ب، ل، ال)."""
+    word = start
+    while word > 0 and "\u0621" <= view[word - 1] <= "\u064a" and start - word < 4:
+        word -= 1
+    if word < start:
+        glued = word > 0 and view[word - 1].isalnum()
+        return not glued and _AR_PREFIX.fullmatch(view, word, start) is not None
+    return not start or not (view[start - 1].isalnum() or view[start - 1] == "-")
+
+
+def _scan_keyword(
+    view: str,
+    rules: _Rules,
+    kw: re.Match[str],
+    *,
+    stop: int,
+    floor: int,
+    body: Body | None,
+    symbols: _Spans,
+) -> list[_Found]:
+    """The numbers a keyword cites: the first close to it, then each joined by a separator."""
+    word = kw.group()
+    kind = "decision" if _DECISION.search(word) else "resolution"
+    found: list[_Found] = []
+    pending: list[_Found] = []  # undated numbers joined by "and" to the next one
+    anchor_key: str | None = None
+    listed = False  # a symbol cited in the list ("resolutions A/RES/63/180 and 64/171")
+    prev_end = pos = kw.end()
+    while True:
+        first = not found and not listed
+        limit = min(stop, prev_end + (_FIRST_GAP if first else _NEXT_GAP) + _LONGEST_NUMBER)
+        m = _next_number(view, pos, limit)
+        sym = symbols.next_from(prev_end, limit)
+        if sym is not None and m is not None and m.start() < sym[0]:
+            sym = None
+        if sym is None and m is None:
+            break
+        at = sym[0] if sym is not None else m.start() if m is not None else limit
+        gap = view[prev_end:at]
+        if first:
+            if len(gap) > _FIRST_GAP or _GAP_STOP.search(gap) or rules.gap_stop.search(gap):
+                break
+            # Who adopted it: "its"/a body right before the keyword, a body between keyword
+            # and number (RU "резолюции Совета 6/3"), else a body earlier in the clause.
+            before: str | None = "OWN"
+            adjacent = True
+            if not word.endswith(("ها", "هما")):  # Arabic "قرارها": its resolution
+                before, adjacent = _before(view, rules, floor, kw.start())
+            named = _last_body(view, rules, prev_end, at)
+            anchor_key = (
+                (before if adjacent else None) or (named.lastgroup if named else None) or before
+            )
+        elif (
+            len(gap) > _NEXT_GAP
+            or _LIST_STOP.search(gap)
+            or rules.separator.search(view, max(prev_end, at - _TAIL), at) is None
+        ):
+            break
+        if sym is not None:
+            listed, prev_end, pos = True, sym[1], max(pos, sym[1])
+            continue
+        assert m is not None
+        pos = m.end()
+        number = _parse_number(m)
+        if number is None:
+            continue
+        if symbols.overlaps(number.start, number.end):
+            continue
+        key, date, end = _describe(view, rules, number)
+        start = number.start if found or listed else kw.start()
+        body_of = _resolve(key or anchor_key, number.form, body)
+        item = _Found(kind, start, end, number.text, body_of, date)
+        if pending and not rules.conjunction.fullmatch(gap):
+            pending = []
+        if date is None:
+            pending.append(item)
+        else:
+            for earlier in pending:  # "resolutions 3201 (S-VI) and 3202 (S-VI) of 1 May 1974"
+                earlier.date = date
+            pending = []
+        found.append(item)
+        prev_end = pos = end
+    return found
+
+
+def _scan_chinese(view: str, rules: _Rules, *, body: Body | None, symbols: _Spans) -> list[_Found]:
+    """ "1996年10月25日第51/7号决议", "第54/181和55/109号决议": numbers before the keyword."""
+    found: list[_Found] = []
+    group: list[tuple[_Number, dt.date | None, int, int]] = []
+    key: str | None = None
+    floor = pos = 0
+    while (cand := _ZH_START.search(view, pos)) is not None:
+        m = _ZH_ITEM.match(view, cand.start())
+        if m is None:
+            pos = cand.end()
+            continue
+        pos = m.end()
+        num = _NUMBER.fullmatch(view, m.start("n"), m.end("n"))
+        number = _parse_number(num) if num is not None else None
+        if number is None or symbols.overlaps(m.start(), m.end()):
+            group = []
+            continue
+        if group and not rules.conjunction.fullmatch(view, group[-1][3], m.start()):
+            group = []
+        if not group and m.group("di") is None:
+            continue
+        if not group:
+            key, _ = _before(view, rules, floor, m.start())
+        date = parse_date_match(m) if m.group("y") else None
+        group.append((number, date, m.start(), m.end()))
+        if m.group("kw") is None:
+            continue
+        kind = "decision" if m.group("kw") == "决定" else "resolution"
+        for number, date, start, end in group:
+            body_of = _resolve(key, number.form, body)
+            found.append(_Found(kind, start, end, number.text, body_of, date))
+        floor = m.end()
+        group = []
+    return found
 
 
 def find_references(text: str, language: str, *, body: Body | None = None) -> tuple[Reference, ...]:
@@ -15,6 +541,42 @@ def find_references(text: str, language: str, *, body: Body | None = None) -> tu
 
     `span` of each result is relative to `text`; `anchor` and `footnote` are left None for
     the caller to fill. `body` is the adopting body, which "its resolution" refers to.
+    Raises `UnsupportedLanguage` for a language that is not one of the six.
     """
-    del text, language, body
-    return ()
+    rules = _RULES.get(language)
+    if rules is None:
+        msg = f"references: {language!r} is not an official UN language (ar, zh, en, fr, ru, es)"
+        raise UnsupportedLanguage(msg)
+    if _ANY_DIGIT.search(text) is None:
+        return ()
+    view = fold_width(text)
+    symbols = find_symbols(text)
+    refs = [
+        Reference(kind="symbol", text=text[s:e], symbol=sym, span=(s, e)) for s, e, sym in symbols
+    ]
+    found: list[_Found] = []
+    spans = _Spans(symbols)
+    if language == "zh":
+        found = _scan_chinese(view, rules, body=body, symbols=spans)
+    else:
+        keywords = [kw for kw in rules.keyword.finditer(view) if _stands_alone(view, kw.start())]
+        floor = 0
+        for i, kw in enumerate(keywords):
+            stop = keywords[i + 1].start() if i + 1 < len(keywords) else len(view)
+            items = _scan_keyword(view, rules, kw, stop=stop, floor=floor, body=body, symbols=spans)
+            if items:
+                floor = items[-1].end
+            found.extend(items)
+    refs.extend(
+        Reference(
+            kind="decision" if f.kind == "decision" else "resolution",
+            text=text[f.start : f.end],
+            body=f.body,
+            number=f.number,
+            date=f.date,
+            span=(f.start, f.end),
+        )
+        for f in found
+    )
+    refs.sort(key=lambda r: r.span)
+    return tuple(refs)

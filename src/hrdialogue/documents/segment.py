@@ -1,0 +1,602 @@
+"""Segmentation of a clean resolution text: masthead, number line, title, enacting formula,
+preambular and operative paragraphs (with subparagraphs), closing formula.
+
+Works on `CleanText` offsets; paragraph boundaries come from the text itself (a lead phrase
+after paragraph-final punctuation, the next operative number in sequence), with the source's
+line breaks as hints, so that line-per-line PDF text, double-spaced text and text whose line
+breaks were lost all segment alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Final
+
+from hrdialogue.documents.clean import CleanText
+from hrdialogue.documents.leads import LeadKind, LeadMatch, match_lead
+from hrdialogue.documents.model import Body, DocumentKind
+from hrdialogue.languages import fold_homoglyphs
+
+__all__ = [
+    "Closing",
+    "Formula",
+    "Masthead",
+    "RawParagraph",
+    "RawSubparagraph",
+    "find_closing",
+    "find_enacting_formula",
+    "read_masthead",
+    "split_paragraphs",
+]
+
+_APOS = "['’]"
+_FORMULAS: Final[dict[Body, dict[str, str]]] = {
+    Body.GENERAL_ASSEMBLY: {
+        "en": "The General Assembly",
+        "fr": f"L{_APOS}Assemblée générale",
+        "es": "La Asamblea General",
+        "ru": "Генеральная Ассамблея",
+        "ar": "إن الجمعية العامة",
+        "zh": "大会",
+    },
+    Body.HUMAN_RIGHTS_COUNCIL: {
+        "en": "The Human Rights Council",
+        "fr": f"Le Conseil des droits de l{_APOS}homme",
+        "es": "El Consejo de Derechos Humanos",
+        "ru": "Совет по правам человека",
+        "ar": "إن مجلس حقوق الإنسان",
+        "zh": "人权理事会",
+    },
+    Body.ECONOMIC_AND_SOCIAL_COUNCIL: {
+        "en": "The Economic and Social Council",
+        "fr": "Le Conseil économique et social",
+        "es": "El Consejo Económico y Social",
+        "ru": "Экономический и Социальный Совет",
+        "ar": "إن المجلس الاقتصادي والاجتماعي",
+        "zh": "经济及社会理事会",
+    },
+    Body.SECURITY_COUNCIL: {
+        "en": "The Security Council",
+        "fr": "Le Conseil de sécurité",
+        "es": "El Consejo de Seguridad",
+        "ru": "Совет Безопасности",
+        "ar": "إن مجلس الأمن",
+        "zh": "安全理事会",
+    },
+    Body.COMMISSION_ON_HUMAN_RIGHTS: {
+        "en": "The Commission on Human Rights",
+        "fr": f"La Commission des droits de l{_APOS}homme",
+        "es": "La Comisión de Derechos Humanos",
+        "ru": "Комиссия по правам человека",
+        "ar": "إن لجنة حقوق الإنسان",
+        "zh": "人权委员会",
+    },
+    Body.SUB_COMMISSION: {
+        "en": "The Sub-Commission on (?:the )?(?:Promotion and Protection of Human Rights"
+        "|Prevention of Discrimination and Protection of Minorities)",
+        "fr": f"La Sous-Commission de la promotion et de la protection des droits de l{_APOS}homme",
+        "es": "La Subcomisión de Promoción y Protección de los Derechos Humanos",
+        "ru": "Подкомиссия по поощрению и защите прав человека",
+        "ar": "إن اللجنة الفرعية لتعزيز وحماية حقوق الإنسان",
+        "zh": "促进和保护人权小组委员会",
+    },
+}
+
+
+def _formula_regex(language: str | None) -> re.Pattern[str]:
+    groups = []
+    for i, phrases in enumerate(_FORMULAS.values()):
+        alternatives = [p for lang, p in phrases.items() if language is None or lang == language]
+        flexible = "|".join(a.replace(" ", r"\s+") for a in alternatives)
+        groups.append(f"(?P<b{i}>{flexible})")
+    return re.compile(rf"(?:^|(?<=[\s|]))(?:{'|'.join(groups)})\s*[,،，]")
+
+
+_FORMULA_RE: Final[dict[str | None, re.Pattern[str]]] = {
+    lang: _formula_regex(lang) for lang in (None, "en", "fr", "es", "ru", "ar", "zh")
+}
+_BODIES: Final[list[Body]] = list(_FORMULAS)
+
+
+@dataclass(frozen=True, slots=True)
+class Formula:
+    start: int
+    end: int
+    text: str
+    body: Body
+
+
+def find_enacting_formula(text: str, language: str | None = None) -> Formula | None:
+    """The enacting formula ("The General Assembly,", "Генеральная Ассамблея,", "大会,")."""
+    patterns = [_FORMULA_RE.get(language, _FORMULA_RE[None])]
+    if language is not None:
+        patterns.append(_FORMULA_RE[None])
+    for pattern in patterns:
+        m = pattern.search(text)
+        if m is not None:
+            index = int((m.lastgroup or "b0")[1:])
+            return Formula(m.start(), m.end(), m.group(), _BODIES[index])
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Masthead
+
+_NUMBER_LINE = re.compile(
+    r"\s*(?P<number>(?:(?:S|ES)-)?\d{1,4}\s?/\s?\d{1,4}(?:\s?[A-Z](?![\w/]))?)(?=[\s.|]|$)\.?"
+)
+_SYMBOL = re.compile(r"(?<![\w/(\[])((?:A|E|S)(?:/[A-Za-z0-9.\-]+)+(?: \(\d{4}\))?\*?)")
+_ADOPTED = re.compile(
+    r"(?:(?:Resolution|Decision) adopted by the (?:General Assembly|Human Rights Council"
+    r"|Economic and Social Council|Security Council)"
+    r"|Résolution adoptée par l['’](?:Assemblée générale|Conseil [\w' ]+?)(?=\s*[\[\n|])"
+    r"|Resolución aprobada por (?:la Asamblea General|el Consejo [\w ]+?(?=\s*[\[|]))"
+    r"|Резолюция, принятая [\w ]+?(?:Ассамблеей|Советом)|draft resolution|projet de résolution"
+    r"|proyecto de resolución|проект резолюции)"
+    r"(?:\s*\[[^\]]*\])?(?=\s)",
+)
+_DRAFT = re.compile(
+    r"/L\.\d|draft resolution|projet de résolution|proyecto de resolución|проект резолюции"
+    r"|مشروع قرار|决议草案",
+    re.IGNORECASE,
+)
+_DECISION = re.compile(
+    r"/DEC/|Decision adopted|Décision adoptée|Decisión adoptada|Решение, принятое"
+)
+_SYMBOL_PREFIX: Final[dict[Body, str]] = {
+    Body.GENERAL_ASSEMBLY: "A/RES/",
+    Body.HUMAN_RIGHTS_COUNCIL: "A/HRC/RES/",
+    Body.ECONOMIC_AND_SOCIAL_COUNCIL: "E/RES/",
+    Body.SECURITY_COUNCIL: "S/RES/",
+    Body.COMMISSION_ON_HUMAN_RIGHTS: "E/CN.4/RES/",
+    Body.SUB_COMMISSION: "E/CN.4/Sub.2/RES/",
+}
+_MASTHEAD_BODY: Final[list[tuple[re.Pattern[str], Body]]] = [
+    (
+        re.compile(r"Human Rights Council|Совет по правам человека|Conseil des droits de l"),
+        Body.HUMAN_RIGHTS_COUNCIL,
+    ),
+    (re.compile(r"Security Council|Совет Безопасности|Conseil de sécurité"), Body.SECURITY_COUNCIL),
+    (
+        re.compile(r"Economic and Social Council|Экономический и Социальный"),
+        Body.ECONOMIC_AND_SOCIAL_COUNCIL,
+    ),
+    (
+        re.compile(
+            r"General Assembly|Генеральная Ассамблея|Assemblée générale|Asamblea General"
+            r"|الجمعية العامة|大会"
+        ),
+        Body.GENERAL_ASSEMBLY,
+    ),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Masthead:
+    symbol: str | None
+    number: str | None
+    session: int | None
+    title: str | None
+    title_span: tuple[int, int] | None
+    kind: DocumentKind
+    body: Body | None
+
+
+def _squash(number: str) -> str:
+    return re.sub(r"\s*/\s*", "/", number).strip()
+
+
+def read_masthead(clean: CleanText, end: int, body: Body | None) -> Masthead:
+    """Symbol, number, session, title and kind from the text before the enacting formula."""
+    text = clean.text[:end]
+    number: str | None = None
+    title_start: int | None = None
+    for start in (0, *clean.line_starts):
+        if start >= end:
+            break
+        m = _NUMBER_LINE.match(text, start)
+        if m is not None:
+            number = _squash(m.group("number"))
+            title_start = m.end()
+            break
+    symbol: str | None = None
+    folded = fold_homoglyphs(text)
+    for m in _SYMBOL.finditer(folded):
+        if any(ch.isdigit() for ch in m.group(1)):
+            symbol = m.group(1)
+            break
+    if body is None:
+        body = next((b for pattern, b in _MASTHEAD_BODY if pattern.search(text)), None)
+    kind = DocumentKind.RESOLUTION
+    if _DRAFT.search(text) or (symbol is not None and "/L." in symbol):
+        kind = DocumentKind.DRAFT_RESOLUTION
+    elif _DECISION.search(text) or (symbol is not None and "/DEC/" in symbol):
+        kind = DocumentKind.DECISION
+    if number is None and symbol is not None and ("/RES/" in symbol or "/DEC/" in symbol):
+        number = re.split(r"/(?:RES|DEC)/", symbol, maxsplit=1)[1]
+    own = symbol is not None and ("/RES/" in symbol or "/DEC/" in symbol or "/L." in symbol)
+    if number is not None and body is not None and not own:
+        prefix = _SYMBOL_PREFIX[body]
+        if kind is DocumentKind.DECISION:
+            prefix = "A/HRC/DEC/" if body is Body.HUMAN_RIGHTS_COUNCIL else ""
+        symbol = prefix + number if prefix else None
+    if title_start is None:
+        ends = [m.end() for m in _ADOPTED.finditer(text)]
+        title_start = ends[-1] if ends else None
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    if title_start is not None and body is not Body.SECURITY_COUNCIL:
+        while title_start < end and text[title_start] in " |":
+            title_start += 1
+        title_end = text.find("|", title_start)
+        title_end = end if title_end < 0 else title_end
+        raw = text[title_start:title_end]
+        stripped = raw.strip(" .|")
+        if stripped:
+            s = title_start + raw.index(stripped)
+            title, title_span = stripped, (s, s + len(stripped))
+    session: int | None = None
+    if number is not None and body in (Body.GENERAL_ASSEMBLY, Body.HUMAN_RIGHTS_COUNCIL):
+        head = number.split("/", 1)[0]
+        if head.isdigit() and int(head) < 1000:
+            session = int(head)
+    elif symbol is not None:
+        m = re.match(r"A/(?:C\.\d/|HRC/)?(\d{1,2})/", symbol)
+        session = int(m.group(1)) if m else None
+    return Masthead(symbol, number, session, title, title_span, kind, body)
+
+
+# --------------------------------------------------------------------------------------------
+# Closing formula
+
+_EN_MONTHS = "january february march april may june july august september october november december"
+_MONTHS: Final[dict[str, int]] = {}
+for _names in (
+    _EN_MONTHS,
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "يناير فبراير مارس أبريل مايو يونيه يوليه أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر",
+):
+    for _i, _name in enumerate(_names.split(), 1):
+        _MONTHS.setdefault(_name, _i)
+_MONTHS["setiembre"] = 9
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE = re.compile(
+    rf"(?P<d>\d{{1,2}}|1er)(?:\s+de)?\s+(?:[^\d\s/]+(?:\s+[^\d\s/]+)?\s*/\s*)?(?P<m>{_MONTH})"
+    rf"(?:\s+de)?\s+(?P<y>\d{{4}})(?:\s+года)?",
+    re.IGNORECASE,
+)
+# The closing formula is found by its words, then the meeting number next to them.
+_MEETING_WORDS = re.compile(
+    r"plenary\s+meeting|пленарное\s+заседание|séance\s+plénière|sesión\s+plenaria"
+    r"|الجلسة\s+العامة\s+(?P<ar>\d{1,4})|(?<=(?:st|nd|rd|th)\s)meeting\b"
+)
+_NUMBER_BEFORE = re.compile(r"(?P<n>\d{1,4})\s*(?:st|nd|rd|th|-?\s*[еeйя]|e|ème|re|[ªaº.])?\s+$")
+_HEADER_MEETING = re.compile(
+    r"at\s+its\s+(?P<n>\d{1,4})(?:st|nd|rd|th)\s+meeting|Séance\s+plénière\s*:\s*(?P<f>\d{1,4})"
+)
+_ZH_CLOSING = re.compile(
+    r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*第(?P<n>\d{1,4})次全体会议"
+)
+_FR_HTML_DATE = re.compile(rf"Date\s*:\s*{_DATE.pattern}", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Closing:
+    meeting: int | None
+    date: dt.date | None
+    start: int
+    end: int
+
+
+def _date(m: re.Match[str]) -> dt.date | None:
+    day = 1 if m.group("d").lower() == "1er" else int(m.group("d"))
+    try:
+        return dt.date(int(m.group("y")), _MONTHS[m.group("m").lower()], day)
+    except (ValueError, KeyError):
+        return None
+
+
+def find_closing(text: str, start: int) -> Closing | None:
+    """Meeting number and date of adoption (after `start`, or in the masthead before it:
+    the Security Council's "Adopted … at its 5916th meeting, on …", the UN HTML "Séance
+    plénière: 70ème" with "Date: …")."""
+    if "全体会议" in text:
+        zh = _ZH_CLOSING.search(text, start)
+        if zh is not None:
+            try:
+                date = dt.date(int(zh.group("y")), int(zh.group("m")), int(zh.group("d")))
+            except ValueError:
+                date = None
+            return Closing(int(zh.group("n")), date, zh.start(), zh.end())
+    header = _HEADER_MEETING.search(text, 0, max(start, 0) or len(text))
+    if header is not None:
+        if header.group("f") is not None:
+            date_match = _FR_HTML_DATE.search(text)
+            date = _date(date_match) if date_match else None
+            return Closing(int(header.group("f")), date, header.start(), header.end())
+        date_match = _DATE.search(text, header.end(), header.end() + 60)
+        end = date_match.end() if date_match else header.end()
+        return Closing(
+            int(header.group("n")), date_match and _date(date_match), header.start(), end
+        )
+    for m in _MEETING_WORDS.finditer(text, start):
+        if m.group("ar") is not None:
+            number, begin = int(m.group("ar")), m.start()
+        else:
+            before = _NUMBER_BEFORE.search(text, max(start, m.start() - 16), m.start())
+            if before is None:
+                continue
+            number, begin = int(before.group("n")), before.start()
+        date_match = _DATE.search(text, m.end(), m.end() + 60)
+        if date_match is None:
+            return Closing(number, None, begin, m.end())
+        return Closing(number, _date(date_match), begin, date_match.end())
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Paragraphs
+
+
+@dataclass(slots=True)
+class RawSubparagraph:
+    anchor: str  # "(a)", "(a)(ii)" — appended to the paragraph's anchor
+    label_start: int
+    label_end: int
+    start: int
+    end: int
+    children: list[RawSubparagraph] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RawParagraph:
+    operative: bool
+    start: int  # clean offsets of the text (number excluded), trimmed
+    end: int
+    number: int | None
+    lead: LeadMatch | None
+    subparagraphs: list[RawSubparagraph] = field(default_factory=list)
+
+
+_END_PUNCT = frozenset(",;:.،؛，；。")
+_OP_NUMBER = re.compile(r"(?P<n>\d{1,3})(?:\s*\.(?!\d)\s*|\s+[-–]\s+|\s*[-–]\s+)(?=\S)")
+_SPLIT_AFTER = re.compile(r"[,،，;؛](?=\s)\s*")
+_CASED = frozenset(("en", "fr", "es"))
+
+
+def _prev_char(text: str, pos: int) -> str:
+    i = pos
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return text[i - 1] if i > 0 else ""
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _operative_numbers(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(number, number start, text start) of each operative paragraph, in sequence."""
+    found: list[tuple[int, int, int]] = []
+    expected = 1
+    for m in _OP_NUMBER.finditer(text, start, end):
+        if int(m.group("n")) != expected:
+            continue
+        s = m.start()
+        if s > 0 and not text[s - 1].isspace() and text[s - 1] not in _END_PUNCT:
+            continue
+        before = text[start:s].strip()
+        if before and _prev_char(text, s) not in _END_PUNCT:
+            continue
+        found.append((expected, s, m.end()))
+        expected += 1
+    return found
+
+
+def _lead_at(text: str, pos: int, language: str, kind: LeadKind) -> LeadMatch | None:
+    return match_lead(text, pos, language, kind)
+
+
+def split_paragraphs(
+    clean: CleanText, start: int, end: int, language: str, *, fragment: bool = False
+) -> tuple[list[RawParagraph], int | None]:
+    """Preambular and operative paragraphs of `clean.text[start:end]`.
+
+    Returns the paragraphs and, for a fragment (no enacting formula), the offset where the
+    first recognised paragraph begins (text before it is a cut-off paragraph).
+    """
+    text = clean.text
+    numbers = _operative_numbers(text, start, end)
+    preamble_end = numbers[0][1] if numbers else end
+    lines = clean.line_starts
+    i0, i1 = bisect_left(lines, start), bisect_left(lines, preamble_end)
+    region_lines = lines[i0:i1]
+    blanks = clean.blank_breaks
+    region_blanks = blanks[bisect_left(blanks, start) : bisect_left(blanks, preamble_end)]
+    blank_separates = 0 < len(region_blanks) < 0.5 * len(region_lines)
+    collapsed = len(region_lines) < 3 and preamble_end - start > 400
+    blank_set = set(region_blanks)
+
+    cuts: dict[int, LeadMatch | None] = {}
+    for pos in region_lines:
+        if pos >= preamble_end or _prev_char(text, pos) not in _END_PUNCT:
+            continue
+        lead = _lead_at(text, pos, language, "preambular") or _lead_at(
+            text, pos, language, "operative"
+        )
+        if lead is not None or (blank_separates and pos in blank_set):
+            cuts[pos] = lead
+    mid_line = language in _CASED or collapsed
+    if mid_line:
+        for m in _SPLIT_AFTER.finditer(text, start, preamble_end):
+            pos = m.end()
+            if pos in cuts or pos >= preamble_end:
+                continue
+            if language in _CASED and not text[pos : pos + 1].isupper():
+                continue
+            lead = _lead_at(text, pos, language, "preambular")
+            if lead is not None:
+                cuts[pos] = lead
+    first_start, _ = _trim(text, start, preamble_end)
+    fragment_start: int | None = None
+    if fragment:
+        first_lead = _lead_at(text, first_start, language, "preambular")
+        if first_lead is None and cuts:
+            fragment_start = min(cuts)
+            first_start = fragment_start
+    elif first_start < preamble_end:
+        cuts.setdefault(first_start, None)
+    if first_start < preamble_end:
+        cuts.setdefault(first_start, None)
+    positions = sorted(p for p in cuts if p >= first_start)
+    paragraphs: list[RawParagraph] = []
+    for k, pos in enumerate(positions):
+        stop = positions[k + 1] if k + 1 < len(positions) else preamble_end
+        s, e = _trim(text, pos, stop)
+        if s >= e:
+            continue
+        lead = cuts[pos] or _lead_at(text, s, language, "preambular")
+        if lead is None:
+            lead = _lead_at(text, s, language, "operative")
+        paragraphs.append(RawParagraph(False, s, e, None, lead))
+
+    if not numbers and paragraphs:
+        last = paragraphs[-1]
+        operative_lead = _lead_at(text, last.start, language, "operative")
+        preambular_lead = _lead_at(text, last.start, language, "preambular")
+        if operative_lead is not None and preambular_lead is None:
+            last.operative = True
+            last.lead = operative_lead
+            last.subparagraphs = _subparagraphs(text, last.start, last.end, language)
+    for k, (number, _, text_start) in enumerate(numbers):
+        stop = numbers[k + 1][1] if k + 1 < len(numbers) else end
+        s, e = _trim(text, text_start, stop)
+        lead = _lead_at(text, s, language, "operative")
+        subs = _subparagraphs(text, s, e, language)
+        paragraphs.append(RawParagraph(True, s, e, number, lead, subs))
+    return paragraphs, fragment_start
+
+
+# --------------------------------------------------------------------------------------------
+# Subparagraphs
+
+_LATIN = "abcdefghijklmnopqrstuvwxyz"
+_ABJAD = [
+    "أ",
+    "ب",
+    "ج",
+    "د",
+    "هـ",
+    "و",
+    "ز",
+    "ح",
+    "ط",
+    "ي",
+    "ك",
+    "ل",
+    "م",
+    "ن",
+    "س",
+    "ع",
+    "ف",
+    "ص",
+    "ق",
+    "ر",
+]
+_ROMAN = [
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "x",
+    "xi",
+    "xii",
+    "xiii",
+    "xiv",
+    "xv",
+]
+_HAN = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+_LABEL = re.compile(
+    r"\((?P<p>[a-z]{1,2}|[ivx]{1,5}|[\u0621-\u064a]{1,2}ـ?|[一二三四五六七八九十]{1,2})\)"
+    r"|(?<![\w(])(?P<b>[a-z]{1,2}|[ivx]{1,5})\)"
+)
+
+
+def _level1(value: str) -> int | None:
+    if len(value) == 1 and value in _LATIN:
+        return _LATIN.index(value)
+    if value in _ABJAD:
+        return _ABJAD.index(value)
+    if value in {"هـ", "ه"}:
+        return 4
+    return None
+
+
+def _level2(value: str) -> int | None:
+    if value in _ROMAN:
+        return _ROMAN.index(value)
+    if value in _HAN:
+        return _HAN.index(value)
+    return None
+
+
+def _subparagraphs(text: str, start: int, end: int, language: str) -> list[RawSubparagraph]:
+    """Subparagraphs "(a)", "a)", "(أ)", "(i)", "(一)" of an operative paragraph."""
+    del language
+    labels: list[tuple[int, int, int, int]] = []  # level, index, label start, label end
+    level1: int | None = None
+    level2: int | None = None
+    for m in _LABEL.finditer(text, start, end):
+        s = m.start()
+        before = _prev_char(text, s)
+        if s > start and before not in _END_PUNCT:
+            continue
+        if m.end() < end and not text[m.end()].isspace():
+            continue
+        value = m.group("p") or m.group("b") or ""
+        first, second = _level1(value), _level2(value)
+        if (
+            first is not None
+            and ((level1 is None and first == 0) or (level1 is not None and first == level1 + 1))
+            and not (second == 0 and level1 is not None and level1 != 7)
+        ):
+            labels.append((1, first, s, m.end()))
+            level1, level2 = first, None
+        elif (
+            second is not None
+            and level1 is not None
+            and ((level2 is None and second == 0) or (level2 is not None and second == level2 + 1))
+        ):
+            labels.append((2, second, s, m.end()))
+            level2 = second
+    items: list[RawSubparagraph] = []
+    for k, (level, index, ls, le) in enumerate(labels):
+        stop = end
+        for later_level, _, later_start, _ in labels[k + 1 :]:
+            if later_level <= level:
+                stop = later_start
+                break
+        s, e = _trim(text, le, stop)
+        if level == 1:
+            items.append(RawSubparagraph(f"({_LATIN[index]})", ls, le, s, e))
+        elif items:
+            parent = items[-1]
+            parent.children.append(
+                RawSubparagraph(f"{parent.anchor}({_ROMAN[index]})", ls, le, s, e)
+            )
+    return items
