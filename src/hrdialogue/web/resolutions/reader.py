@@ -54,12 +54,12 @@ def _messages() -> list[tuple[type[errors.ReaderError], str]]:
     ]
 
 
-def read_resolution(data: bytes, *, name: str) -> ReadResult:
+def read_resolution(data: bytes, *, name: str, language: str | None = None) -> ReadResult:
     """Read and structure an upload; `RefusedDocument` when it is not a readable resolution."""
     source = importlib.import_module("hrdialogue.documents.source")
     try:
         document = source.read_document(data, name=name)
-        resolution = parse_resolution(document.text, source=name)
+        resolution = parse_resolution(document.text, language=language or None, source=name)
     except errors.ReaderError as error:
         for kind, message in _messages():
             if isinstance(error, kind):

@@ -15,9 +15,11 @@ from hrdialogue.web.resolutions.reader import read_resolution
 __all__ = ["store_resolution", "upload_resolution"]
 
 
-def upload_resolution(*, actor: Any, data: bytes, name: str) -> ResolutionDocument:
+def upload_resolution(
+    *, actor: Any, data: bytes, name: str, language: str | None = None
+) -> ResolutionDocument:
     """Read an uploaded file and store the resolution. Raises `RefusedDocument`."""
-    result = read_resolution(data, name=name)
+    result = read_resolution(data, name=name, language=language)
     return store_resolution(
         actor=actor,
         resolution=result.resolution,

@@ -35,7 +35,12 @@ def upload(request: HttpRequest) -> HttpResponse:
             upload = form.cleaned_data["file"]
             data = upload.read(_MAX + 1)
             try:
-                document = upload_resolution(actor=request.user, data=data, name=upload.name)
+                document = upload_resolution(
+                    actor=request.user,
+                    data=data,
+                    name=upload.name,
+                    language=form.cleaned_data["language"] or None,
+                )
             except RefusedDocument as refusal:
                 form.add_error("file", refusal.message)
                 return render(

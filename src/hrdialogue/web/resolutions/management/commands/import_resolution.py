@@ -18,6 +18,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path)
+        parser.add_argument("--language", choices=["ar", "zh", "en", "fr", "ru", "es"])
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["path"]
@@ -26,7 +27,9 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"{path}: {error.strerror}") from None
         try:
-            document = upload_resolution(actor=None, data=data, name=path.name)
+            document = upload_resolution(
+                actor=None, data=data, name=path.name, language=options["language"]
+            )
         except RefusedDocument as refusal:
             raise CommandError(f"{refusal.detail} ({refusal.message})") from None
         self.stdout.write(str(document.pk))
