@@ -6,7 +6,6 @@ own language, with the reader's line kept as the detail.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from hrdialogue.documents import errors
 from hrdialogue.documents.model import Resolution
 from hrdialogue.documents.parse import parse_resolution
+from hrdialogue.documents.source import read_document
 
 __all__ = ["ReadResult", "RefusedDocument", "read_resolution"]
 
@@ -56,9 +56,8 @@ def _messages() -> list[tuple[type[errors.ReaderError], str]]:
 
 def read_resolution(data: bytes, *, name: str, language: str | None = None) -> ReadResult:
     """Read and structure an upload; `RefusedDocument` when it is not a readable resolution."""
-    source = importlib.import_module("hrdialogue.documents.source")
     try:
-        document = source.read_document(data, name=name)
+        document = read_document(data, name=name)
         resolution = parse_resolution(document.text, language=language or None, source=name)
     except errors.ReaderError as error:
         for kind, message in _messages():
