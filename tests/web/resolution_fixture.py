@@ -54,11 +54,19 @@ def hand_written_resolution(*, with_deadline: bool = True) -> Resolution:
         ),
         operative=(
             OperativeParagraph(
-                anchor="OP10", number=10, lead="просит", lead_key="requests", text=_OP10,
+                anchor="OP10",
+                number=10,
+                lead="просит",
+                lead_key="requests",
+                text=_OP10,
                 span=(100, 200),
             ),
             OperativeParagraph(
-                anchor="OP11", number=11, lead="постановляет", lead_key="decides", text=_OP11,
+                anchor="OP11",
+                number=11,
+                lead="постановляет",
+                lead_key="decides",
+                text=_OP11,
                 span=(200, 260),
             ),
         ),

@@ -45,7 +45,10 @@ def test_five_failures_lock_the_account_even_with_the_right_password(
     assert locked.status_code == 429
     assert "locked" in locked.text
     other = Client()
-    assert _login(other, secretariat.email, PASSWORD, HTTP_X_FORWARDED_FOR="1.2.3.4").status_code == 429
+    assert (
+        _login(other, secretariat.email, PASSWORD, HTTP_X_FORWARDED_FOR="1.2.3.4").status_code
+        == 429
+    )
 
 
 def test_a_wrong_password_says_so_without_saying_which_part(

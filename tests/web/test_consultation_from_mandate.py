@@ -106,7 +106,8 @@ def test_the_secretariat_opens_and_advances_through_the_pages(
     assert response.status_code == 302
     assert response["Location"] == reverse("consultations:detail", args=[consultation.pk])
     detail = client.get(response["Location"])
-    assert "2009-07-07" in detail.text and "2009-05-26" in detail.text
+    assert "2009-07-07" in detail.text
+    assert "2009-05-26" in detail.text
     client.post(reverse("consultations:advance", args=[consultation.pk]), {"to": "open"})
     consultation.refresh_from_db()
     assert consultation.phase == "open"
@@ -154,4 +155,3 @@ def test_the_refusal_comes_in_the_users_language(
     assert response.status_code == 400
     assert 'lang="fr"' in response.text
     assert "rapport" in response.text  # the French sentence names the report
-

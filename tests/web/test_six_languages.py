@@ -39,7 +39,9 @@ def test_the_compiled_catalog_matches_the_source(locale: str) -> None:
     mo = polib.mofile(str(WEB / "locale" / locale / "LC_MESSAGES" / "django.mo"))
     compiled = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in mo}
     source = {
-        (e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in _catalog(locale) if e.msgstr or e.msgstr_plural
+        (e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural)
+        for e in _catalog(locale)
+        if e.msgstr or e.msgstr_plural
     }
     assert source == {k: compiled.get(k) for k in source}, "run `make messages`"
 
@@ -58,9 +60,21 @@ def test_the_catalogs_hold_every_string_of_the_sources(tmp_path: Path) -> None:
         "HRDIALOGUE_LOCALE_DIR": str(copy / "locale"),
     }
     subprocess.run(
-        [sys.executable, "-m", "hrdialogue.web", "makemessages", "-l", "fr", "--keep-pot",
-         "-i", "templates/500.html"],
-        cwd=copy, env=env, check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "hrdialogue.web",
+            "makemessages",
+            "-l",
+            "fr",
+            "--keep-pot",
+            "-i",
+            "templates/500.html",
+        ],
+        cwd=copy,
+        env=env,
+        check=True,
+        capture_output=True,
     )
     extracted = {(e.msgctxt, e.msgid) for e in polib.pofile(str(copy / "locale" / "django.pot"))}
     for locale in LOCALES:
@@ -102,12 +116,22 @@ def test_the_consultation_page_in_arabic_names_the_states_in_arabic(
     client.cookies["django_language"] = "ar"
     page = client.get(reverse("consultations:detail", args=[consultation.pk]))
     assert '<html lang="ar" dir="rtl">' in page.text
-    assert "فرنسا" in page.text and "الصين" in page.text
+    assert "فرنسا" in page.text
+    assert "الصين" in page.text
     assert "مفتوحة لتلقي الردود" in page.text  # the phase, in Arabic
 
 
 def test_the_stylesheet_uses_logical_properties_only() -> None:
     css = (WEB / "pages" / "static" / "pages" / "site.css").read_text(encoding="utf-8")
-    for physical in ("margin-left", "margin-right", "padding-left", "padding-right",
-                     "text-align: left", "text-align: right", "float:", "left:", "right:"):
+    for physical in (
+        "margin-left",
+        "margin-right",
+        "padding-left",
+        "padding-right",
+        "text-align: left",
+        "text-align: right",
+        "float:",
+        "left:",
+        "right:",
+    ):
         assert physical not in css, physical

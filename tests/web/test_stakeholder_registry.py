@@ -209,4 +209,6 @@ def test_contacts_are_visible_to_staff_only(
     assert "mission@fr.example" in client.get(url).text
     client.force_login(public_user)
     assert "mission@fr.example" not in client.get(url).text
-    assert client.post(url, {"name": "X", "email": "x@y.example", "language": "fr"}).status_code == 403
+    assert (
+        client.post(url, {"name": "X", "email": "x@y.example", "language": "fr"}).status_code == 403
+    )

@@ -10,7 +10,8 @@ __all__ = ["main"]
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hrdialogue.web.config.settings.dev")
-    from django.core.management import execute_from_command_line
+    # Imported after the settings module is chosen.
+    from django.core.management import execute_from_command_line  # noqa: PLC0415
 
     execute_from_command_line(sys.argv)
 

@@ -70,7 +70,14 @@ def test_secretariat_opens_a_consultation_from_op10(
     assert page.locator("#phase").inner_text() == "Draft"
     # The plan, worked back from GA 64 (opens 15 September 2009, read from OP11).
     plan = page.locator("table.plan").inner_text()
-    for date in ("2009-03-31", "2009-05-12", "2009-05-23", "2009-05-26", "2009-07-07", "2009-09-15"):
+    for date in (
+        "2009-03-31",
+        "2009-05-12",
+        "2009-05-23",
+        "2009-05-26",
+        "2009-07-07",
+        "2009-09-15",
+    ):
         assert date in plan
     problems += _axe_problems(axe, page)
     page.get_by_role("button", name="Move to “Open for replies”").click()
@@ -98,7 +105,8 @@ def test_secretariat_opens_a_consultation_from_op10(
     html = public.locator("html")
     assert (html.get_attribute("lang"), html.get_attribute("dir")) == ("ar", "rtl")
     text = public.locator("main").inner_text()
-    assert "فرنسا" in text and "الاتحاد الروسي" in text
+    assert "فرنسا" in text
+    assert "الاتحاد الروسي" in text
     assert "مفتوحة لتلقي الردود" in text
     problems += _axe_problems(axe, public)
     public.goto(resolution_url)

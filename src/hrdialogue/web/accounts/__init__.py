@@ -1,4 +1,4 @@
-"""People and their roles: Secretariat, moderators, focal points acting for a stakeholder, public."""
+"""People and their roles: Secretariat, moderators, focal points for a stakeholder, public."""
 
 from __future__ import annotations
 

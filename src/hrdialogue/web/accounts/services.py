@@ -61,7 +61,9 @@ def create_account(
     return user
 
 
-def invite_focal_point(*, actor: Any, email: str, stakeholder: Stakeholder) -> tuple[Invitation, str]:
+def invite_focal_point(
+    *, actor: Any, email: str, stakeholder: Stakeholder
+) -> tuple[Invitation, str]:
     """A single-use invitation; the token is returned once and only its hash is stored."""
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
@@ -92,14 +94,10 @@ def find_invitation(token: str) -> Invitation | None:
     return invitation if invitation is not None and invitation.is_usable else None
 
 
-def accept_invitation(
-    *, token: str, first_name: str, last_name: str, password: str
-) -> User:
+def accept_invitation(*, token: str, first_name: str, last_name: str, password: str) -> User:
     """Create the focal point's account; the invitation cannot be used again."""
     with transaction.atomic():
-        invitation = (
-            Invitation.objects.select_for_update().filter(token_hash=_hash(token)).first()
-        )
+        invitation = Invitation.objects.select_for_update().filter(token_hash=_hash(token)).first()
         if invitation is None or not invitation.is_usable:
             raise ValidationError(_("This invitation link is not valid any more."))
         if User.objects.filter(email__iexact=invitation.email).exists():

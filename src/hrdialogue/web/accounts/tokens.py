@@ -13,9 +13,7 @@ class _ResetTokens(PasswordResetTokenGenerator):
     key_salt = "hrdialogue.accounts.password-reset"
 
     def _make_hash_value(self, user: Any, timestamp: int) -> str:
-        return (
-            f"{super()._make_hash_value(user, timestamp)}|{user.security_stamp}|{user.is_active}"
-        )
+        return f"{super()._make_hash_value(user, timestamp)}|{user.security_stamp}|{user.is_active}"
 
 
 password_reset_tokens = _ResetTokens()

@@ -121,9 +121,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
     invitations = Invitation.objects.select_related("stakeholder").filter(
         accepted_at__isnull=True, revoked_at__isnull=True
     )
-    return render(
-        request, "accounts/users.html", {"users": users, "invitations": invitations}
-    )
+    return render(request, "accounts/users.html", {"users": users, "invitations": invitations})
 
 
 @require_POST

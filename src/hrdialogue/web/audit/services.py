@@ -56,7 +56,9 @@ def export_csv(entries: Iterable[AuditEntry]) -> str:
     """The entries as CSV (UTF-8), one row each, before/after as JSON."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["at", "actor", "action", "object_type", "object_id", "object", "before", "after"])
+    writer.writerow(
+        ["at", "actor", "action", "object_type", "object_id", "object", "before", "after"]
+    )
     for e in entries:
         writer.writerow(
             [

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
-from hrdialogue.web.accounts.decorators import require_perm
 
+from hrdialogue.web.accounts.decorators import require_perm
 from hrdialogue.web.audit.forms import AuditFilterForm
 from hrdialogue.web.audit.models import AuditEntry
 from hrdialogue.web.audit.services import export_csv
@@ -15,7 +17,7 @@ from hrdialogue.web.audit.services import export_csv
 __all__ = ["entry_list", "export"]
 
 
-def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, object]:
+def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, Any]:
     form = AuditFilterForm(request.GET or None)
     entries = AuditEntry.objects.all()
     if form.is_bound and form.is_valid():

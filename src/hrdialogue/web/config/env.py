@@ -6,6 +6,7 @@ message that names the variable, never with a traceback deep inside Django.
 
 from __future__ import annotations
 
+import builtins
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -23,16 +24,16 @@ _FALSE = {"0", "false", "no", "off", ""}
 class Env:
     """Typed reads of environment variables (`os.environ` unless another mapping is given)."""
 
-    def __init__(self, environ: Mapping[str, str] | None = None) -> None:
+    def __init__(self, environ: Mapping[builtins.str, builtins.str] | None = None) -> None:
         self._environ = os.environ if environ is None else environ
 
-    def str(self, name: str, default: str | None = None) -> str:
+    def str(self, name: builtins.str, default: builtins.str | None = None) -> builtins.str:
         value = self._environ.get(name, default)
         if value is None:
             raise ImproperlyConfigured(f"environment variable {name} must be set")
         return value
 
-    def bool(self, name: str, *, default: bool) -> bool:
+    def bool(self, name: builtins.str, *, default: bool) -> bool:
         raw = self._environ.get(name)
         if raw is None:
             return default
@@ -42,7 +43,7 @@ class Env:
             return False
         raise ImproperlyConfigured(f"environment variable {name}={raw!r} is not a yes/no value")
 
-    def int(self, name: str, *, default: int) -> int:
+    def int(self, name: builtins.str, *, default: int) -> int:
         raw = self._environ.get(name)
         if raw is None:
             return default
@@ -53,23 +54,27 @@ class Env:
                 f"environment variable {name}={raw!r} is not a whole number"
             ) from None
 
-    def list(self, name: str, default: list[str] | None = None) -> list[str]:
+    def list(
+        self, name: builtins.str, default: list[builtins.str] | None = None
+    ) -> list[builtins.str]:
         raw = self._environ.get(name)
         if raw is None:
             return list(default or [])
         return [item.strip() for item in raw.split(",") if item.strip()]
 
-    def path(self, name: str, default: Path) -> Path:
+    def path(self, name: builtins.str, default: Path) -> Path:
         raw = self._environ.get(name)
         return Path(raw).resolve() if raw else default.resolve()
 
-    def database(self, name: str, *, default_sqlite: Path) -> dict[str, Any]:
+    def database(self, name: builtins.str, *, default_sqlite: Path) -> dict[builtins.str, Any]:
         """`DATABASE_URL` (PostgreSQL via psycopg 3, or SQLite) → one `DATABASES` entry."""
         url = self._environ.get(name) or f"sqlite:///{default_sqlite}"
         try:
-            config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
+            config: dict[builtins.str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
         except ValueError as error:
-            raise ImproperlyConfigured(f"environment variable {name} is not a database URL: {error}")
+            raise ImproperlyConfigured(
+                f"environment variable {name} is not a database URL: {error}"
+            ) from None
         if config["ENGINE"] == "django.db.backends.sqlite3":
             config.pop("CONN_MAX_AGE", None)
             config["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}

@@ -15,7 +15,6 @@ from hrdialogue.web.stakeholders.models import Stakeholder
 __all__ = ["ConsulteesForm", "DetailsForm", "OpenForm", "PlanForm"]
 
 
-
 class _DateInput(forms.DateInput):
     input_type = "date"
 
@@ -29,7 +28,9 @@ class OpenForm(forms.Form):
         label=_("Opening date of the session the report is for"),
         required=False,
         widget=_DateInput(),
-        help_text=_("Read from the resolution for the General Assembly; enter it for other bodies."),
+        help_text=_(
+            "Read from the resolution for the General Assembly; enter it for other bodies."
+        ),
     )
     visibility = forms.ChoiceField(
         label=_("Visibility"), choices=Visibility.choices, initial=Visibility.PUBLIC

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from hrdialogue.documents.model import Deadline, Mandate, Resolution
 from hrdialogue.web.stakeholders.models import Kind

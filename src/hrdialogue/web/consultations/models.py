@@ -94,6 +94,6 @@ class Consultation(models.Model):
         return Mandate.model_validate(self.mandate)
 
     @property
-    def next_phase(self) -> Phase | None:
+    def next_phase(self) -> str | None:
         position = PHASE_ORDER.index(Phase(self.phase))
-        return PHASE_ORDER[position + 1] if position + 1 < len(PHASE_ORDER) else None
+        return str(PHASE_ORDER[position + 1]) if position + 1 < len(PHASE_ORDER) else None

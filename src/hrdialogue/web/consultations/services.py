@@ -74,9 +74,7 @@ def open_consultation(
     mandate = resolution.mandates[mandate_index]
     kinds = consultee_kinds(mandate)
     if not kinds:
-        raise ValidationError(
-            {"mandate": _("This mandate names nobody the platform can consult.")}
-        )
+        raise ValidationError({"mandate": _("This mandate names nobody the platform can consult.")})
     deadline, source = session_deadline(resolution, mandate)
     if session_opens is None and deadline is not None and deadline.opens is not None:
         session_opens, source = deadline.opens, source or "reader"

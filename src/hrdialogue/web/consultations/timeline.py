@@ -38,10 +38,7 @@ def build_timeline(plan: Plan) -> Timeline:
 
     milestones = [
         Milestone("opens", _("Call for replies opens"), plan.opens_on, at(plan.opens_on)),
-        *(
-            Milestone("reminder", _("Reminder"), day, at(day))
-            for day in sorted(plan.reminders)
-        ),
+        *(Milestone("reminder", _("Reminder"), day, at(day)) for day in sorted(plan.reminders)),
         Milestone("deadline", _("Reply deadline"), plan.reply_deadline, at(plan.reply_deadline)),
         Milestone("report", _("Report due"), plan.report_due, at(plan.report_due)),
         Milestone("session", _("The session opens"), plan.session_opens, at(plan.session_opens)),

@@ -11,7 +11,9 @@ __all__ = ["UploadForm"]
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("Resolution (PDF, DOCX or text)"),
-        help_text=_("The text of a resolution in any of the six official languages; 20 MB at most."),
+        help_text=_(
+            "The text of a resolution in any of the six official languages; 20 MB at most."
+        ),
     )
     language = forms.ChoiceField(
         label=_("Language of the text"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
-from hrdialogue.web.accounts.decorators import require_perm
 
+from hrdialogue.web.accounts.decorators import require_perm
 from hrdialogue.web.consultations.mandates import describe_mandates
 from hrdialogue.web.pages.languages import UN_LANGUAGE_CHOICES, text_direction
 from hrdialogue.web.resolutions.forms import UploadForm
@@ -70,6 +70,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_open": request.user.has_perm("consultations.add_consultation"),
             "text_lang": resolution.language,
             "text_dir": text_direction(resolution.language),
-            "language_name": dict(UN_LANGUAGE_CHOICES).get(resolution.language, resolution.language),
+            "language_name": dict(UN_LANGUAGE_CHOICES).get(
+                resolution.language, resolution.language
+            ),
         },
     )

@@ -103,7 +103,7 @@ def _read_row(
 ) -> tuple[ImportRow | None, str | None]:
     if None in record:
         return None, _("more cells than columns")
-    values = {k: (v or "").strip() for k, v in record.items() if isinstance(k, str)}
+    values = {k: str(v or "").strip() for k, v in record.items() if isinstance(k, str)}
     if any(v is None for v in record.values()):
         return None, _("fewer cells than columns")
     name = str(values.get("name", ""))

@@ -64,7 +64,9 @@ class Stakeholder(models.Model):
         default=False,
         help_text=_("Attends the group as an observer (the United States in WEOG)."),
     )
-    country = models.CharField(_("country"), max_length=3, blank=True, help_text="ISO 3166-1 alpha-3")
+    country = models.CharField(
+        _("country"), max_length=3, blank=True, help_text="ISO 3166-1 alpha-3"
+    )
     ecosoc_status = models.CharField(
         _("ECOSOC status"), max_length=10, choices=EcosocStatus.choices, blank=True
     )

@@ -56,7 +56,11 @@ def load_registry() -> tuple[int, int]:
         changed.append(stakeholder)
     Stakeholder.objects.bulk_update(changed, fields)
     Stakeholder.objects.bulk_create(
-        [Stakeholder(code=code, **values) for code, values in wanted.items() if code not in existing]
+        [
+            Stakeholder(code=code, **values)
+            for code, values in wanted.items()
+            if code not in existing
+        ]
     )
     return len(wanted) - len(existing), len(existing)
 

@@ -9,8 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
-from hrdialogue.web.accounts.decorators import require_perm
 
+from hrdialogue.web.accounts.decorators import require_perm
 from hrdialogue.web.pages.languages import current_un_language
 from hrdialogue.web.stakeholders.forms import ContactForm, ImportForm
 from hrdialogue.web.stakeholders.models import Kind, RegionalGroup, Stakeholder

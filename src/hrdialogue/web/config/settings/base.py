@@ -156,7 +156,9 @@ LANGUAGES = [
     ("ru", _("Russian")),
     ("es", _("Spanish")),
 ]
-LOCALE_PATHS = [env.path("HRDIALOGUE_LOCALE_DIR", WEB_DIR / "locale")]  # overridden by the catalog check
+LOCALE_PATHS = [
+    env.path("HRDIALOGUE_LOCALE_DIR", WEB_DIR / "locale")
+]  # overridden by the catalog check
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
@@ -193,4 +195,4 @@ LOGGING = {
 }
 
 # `from base import *` in the other settings modules takes every setting (upper-case name).
-__all__ = [name for name in dir() if name.isupper()]  # noqa: PLE0605
+__all__ = [name for name in dir() if name.isupper()]

@@ -2,51 +2,118 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import hrdialogue.web.consultations.models
 from django.conf import settings
 from django.db import migrations, models
 
+import hrdialogue.web.consultations.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('resolutions', '0001_initial'),
-        ('stakeholders', '0001_initial'),
+        ("resolutions", "0001_initial"),
+        ("stakeholders", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Consultation',
+            name="Consultation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('mandate_index', models.PositiveIntegerField()),
-                ('mandate_anchor', models.CharField(max_length=32, verbose_name='paragraph')),
-                ('mandate', models.JSONField(help_text="Mandate.model_dump(mode='json') as read")),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('phase', models.CharField(choices=[('draft', 'Draft'), ('open', 'Open for replies'), ('closed', 'Closed'), ('drafting', 'Report drafting'), ('published', 'Published')], default='draft', max_length=12, verbose_name='phase')),
-                ('visibility', models.CharField(choices=[('public', 'Public'), ('restricted', 'Consultees only')], default='public', max_length=12, verbose_name='visibility')),
-                ('session_label', models.CharField(blank=True, max_length=200, verbose_name='session')),
-                ('session_opens', models.DateField(verbose_name='the session opens')),
-                ('session_opens_source', models.CharField(blank=True, max_length=16)),
-                ('report_due', models.DateField(verbose_name='report due')),
-                ('opens_on', models.DateField(verbose_name='call opens')),
-                ('reply_deadline', models.DateField(verbose_name='reply deadline')),
-                ('reminders', models.JSONField(default=list, verbose_name='reminders')),
-                ('questions', models.JSONField(blank=True, default=list, verbose_name='guiding questions')),
-                ('word_limit', models.PositiveIntegerField(blank=True, null=True, verbose_name='word limit per reply')),
-                ('languages', models.JSONField(default=hrdialogue.web.consultations.models.default_languages, verbose_name='languages accepted')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('consultees', models.ManyToManyField(related_name='consultations', to='stakeholders.stakeholder', verbose_name='consultees')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('resolution', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='consultations', to='resolutions.resolutiondocument', verbose_name='resolution')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("mandate_index", models.PositiveIntegerField()),
+                ("mandate_anchor", models.CharField(max_length=32, verbose_name="paragraph")),
+                ("mandate", models.JSONField(help_text="Mandate.model_dump(mode='json') as read")),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                (
+                    "phase",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("open", "Open for replies"),
+                            ("closed", "Closed"),
+                            ("drafting", "Report drafting"),
+                            ("published", "Published"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                        verbose_name="phase",
+                    ),
+                ),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[("public", "Public"), ("restricted", "Consultees only")],
+                        default="public",
+                        max_length=12,
+                        verbose_name="visibility",
+                    ),
+                ),
+                (
+                    "session_label",
+                    models.CharField(blank=True, max_length=200, verbose_name="session"),
+                ),
+                ("session_opens", models.DateField(verbose_name="the session opens")),
+                ("session_opens_source", models.CharField(blank=True, max_length=16)),
+                ("report_due", models.DateField(verbose_name="report due")),
+                ("opens_on", models.DateField(verbose_name="call opens")),
+                ("reply_deadline", models.DateField(verbose_name="reply deadline")),
+                ("reminders", models.JSONField(default=list, verbose_name="reminders")),
+                (
+                    "questions",
+                    models.JSONField(blank=True, default=list, verbose_name="guiding questions"),
+                ),
+                (
+                    "word_limit",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="word limit per reply"
+                    ),
+                ),
+                (
+                    "languages",
+                    models.JSONField(
+                        default=hrdialogue.web.consultations.models.default_languages,
+                        verbose_name="languages accepted",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "consultees",
+                    models.ManyToManyField(
+                        related_name="consultations",
+                        to="stakeholders.stakeholder",
+                        verbose_name="consultees",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "resolution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="consultations",
+                        to="resolutions.resolutiondocument",
+                        verbose_name="resolution",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consultation',
-                'verbose_name_plural': 'consultations',
-                'ordering': ('-created_at',),
+                "verbose_name": "consultation",
+                "verbose_name_plural": "consultations",
+                "ordering": ("-created_at",),
             },
         ),
     ]

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,27 +15,48 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ResolutionDocument',
+            name="ResolutionDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('symbol', models.CharField(blank=True, db_index=True, max_length=64, verbose_name='symbol')),
-                ('number', models.CharField(blank=True, max_length=32, verbose_name='number')),
-                ('title', models.TextField(blank=True, verbose_name='title')),
-                ('language', models.CharField(max_length=2, verbose_name='language')),
-                ('body', models.CharField(blank=True, max_length=40, verbose_name='adopted by')),
-                ('session', models.PositiveIntegerField(blank=True, null=True, verbose_name='session')),
-                ('source_name', models.CharField(max_length=255, verbose_name='file name')),
-                ('source_format', models.CharField(max_length=16, verbose_name='file format')),
-                ('source_sha256', models.CharField(db_index=True, max_length=64)),
-                ('text', models.TextField()),
-                ('data', models.JSONField(help_text="Resolution.model_dump(mode='json')")),
-                ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "symbol",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=64, verbose_name="symbol"
+                    ),
+                ),
+                ("number", models.CharField(blank=True, max_length=32, verbose_name="number")),
+                ("title", models.TextField(blank=True, verbose_name="title")),
+                ("language", models.CharField(max_length=2, verbose_name="language")),
+                ("body", models.CharField(blank=True, max_length=40, verbose_name="adopted by")),
+                (
+                    "session",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="session"),
+                ),
+                ("source_name", models.CharField(max_length=255, verbose_name="file name")),
+                ("source_format", models.CharField(max_length=16, verbose_name="file format")),
+                ("source_sha256", models.CharField(db_index=True, max_length=64)),
+                ("text", models.TextField()),
+                ("data", models.JSONField(help_text="Resolution.model_dump(mode='json')")),
+                ("uploaded_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'resolution',
-                'verbose_name_plural': 'resolutions',
-                'ordering': ('-uploaded_at',),
+                "verbose_name": "resolution",
+                "verbose_name_plural": "resolutions",
+                "ordering": ("-uploaded_at",),
             },
         ),
     ]

@@ -5,51 +5,175 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Stakeholder',
+            name="Stakeholder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=80, unique=True, verbose_name='code')),
-                ('kind', models.CharField(choices=[('member-state', 'Member State'), ('observer-state', 'Observer State'), ('un-entity', 'United Nations entity'), ('specialized-agency', 'Specialized agency'), ('igo', 'Intergovernmental organization'), ('nhri', 'National human rights institution'), ('ngo', 'Non-governmental organization')], db_index=True, max_length=24, verbose_name='type')),
-                ('name', models.CharField(help_text='In English; for sorting.', max_length=300, verbose_name='name')),
-                ('names', models.JSONField(blank=True, default=dict, help_text='Name per UN language code.', verbose_name='names')),
-                ('acronym', models.CharField(blank=True, max_length=40, verbose_name='acronym')),
-                ('regional_group', models.CharField(blank=True, choices=[('african', 'African States'), ('asia-pacific', 'Asia-Pacific States'), ('eastern-european', 'Eastern European States'), ('latin-american-caribbean', 'Latin American and Caribbean States'), ('western-european-others', 'Western European and other States')], max_length=32, verbose_name='regional group')),
-                ('group_observer', models.BooleanField(default=False, help_text='Attends the group as an observer (the United States in WEOG).', verbose_name='observer in its group')),
-                ('country', models.CharField(blank=True, help_text='ISO 3166-1 alpha-3', max_length=3, verbose_name='country')),
-                ('ecosoc_status', models.CharField(blank=True, choices=[('general', 'General'), ('special', 'Special'), ('roster', 'Roster'), ('none', 'None')], max_length=10, verbose_name='ECOSOC status')),
-                ('nhri_status', models.CharField(blank=True, choices=[('A', 'A (fully compliant with the Paris Principles)'), ('B', 'B (partially compliant)')], max_length=1, verbose_name='accreditation status')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail address')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=80, unique=True, verbose_name="code")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("member-state", "Member State"),
+                            ("observer-state", "Observer State"),
+                            ("un-entity", "United Nations entity"),
+                            ("specialized-agency", "Specialized agency"),
+                            ("igo", "Intergovernmental organization"),
+                            ("nhri", "National human rights institution"),
+                            ("ngo", "Non-governmental organization"),
+                        ],
+                        db_index=True,
+                        max_length=24,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="In English; for sorting.", max_length=300, verbose_name="name"
+                    ),
+                ),
+                (
+                    "names",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text="Name per UN language code.",
+                        verbose_name="names",
+                    ),
+                ),
+                ("acronym", models.CharField(blank=True, max_length=40, verbose_name="acronym")),
+                (
+                    "regional_group",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("african", "African States"),
+                            ("asia-pacific", "Asia-Pacific States"),
+                            ("eastern-european", "Eastern European States"),
+                            ("latin-american-caribbean", "Latin American and Caribbean States"),
+                            ("western-european-others", "Western European and other States"),
+                        ],
+                        max_length=32,
+                        verbose_name="regional group",
+                    ),
+                ),
+                (
+                    "group_observer",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Attends the group as an observer (the United States in WEOG).",
+                        verbose_name="observer in its group",
+                    ),
+                ),
+                (
+                    "country",
+                    models.CharField(
+                        blank=True,
+                        help_text="ISO 3166-1 alpha-3",
+                        max_length=3,
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "ecosoc_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("general", "General"),
+                            ("special", "Special"),
+                            ("roster", "Roster"),
+                            ("none", "None"),
+                        ],
+                        max_length=10,
+                        verbose_name="ECOSOC status",
+                    ),
+                ),
+                (
+                    "nhri_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("A", "A (fully compliant with the Paris Principles)"),
+                            ("B", "B (partially compliant)"),
+                        ],
+                        max_length=1,
+                        verbose_name="accreditation status",
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="e-mail address"),
+                ),
             ],
             options={
-                'verbose_name': 'stakeholder',
-                'verbose_name_plural': 'stakeholders',
-                'ordering': ('name',),
-                'indexes': [models.Index(fields=['kind', 'name'], name='stakeholder_kind_1a72d1_idx')],
+                "verbose_name": "stakeholder",
+                "verbose_name_plural": "stakeholders",
+                "ordering": ("name",),
+                "indexes": [
+                    models.Index(fields=["kind", "name"], name="stakeholder_kind_1a72d1_idx")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail address')),
-                ('title', models.CharField(blank=True, max_length=200, verbose_name='title or office')),
-                ('language', models.CharField(choices=[('ar', 'Arabic'), ('zh', 'Chinese'), ('en', 'English'), ('fr', 'French'), ('ru', 'Russian'), ('es', 'Spanish')], default='en', max_length=2, verbose_name='preferred language')),
-                ('stakeholder', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='stakeholders.stakeholder')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail address")),
+                (
+                    "title",
+                    models.CharField(blank=True, max_length=200, verbose_name="title or office"),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("ar", "Arabic"),
+                            ("zh", "Chinese"),
+                            ("en", "English"),
+                            ("fr", "French"),
+                            ("ru", "Russian"),
+                            ("es", "Spanish"),
+                        ],
+                        default="en",
+                        max_length=2,
+                        verbose_name="preferred language",
+                    ),
+                ),
+                (
+                    "stakeholder",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contacts",
+                        to="stakeholders.stakeholder",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contact',
-                'verbose_name_plural': 'contacts',
-                'ordering': ('name',),
-                'constraints': [models.UniqueConstraint(fields=('stakeholder', 'email'), name='one_contact_per_address')],
+                "verbose_name": "contact",
+                "verbose_name_plural": "contacts",
+                "ordering": ("name",),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("stakeholder", "email"), name="one_contact_per_address"
+                    )
+                ],
             },
         ),
     ]

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from hrdialogue.web.accounts.models import Role, User
-from hrdialogue.web.consultations.models import Consultation, Phase
+from hrdialogue.web.consultations.models import Consultation
 from hrdialogue.web.consultations.services import advance_phase, open_consultation
 from hrdialogue.web.resolutions.models import ResolutionDocument
 from hrdialogue.web.resolutions.reader import RefusedDocument
@@ -21,7 +21,7 @@ from hrdialogue.web.stakeholders.services import load_registry
 
 __all__ = ["Command"]
 
-DEMO_ACCOUNTS = [
+DEMO_ACCOUNTS: list[tuple[str, str, str | None]] = [
     ("secretariat@demo.hrdialogue.example", Role.SECRETARIAT, None),
     ("moderator@demo.hrdialogue.example", Role.MODERATOR, None),
     ("focal-point.france@demo.hrdialogue.example", Role.FOCAL_POINT, "fra"),
@@ -67,7 +67,7 @@ class Command(BaseCommand):
                 user.set_password(password)
                 user.is_active = True
                 user.save()
-            self.stdout.write(f"  {role.label:<22} {email:<45} {password}")
+            self.stdout.write(f"  {role:<12} {email:<45} {password}")
         self.stdout.write("\nSign in at http://127.0.0.1:8000/accounts/login/")
 
     def _open(self, document: ResolutionDocument, anchor: str) -> Consultation:
@@ -81,5 +81,5 @@ class Command(BaseCommand):
             mandate_index=index,
             title=f"Consultation under {anchor} of resolution {document.number}",
         )
-        advance_phase(actor=None, consultation=consultation, to=Phase.OPEN)
+        advance_phase(actor=None, consultation=consultation, to="open")
         return consultation
