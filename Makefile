@@ -58,7 +58,8 @@ test: lint ## lint, then the whole test suite (fails if no test ran)
 
 .PHONY: bench
 bench: install ## benchmarks: medians and ratios against a baseline measured in the same run
-	$(BIN)/python -m benchmarks
+	if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then \
+	  .ci/with-postgres $(BIN)/python -m benchmarks; else $(BIN)/python -m benchmarks; fi
 
 .PHONY: eval
 eval: install ## quality scores against labelled data, with sample sizes

@@ -16,7 +16,11 @@ from hrdialogue.web.config.env import Env
 
 
 def _production_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     env.update(
         DJANGO_SETTINGS_MODULE="hrdialogue.web.config.settings.production",
         SECRET_KEY="k3y-" + "x7Qz!9pL" * 8,

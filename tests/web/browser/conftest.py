@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+# Session-wide: the session-scoped browser's loop is running when pytest-django creates the
+# test database. Subprocesses that run `check --deploy` drop it (test_security_settings.py).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"

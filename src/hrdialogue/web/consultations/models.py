@@ -94,6 +94,6 @@ class Consultation(models.Model):
         return Mandate.model_validate(self.mandate)
 
     @property
-    def next_phase(self) -> str | None:
+    def next_phase(self) -> Phase | None:
         position = PHASE_ORDER.index(Phase(self.phase))
-        return str(PHASE_ORDER[position + 1]) if position + 1 < len(PHASE_ORDER) else None
+        return Phase(PHASE_ORDER[position + 1]) if position + 1 < len(PHASE_ORDER) else None
