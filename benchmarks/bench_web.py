@@ -147,6 +147,11 @@ def run(report: Report) -> None:
             subprocess.run(
                 [python, "-m", "hrdialogue.web", "migrate", "-v", "0"], env=env, check=True
             )
+            subprocess.run(
+                [python, "-m", "hrdialogue.web", "collectstatic", "--noinput", "-v", "0"],
+                env=env,
+                check=True,
+            )
             out = subprocess.run(
                 [python, "-c", _SETUP % {"orgs": ORGANISATIONS}, str(shared / SEED)],
                 env=env,

@@ -122,13 +122,18 @@ def create(request: HttpRequest, resolution_pk: int, index: int) -> HttpResponse
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = _consultation_for(request, pk)
     language = current_un_language()
-    consultees = list(consultation.consultees.order_by("kind", "name"))
     kind_order = {k: i for i, k in enumerate(Kind.values)}
-    consultees.sort(key=lambda s: (kind_order.get(s.kind, 99), s.name_in(language)))
+    rows = sorted(
+        (
+            (kind_order.get(kind, 99), kind, str(names.get(language) or name))
+            for kind, name, names in consultation.consultees.values_list("kind", "name", "names")
+        ),
+    )
     groups = [
-        (Kind(kind).label, [s.name_in(language) for s in members])
-        for kind, members in groupby(consultees, key=lambda s: s.kind)
+        (Kind(kind).label, [name for _order, _kind, name in members])
+        for kind, members in groupby(rows, key=lambda row: row[1])
     ]
+    consultee_count = len(rows)
     user = request.user
     return render(
         request,
@@ -138,7 +143,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "mandate": consultation.mandate_value,
             "timeline": build_timeline(consultation.plan),
             "consultee_groups": groups,
-            "consultee_count": len(consultees),
+            "consultee_count": consultee_count,
             "can_change": user.has_perm("consultations.change_consultation", consultation),
             "can_advance": user.has_perm("consultations.advance_phase", consultation),
             "next_phase": consultation.next_phase,
