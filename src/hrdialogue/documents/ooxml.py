@@ -183,8 +183,9 @@ def _check_relationships(part: str, blob: bytes, name: str | None) -> None:
         kind = rel.get("Type", "").rpartition("/")[2]
         if kind != "hyperlink" and is_remote(rel.get("Target", "")):
             msg = (
-                f"the DOCX part {part} links a {kind or 'resource'} that Word would fetch from "
-                "the network when opening the file; refused as a possibly hostile file"
+                f"the DOCX part {part} links to an outside resource ({kind or 'unknown'}) that "
+                "Word would fetch from the network when opening the file; refused as a "
+                "possibly hostile file"
             )
             raise NotText(msg, source=name)
 
