@@ -180,7 +180,7 @@ def _read_at_most(stream: IO[bytes] | Iterable[bytes], most: int) -> bytes:
 
 
 def _too_large(size: int | None, limit: int = MAX_BYTES) -> str:
-    shown = f"{limit / 1_000_000:g} MB" if limit >= 1_000_000 else f"{limit:,} bytes"
+    shown = f"{limit // 1_000_000} MB" if limit % 1_000_000 == 0 else f"{limit:,}-byte"
     if size is None:
         return f"the input is over the {shown} limit"
     return f"the file is {size / 1_000_000:.1f} MB, over the {shown} limit"
