@@ -62,7 +62,7 @@ MAX_MEMORY_BYTES: Final = 512_000_000
 MAX_RESULT_BYTES: Final = 64_000_000
 """The most bytes of JSON the parent reads back (a 20 MB DOCX holds far less text)."""
 
-_STARTUP_SECONDS: Final = 5.0
+_STARTUP_SECONDS: Final = 3.0
 """Allowance for the interpreter to start and import the readers, on top of `max_seconds`."""
 
 _MAX_FILES: Final = 16
@@ -98,11 +98,12 @@ def extract_in_sandbox(
     slow = ExtractionTimedOut(
         f"the file took more than {max_seconds:g} s to read; the reader was stopped", source=name
     )
-    if killed or code in {-signal.SIGXCPU, -signal.SIGKILL}:
-        raise slow
     if overflow:
-        msg = f"the text read from the file is over {MAX_RESULT_BYTES // 1_000_000} MB; refused"
+        msg = f"the text read from the file is over {MAX_RESULT_BYTES / 1_000_000:g} MB; refused"
         raise ExtractionFailed(msg, source=name)
+    # SIGXCPU: the soft CPU limit; SIGKILL after the time: the hard one (else: something else)
+    if killed or code == -signal.SIGXCPU or (code == -signal.SIGKILL and elapsed > max_seconds):
+        raise slow
     result = _decode(output)
     if result is None:
         if code is not None and code < 0:
