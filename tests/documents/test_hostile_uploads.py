@@ -15,6 +15,8 @@ import zlib
 from collections.abc import Callable, Iterator
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hrdialogue.documents.errors import (
     InputTooLarge,
@@ -435,3 +437,41 @@ def test_a_stream_at_the_limit_is_read() -> None:
         InputTooLarge, match=r"^ok\.txt: the input is over the 1,999,999-byte limit$"
     ):
         read_stream(iter(chunks), name="ok.txt", limit=1_999_999)
+
+
+# --- Damaged copies of good files: a refusal or a document, never another exception ----------
+
+_SEEDS = {
+    "docx": hostile.plain_docx(["Reply of Demo State A", "operative paragraph 10"]),
+    "pdf": hostile.text_pdf(["Reply of Demo State A", "operative paragraph 10"]),
+}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    kind=st.sampled_from(sorted(_SEEDS)),
+    edits=st.lists(
+        st.tuples(
+            st.floats(0, 1, exclude_max=True), st.binary(min_size=0, max_size=8), st.booleans()
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+)
+def test_a_mutated_docx_or_pdf_gives_a_document_or_a_reader_error(
+    kind: str, edits: list[tuple[float, bytes, bool]]
+) -> None:
+    data = bytearray(_SEEDS[kind])
+    for where, new, replace in edits:  # overwrite or insert a few bytes anywhere
+        at = int(where * len(data))
+        data[at : at + (len(new) if replace else 0)] = new
+    refusal: ReaderError | None = None
+    try:
+        document = read_document(bytes(data), name=f"mutant.{kind}")
+    except ReaderError as error:
+        refusal = error
+    if refusal is None:
+        assert document.text.strip()
+    else:
+        assert str(refusal).startswith(f"mutant.{kind}: ")
+        assert "\n" not in str(refusal)
