@@ -26,7 +26,7 @@ from hrdialogue.documents.errors import (
     TooManyPages,
 )
 from hrdialogue.documents.sandbox import extract_in_sandbox
-from hrdialogue.documents.source import MAX_BYTES, read_document, read_stream
+from hrdialogue.documents.source import MAX_BYTES, read_document, read_limited, read_stream
 from tests.documents import hostile
 from tests.documents.hostile import MB
 
@@ -475,3 +475,12 @@ def test_a_mutated_docx_or_pdf_gives_a_document_or_a_reader_error(
     else:
         assert str(refusal).startswith(f"mutant.{kind}: ")
         assert "\n" not in str(refusal)
+
+
+def test_an_upload_is_taken_to_its_limit_then_read_in_the_sandbox() -> None:
+    # What the web platform does: bounded bytes first, then the separate process.
+    chunks = iter([b"Reply of ", b"Demo State A"])
+    data = read_limited(chunks, name="reply.txt", limit=21)
+    assert extract_in_sandbox(data, name="reply.txt").text == "Reply of Demo State A"
+    with pytest.raises(InputTooLarge, match=r"^reply\.txt: the input is over the 20-byte limit$"):
+        read_limited(iter([b"Reply of ", b"Demo State A"]), name="reply.txt", limit=20)

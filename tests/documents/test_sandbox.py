@@ -180,3 +180,12 @@ def test_printing_in_the_child_does_not_spoil_the_result(monkeypatch: pytest.Mon
     )
     _child_running(monkeypatch, body)
     assert extract_in_sandbox(RU.encode(), name="noisy.txt").text == RU
+
+
+def test_a_reader_that_cannot_start_gives_a_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sandbox, "_command", lambda: ["/nonexistent/python"])
+    with pytest.raises(ExtractionFailed) as error:
+        extract_in_sandbox(b"x", name="any.pdf")
+    assert str(error.value) == (
+        "any.pdf: the reader could not be started (FileNotFoundError: No such file or directory)"
+    )

@@ -80,6 +80,7 @@ def extract_in_sandbox(
 ) -> Document:
     """`read_document(data, name=name, max_pages=max_pages)`, run in a limited child process.
 
+    Take the bytes of an upload with `source.read_limited` first (it stops at the size limit).
     Raises what `read_document` raises, or an `ExtractionFailed` (`ExtractionTimedOut`,
     `ExtractionOutOfMemory`) naming the file and the limit it broke.
     """
@@ -93,7 +94,11 @@ def extract_in_sandbox(
     }
     payload = json.dumps(header).encode() + b"\n" + data
     started = time.monotonic()
-    code, output, overflow, killed = _run(_command(), payload, max_seconds + _STARTUP_SECONDS)
+    try:
+        code, output, overflow, killed = _run(_command(), payload, max_seconds + _STARTUP_SECONDS)
+    except OSError as error:  # out of processes, or of memory for one: the server's trouble
+        msg = f"the reader could not be started ({type(error).__name__}: {error.strerror})"
+        raise ExtractionFailed(msg, source=name) from None
     elapsed = time.monotonic() - started
     slow = ExtractionTimedOut(
         f"the file took more than {max_seconds:g} s to read; the reader was stopped", source=name
@@ -225,11 +230,19 @@ def _signal_name(number: int) -> str:
 def _limit(max_seconds: float, max_memory_bytes: int) -> None:
     """Limit this process: memory, CPU time, no file written, few files open, no core dump."""
     cpu = math.ceil(max_seconds + _STARTUP_SECONDS)
-    resource.setrlimit(resource.RLIMIT_AS, (max_memory_bytes, max_memory_bytes))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
-    resource.setrlimit(resource.RLIMIT_NOFILE, (_MAX_FILES, _MAX_FILES))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    _lower(resource.RLIMIT_AS, max_memory_bytes, max_memory_bytes)
+    _lower(resource.RLIMIT_CPU, cpu, cpu + 1)
+    _lower(resource.RLIMIT_FSIZE, 0, 0)
+    _lower(resource.RLIMIT_NOFILE, _MAX_FILES, _MAX_FILES)
+    _lower(resource.RLIMIT_CORE, 0, 0)
+
+
+def _lower(kind: int, soft: int, hard: int) -> None:
+    """Set a limit, never above one the server already runs under (that would be refused)."""
+    _, current = resource.getrlimit(kind)
+    if current != resource.RLIM_INFINITY:
+        soft, hard = min(soft, current), min(hard, current)
+    resource.setrlimit(kind, (soft, hard))
 
 
 def _on_cpu_limit(signum: int, frame: object) -> None:

@@ -50,6 +50,7 @@ __all__ = [
     "Document",
     "Progress",
     "read_document",
+    "read_limited",
     "read_path",
     "read_stream",
 ]
@@ -124,10 +125,22 @@ def read_stream(
     file-like object with `read(n)`, or any iterable of byte chunks (Django's
     `UploadedFile.chunks()`); of an iterable, at most one chunk beyond the limit is taken.
     """
+    data = read_limited(stream, name=name, limit=limit)
+    return read_document(data, name=name, progress=progress, limit=limit, max_pages=max_pages)
+
+
+def read_limited(
+    stream: IO[bytes] | Iterable[bytes], *, name: str | None = None, limit: int = MAX_BYTES
+) -> bytes:
+    """The bytes of `stream`, refused with `InputTooLarge` once more than `limit` come.
+
+    What `read_stream` does before it reads the text: the web platform calls it on an upload,
+    then hands the bytes to `sandbox.extract_in_sandbox`.
+    """
     data = _read_at_most(stream, limit + 1)
     if len(data) > limit:
         raise InputTooLarge(_too_large(None, limit), source=name)
-    return read_document(data, name=name, progress=progress, limit=limit, max_pages=max_pages)
+    return data
 
 
 def read_document(
