@@ -156,7 +156,7 @@ def parse_resolution(
 
     formula = find_enacting_formula(ctext, language)
     region_start = formula.end if formula else 0
-    closing = find_closing(ctext, region_start)
+    closing = find_closing(ctext, region_start, language)
     region_end = len(ctext)
     if closing is not None and closing.start >= region_start:
         region_end = closing.start

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from hrdialogue.documents.clean import CleanText
+from hrdialogue.documents.dates import DATE_PATTERNS, find_dates, parse_date_match
 from hrdialogue.documents.leads import LeadKind, LeadMatch, match_lead
 from hrdialogue.documents.model import Body, DocumentKind
-from hrdialogue.languages import fold_homoglyphs
+from hrdialogue.languages import LANGUAGES, fold_homoglyphs
 
 __all__ = [
     "Closing",
@@ -252,25 +253,6 @@ def read_masthead(clean: CleanText, end: int, body: Body | None) -> Masthead:
 # --------------------------------------------------------------------------------------------
 # Closing formula
 
-_EN_MONTHS = "january february march april may june july august september october november december"
-_MONTHS: Final[dict[str, int]] = {}
-for _names in (
-    _EN_MONTHS,
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
-    "يناير فبراير مارس أبريل مايو يونيه يوليه أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
-    "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر",
-):
-    for _i, _name in enumerate(_names.split(), 1):
-        _MONTHS.setdefault(_name, _i)
-_MONTHS["setiembre"] = 9
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE = re.compile(
-    rf"(?P<d>\d{{1,2}}|1er)(?:\s+de)?\s+(?:[^\d\s/]+(?:\s+[^\d\s/]+)?\s*/\s*)?(?P<m>{_MONTH})"
-    rf"(?:\s+de)?\s+(?P<y>\d{{4}})(?:\s+года)?",
-    re.IGNORECASE,
-)
 # The closing formula is found by its words, then the meeting number next to them.
 _MEETING_WORDS = re.compile(
     r"plenary\s+meeting|пленарное\s+заседание|séance\s+plénière|sesión\s+plenaria"
@@ -280,10 +262,9 @@ _NUMBER_BEFORE = re.compile(r"(?P<n>\d{1,4})\s*(?:st|nd|rd|th|-?\s*[еeйя]|e|�
 _HEADER_MEETING = re.compile(
     r"at\s+its\s+(?P<n>\d{1,4})(?:st|nd|rd|th)\s+meeting|Séance\s+plénière\s*:\s*(?P<f>\d{1,4})"
 )
-_ZH_CLOSING = re.compile(
-    r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*第(?P<n>\d{1,4})次全体会议"
-)
-_FR_HTML_DATE = re.compile(rf"Date\s*:\s*{_DATE.pattern}", re.IGNORECASE)
+_ZH_CLOSING = re.compile(rf"{DATE_PATTERNS['zh']}\s*第(?P<n>\d{{1,4}})次全体会议")
+_HTML_DATE = re.compile(r"Date\s*:\s*")
+_DATE_WINDOW = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,37 +275,37 @@ class Closing:
     end: int
 
 
-def _date(m: re.Match[str]) -> dt.date | None:
-    day = 1 if m.group("d").lower() == "1er" else int(m.group("d"))
-    try:
-        return dt.date(int(m.group("y")), _MONTHS[m.group("m").lower()], day)
-    except (ValueError, KeyError):
-        return None
+def _date_after(text: str, pos: int, language: str) -> tuple[dt.date, int, int] | None:
+    """`(date, start, end)` of the first date written in the 60 characters after `pos`: in
+    `language`, else in another of the six."""
+    window = text[pos : pos + _DATE_WINDOW]
+    for lang in (language, *(code for code in LANGUAGES if code != language)):
+        dates = find_dates(window, lang)
+        if dates:
+            start, end, date = dates[0]
+            return date, pos + start, pos + end
+    return None
 
 
-def find_closing(text: str, start: int) -> Closing | None:
+def find_closing(text: str, start: int, language: str) -> Closing | None:
     """Meeting number and date of adoption (after `start`, or in the masthead before it:
     the Security Council's "Adopted … at its 5916th meeting, on …", the UN HTML "Séance
-    plénière: 70ème" with "Date: …")."""
+    plénière: 70ème" with "Date: …"). Dates are read with `dates.find_dates` in `language`
+    (ISO 639-1), or failing that in another of the six."""
     if "全体会议" in text:
         zh = _ZH_CLOSING.search(text, start)
         if zh is not None:
-            try:
-                date = dt.date(int(zh.group("y")), int(zh.group("m")), int(zh.group("d")))
-            except ValueError:
-                date = None
-            return Closing(int(zh.group("n")), date, zh.start(), zh.end())
+            return Closing(int(zh.group("n")), parse_date_match(zh), zh.start(), zh.end())
     header = _HEADER_MEETING.search(text, 0, max(start, 0) or len(text))
     if header is not None:
         if header.group("f") is not None:
-            date_match = _FR_HTML_DATE.search(text)
-            date = _date(date_match) if date_match else None
+            label = _HTML_DATE.search(text)
+            dated = _date_after(text, label.end(), language) if label else None
+            date = dated[0] if dated and label and dated[1] == label.end() else None
             return Closing(int(header.group("f")), date, header.start(), header.end())
-        date_match = _DATE.search(text, header.end(), header.end() + 60)
-        end = date_match.end() if date_match else header.end()
-        return Closing(
-            int(header.group("n")), date_match and _date(date_match), header.start(), end
-        )
+        dated = _date_after(text, header.end(), language)
+        end = dated[2] if dated else header.end()
+        return Closing(int(header.group("n")), dated[0] if dated else None, header.start(), end)
     for m in _MEETING_WORDS.finditer(text, start):
         if m.group("ar") is not None:
             number, begin = int(m.group("ar")), m.start()
@@ -333,10 +314,10 @@ def find_closing(text: str, start: int) -> Closing | None:
             if before is None:
                 continue
             number, begin = int(before.group("n")), before.start()
-        date_match = _DATE.search(text, m.end(), m.end() + 60)
-        if date_match is None:
+        dated = _date_after(text, m.end(), language)
+        if dated is None:
             return Closing(number, None, begin, m.end())
-        return Closing(number, _date(date_match), begin, date_match.end())
+        return Closing(number, dated[0], begin, dated[2])
     return None
 
 
