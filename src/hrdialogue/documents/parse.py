@@ -170,7 +170,7 @@ def parse_resolution(
             source=source,
         )
     body: Body | None = formula.body if formula else None
-    masthead = read_masthead(clean, formula.start, body) if formula else None
+    masthead = read_masthead(clean, formula.start, body, language) if formula else None
     if masthead is not None:
         body = masthead.body
 

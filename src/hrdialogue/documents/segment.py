@@ -19,6 +19,7 @@ from hrdialogue.documents.clean import CleanText
 from hrdialogue.documents.dates import DATE_PATTERNS, find_dates, parse_date_match
 from hrdialogue.documents.leads import LeadKind, LeadMatch, match_lead
 from hrdialogue.documents.model import Body, DocumentKind
+from hrdialogue.documents.sessions import find_session
 from hrdialogue.languages import LANGUAGES, fold_homoglyphs
 
 __all__ = [
@@ -190,8 +191,13 @@ def _squash(number: str) -> str:
     return re.sub(r"\s*/\s*", "/", number).strip()
 
 
-def read_masthead(clean: CleanText, end: int, body: Body | None) -> Masthead:
-    """Symbol, number, session, title and kind from the text before the enacting formula."""
+def read_masthead(clean: CleanText, end: int, body: Body | None, language: str) -> Masthead:
+    """Symbol, number, session, title and kind from the text before the enacting formula.
+
+    The session comes from the number ("63/180") or the symbol ("A/C.3/66/L.32"), else from
+    the session the masthead names in words ("Sixty-first session", "Пятьдесят седьмая
+    сессия"; `sessions.find_session`, in `language`).
+    """
     text = clean.text[:end]
     number: str | None = None
     title_start: int | None = None
@@ -247,6 +253,9 @@ def read_masthead(clean: CleanText, end: int, body: Body | None) -> Masthead:
     elif symbol is not None:
         m = re.match(r"A/(?:C\.\d/|HRC/)?(\d{1,2})/", symbol)
         session = int(m.group(1)) if m else None
+    if session is None:
+        named = find_session(text, language)
+        session = named[2] if named else None
     return Masthead(symbol, number, session, title, title_span, kind, body)
 
 
