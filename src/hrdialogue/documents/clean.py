@@ -154,7 +154,7 @@ def _normaliser() -> re.Pattern[str]:
     )
     # A single plain space is already clean: only other runs of white space are matched.
     nfkc = rf"(?P<nf>(?:[{cls}]|[\U00010000-\U0010ffff])+)"
-    return re.compile(rf"(?P<ws>[^\S ]\s*| \s+)|(?P<drop>\u00ad\s*|[{_INVISIBLE}]+)|{nfkc}")
+    return re.compile(rf"{_WS}|{_DROPPED}|{nfkc}")
 
 
 class _Builder:
@@ -217,7 +217,26 @@ class _Builder:
         )
 
 
-_PLAIN = re.compile(rf"(?P<ws>[^\S ]\s*| \s+)|(?P<drop>\u00ad\s*|[{_INVISIBLE}]+)")
+# The plain normaliser (text that NFKC leaves alone) finds what it changes in two scans, each
+# led by a character class or a literal so that the regex engine skips ahead in C: white space
+# other than a plain space (with the plain spaces before it), soft hyphens and invisible
+# characters; then runs of plain spaces alone.
+_OTHER_SPACE = "".join(
+    re.escape(chr(cp)) for cp in range(0x10000) if chr(cp).isspace() and cp != 0x20
+)
+_RARE = re.compile(
+    rf"[{_OTHER_SPACE}\u00ad{_INVISIBLE}](?:(?<=[{_OTHER_SPACE}\u00ad])\s*|[{_INVISIBLE}]*)"
+)
+_SPACES = re.compile(r"  ++(?!\s)")
+_DROP = frozenset("\u00ad") | frozenset(
+    chr(cp) for cp in range(0x10000) if re.fullmatch(f"[{_INVISIBLE}]", chr(cp))
+)
+# The normaliser for text that NFKC changes: the same, and NFKC runs (see `_normaliser`).
+_WS = r"(?P<ws>[^\S ]\s*| \s+)"
+_DROPPED = rf"(?P<drop>\u00ad\s*|[{_INVISIBLE}]+)"
+
+Change = tuple[int, int, str]
+"""`(start, end, kind)`: a run the normaliser changes; kind `ws`, `drop` or `nf`."""
 
 
 def _needs_nfkc(text: str) -> bool:
@@ -227,22 +246,55 @@ def _needs_nfkc(text: str) -> bool:
     return not unicodedata.is_normalized("NFKC", text)
 
 
-def _emit(builder: _Builder, source: str, start: int, end: int, pattern: re.Pattern[str]) -> None:
+def _plain_changes(source: str, start: int, end: int) -> list[Change]:
+    """The runs `_WS` and `_DROPPED` match in `source[start:end]`, by two fast scans."""
+    changes: list[Change] = []
+    for m in _RARE.finditer(source, start, end):
+        ms, me = m.span()
+        if source[ms] in _DROP:
+            changes.append((ms, me, "drop"))
+            continue
+        low = changes[-1][1] if changes else start
+        while ms > low and source[ms - 1] == " ":
+            ms -= 1
+        changes.append((ms, me, "ws"))
+    if source.find("  ", start, end) < 0:
+        return changes
+    spaces = [(m.start(), m.end(), "ws") for m in _SPACES.finditer(source, start, end)]
+    if not spaces:
+        return changes
+    merged: list[Change] = []
+    for change in sorted(changes + spaces):
+        if not merged or change[0] >= merged[-1][1]:
+            merged.append(change)
+    return merged
+
+
+def _nfkc_changes(source: str, start: int, end: int) -> list[Change]:
+    changes: list[Change] = []
+    for m in _normaliser().finditer(source, start, end):
+        ms, me = m.span()
+        kind = m.lastgroup or "ws"
+        if kind == "nf" and ms > start and unicodedata.combining(source[ms]):
+            ms -= 1  # the base character composes with the marks after it
+        changes.append((ms, me, kind))
+    return changes
+
+
+def _emit(builder: _Builder, source: str, start: int, end: int, nfkc: bool) -> None:
     """Normalise `source[start:end]` into `builder` (see `normalise_text_map`)."""
     if builder.last == " ":
         while start < end and source[start] == " ":
             start += 1
     pos = start
-    for m in pattern.finditer(source, start, end):
-        ms, me = m.span()
-        kind = m.lastgroup
-        if kind == "nf" and ms > pos and unicodedata.combining(source[ms]):
-            ms -= 1  # the base character composes with the marks after it
+    changes = _nfkc_changes if nfkc else _plain_changes
+    for change_start, me, kind in changes(source, start, end):
+        ms = max(change_start, pos)  # a combining mark's base character may be copied already
         if ms > pos:
             builder.copy(source, pos, ms)
         pos = me
         if kind == "ws":
-            run = m.group()
+            run = source[ms:me]
             newlines = run.count("\n")
             if (not newlines and not run.isascii()) or "\r" in run:
                 newlines = sum(1 for ch in run if ch in _NEWLINES) - run.count("\r\n")
@@ -282,9 +334,9 @@ def normalise_text_map(text: str, keep: Iterable[tuple[int, int]] | None = None)
     ranges = list(keep) if keep is not None else [(0, len(text))]
     whole = bool(ranges) and ranges[0][0] == 0 and ranges[-1][1] == len(text)
     sample = text if whole else "".join(text[a:b] for a, b in ranges)
-    pattern = _normaliser() if _needs_nfkc(sample) else _PLAIN
+    nfkc = _needs_nfkc(sample)
     for start, end in ranges:
-        _emit(builder, text, start, end, pattern)
+        _emit(builder, text, start, end, nfkc)
     return builder.build(len(text))
 
 
@@ -310,29 +362,48 @@ class CleanDocument:
     issues: tuple[CleanIssue, ...] = field(default=())
 
 
-_JOB = r"\d{2}-\d{5}[ \t]*\([A-Z]\)(?:[ \t]*\d{6}){0,2}"
+_JOB = r"\d\d-\d{5}[ \t]*\([A-Z]\)(?:[ \t]*\d{6}){0,2}"
 _BARCODE = r"\*\d{7}\*"
-_ARTEFACT_LINE = re.compile(
-    rf"(?m)^[ \t]*(?:{_JOB}(?:[ \t]*{_BARCODE})?|{_BARCODE}|GE\.\S[^\n]{{0,60}}|[A-Z]\d{{7}})"
-    r"[ \t|]*\r?$\n?"
+_ARTEFACT = (
+    rf"[ \t]*(?:{_JOB}(?:[ \t]*{_BARCODE})?|{_BARCODE}|GE\.\S[^\n]{{0,60}}|[A-Z]\d{{7}})[ \t|]*\r?"
 )
-_PAGE_COUNTER = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]*/[ \t]*\d{1,3}[ \t]*\r?$\n?")
-_INLINE_JOB = re.compile(rf"(?:{_JOB}(?:[ \t]*{_BARCODE})?|{_BARCODE})")
+_PAGE_COUNTER = r"[ \t]*\d{1,3}[ \t]*/[ \t]*\d{1,3}[ \t]*\r?"
+# Job numbers and barcodes inside a line; each pattern opens with a digit class or a literal,
+# so that the engine skips ahead in C (a barcode inside a job's span is merged into it).
+_INLINE_JOB = re.compile(rf"{_JOB}(?:[ \t]*{_BARCODE})?")
+_INLINE_BARCODE = re.compile(_BARCODE)
 
 
-def _artefacts(text: str, body_start: int, own_symbols: Sequence[str]) -> list[tuple[int, int]]:
+@functools.cache
+def _line_patterns(line: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """`line` as a whole line: at the start of the text, and after a line break (the break
+    leads the pattern, so the engine skips from line break to line break in C)."""
+    return re.compile(rf"{line}(?=\n|\Z)"), re.compile(rf"\n({line})(?=\n|\Z)")
+
+
+def _whole_lines(line: str, text: str, pos: int = 0) -> list[Span]:
+    """Lines from `pos` on that are `line` entirely, each with its line break."""
+    first, after_break = _line_patterns(line)
+    spans = []
+    if pos == 0 and (m := first.match(text)) is not None:
+        spans.append((0, m.end()))
+    spans += [m.span(1) for m in after_break.finditer(text, max(pos - 1, 0))]
+    return [(start, end + 1 if text.startswith("\n", end) else end) for start, end in spans]
+
+
+def _artefacts(text: str, body_start: int, own_symbols: Sequence[str]) -> list[Span]:
     """Job numbers, barcodes, Geneva job lines, page counters and running headers."""
-    found = [m.span() for m in _ARTEFACT_LINE.finditer(text)]
-    found += [m.span() for m in _PAGE_COUNTER.finditer(text, body_start)]
+    found = _whole_lines(_ARTEFACT, text)
+    found += _whole_lines(_PAGE_COUNTER, text, body_start)
     symbols = [s for s in own_symbols if s]
     if symbols:
         alternatives = "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True))
-        header = re.compile(rf"(?m)^[ \t]*(?:{alternatives})\*?[ \t|]*\r?$\n?")
-        found += [m.span() for m in header.finditer(text, body_start)]
+        found += _whole_lines(rf"[ \t]*(?:{alternatives})\*?[ \t|]*\r?", text, body_start)
         after_job = re.compile(rf"[ \t]*(?:{alternatives})\*?(?=\s|$)")
     else:
         after_job = None
-    for m in _INLINE_JOB.finditer(text):
+    jobs = [*_INLINE_JOB.finditer(text), *_INLINE_BARCODE.finditer(text)]
+    for m in jobs:
         end = m.end()
         if after_job is not None:
             follow = after_job.match(text, end)

@@ -59,8 +59,11 @@ class FootnoteLayout:
     issues: tuple[CleanIssue, ...]
 
 
-_SEPARATOR = re.compile(r"_{5,}")
-_OLD_ENTRY_LINE = re.compile(r"(?m)^[ \t]*\d{1,3}/[ \t]+\S")
+_SEPARATOR = re.compile(r"_____+")  # a literal in front: the engine skips ahead in C
+_OLD_ENTRY = r"[ \t]*\d{1,3}/[ \t]+\S"
+# A line that opens with an old-style entry: the first line, or a line break and the entry.
+_OLD_ENTRY_FIRST = re.compile(_OLD_ENTRY)
+_OLD_ENTRY_LINE = re.compile(rf"\n({_OLD_ENTRY})")
 _LINE = re.compile(r"[^\n]*\n?")
 _ENTRY_START = re.compile(r"[ \t]*(\*{1,3}|\d{1,3}/?)(?:[ \t]+(?=\S)|[ \t]*\r?\n?$)")
 _INLINE_ENTRY = re.compile(r"(?<!\S)(\*{1,3}|\d{1,3}/?)(?=\s)")
@@ -72,8 +75,13 @@ _ENTRY_WORDS = re.compile(
 )
 
 # Footnote marker candidates: every run of digits is looked at in its context (see `_candidates`).
-_DIGITS = re.compile(r"\d+")
-_STARS = re.compile(r"(?<=[^\s*])\*{1,3}(?=[\s,.;:])")
+# A run of one or two digits after a letter, "(" or a space, or a run of five or six digits
+# (a year with a marker glued to it): the only runs `_candidate` can read as a marker. It opens
+# with a digit class, so the engine skips ahead in C to the next digit.
+_DIGITS = re.compile(
+    r"\d(?:(?:(?<=[^\W\d_]\d)|(?<=[( \t\u00a0]\d))\d?(?!\d)|(?<!\d\d)\d{4,5}(?!\d))"
+)
+_STARS = re.compile(r"\*(?<=[^\s*]\*)\*{0,2}(?=[\s,.;:])")
 _GLUED_AFTER = frozenset(" \t\n\r\u00a0,.;:،؛)]")
 _SPACES = frozenset(" \t\u00a0")
 _SPACED_END = re.compile(r"(?:/(?=[\s,.;:])|[ \t]*[,;:،؛]|[ \t]*\.(?!\w)|\s+[^\W\d_])")
@@ -208,7 +216,9 @@ def _blocks(text: str, body_start: int, artefacts: list[Span]) -> list[_Block]:
     blocks: list[_Block] = []
     expected = 1
     starts = [m.start() for m in _SEPARATOR.finditer(text)]
-    starts += [m.start() for m in _OLD_ENTRY_LINE.finditer(text, body_start)]
+    if body_start == 0 and _OLD_ENTRY_FIRST.match(text):
+        starts.append(0)
+    starts += [m.start(1) for m in _OLD_ENTRY_LINE.finditer(text, max(body_start - 1, 0))]
     starts.sort()
     taken_until = -1
     for pos in starts:
