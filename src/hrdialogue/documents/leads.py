@@ -10,6 +10,7 @@ of the text (lower case, `ё` → `е`, one apostrophe); the phrases and modifie
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -116,6 +117,21 @@ _SORTED_SUFFIX = {
 _WINDOW = 120
 
 
+def _opening(language: str, kind: LeadKind) -> re.Pattern[str]:
+    """What a lead of `kind` can open with: any phrase or prefix modifier, as printed (folded).
+
+    Matching it at a position rejects most positions that open no lead in one C call.
+    """
+    words = {phrase.text for phrases in _INDEX[language, kind].values() for phrase in phrases}
+    words |= {word for word, _ in _SORTED_PREFIX.get(language, ())}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+_OPENINGS: Final[dict[tuple[str, LeadKind], re.Pattern[str]]] = {
+    key: _opening(*key) for key in _INDEX
+}
+
+
 def _boundary(folded: str, end: int, language: str) -> bool:
     return language == "zh" or end >= len(folded) or not folded[end].isalnum()
 
@@ -131,7 +147,8 @@ def _phrase_at(folded: str, pos: int, language: str, kind: LeadKind) -> tuple[_P
     if index is None:
         return None
     head = folded[pos : pos + 1] if language == "zh" else _first(folded[pos:], language)
-    for phrase in index.get(head, ()) if language == "zh" else _candidates(index, head):
+    phrases = index.get(head, ()) if language == "zh" else _candidates(language, kind, head)
+    for phrase in phrases:
         if folded.startswith(phrase.text, pos):
             end = pos + len(phrase.text)
             if phrase.stem:
@@ -141,8 +158,10 @@ def _phrase_at(folded: str, pos: int, language: str, kind: LeadKind) -> tuple[_P
     return None
 
 
-def _candidates(index: dict[str, list[_Phrase]], head: str) -> list[_Phrase]:
-    """Phrases whose first word is `head` (or, for stems, a prefix of it)."""
+@functools.lru_cache(maxsize=4096)
+def _candidates(language: str, kind: LeadKind, head: str) -> tuple[_Phrase, ...]:
+    """Phrases whose first word is `head` (or, for stems, a prefix of it), longest first."""
+    index = _INDEX[language, kind]
     found = list(index.get(head, ()))
     stripped = head.rstrip(",;:.،")
     if stripped != head:
@@ -152,7 +171,7 @@ def _candidates(index: dict[str, list[_Phrase]], head: str) -> list[_Phrase]:
         for phrase in index.get(stripped[:cut], ()):
             if phrase.stem:
                 found.append(phrase)
-    return sorted(found, key=lambda p: len(p.text), reverse=True)
+    return tuple(sorted(found, key=lambda p: len(p.text), reverse=True))
 
 
 def _skip_space(folded: str, pos: int, language: str) -> int:
@@ -163,8 +182,13 @@ def _skip_space(folded: str, pos: int, language: str) -> int:
 
 def match_lead(text: str, pos: int, language: str, kind: LeadKind) -> LeadMatch | None:
     """The lead phrase of `kind` that opens `text` at `pos`, if the lexicon knows it."""
+    opening = _OPENINGS.get((language, kind))
+    if opening is None:
+        return None
     window = text[pos : pos + _WINDOW]
     folded = _fold(window)
+    if opening.match(folded) is None:
+        return None
     modifiers: list[str] = []
     at = 0
     found = _phrase_at(folded, at, language, kind)

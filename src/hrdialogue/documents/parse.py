@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 
 from hrdialogue.documents.clean import (
     CleanDocument,
@@ -50,8 +51,13 @@ from hrdialogue.languages import LANGUAGES, fold_homoglyphs
 
 __all__ = ["parse_resolution"]
 
-# A Latin word run straight into Arabic or Chinese: the aligned segments of a bitext.
-_BITEXT = re.compile(r"[A-Za-z][,.;:)]?[\u0600-\u06ff\u4e00-\u9fff]")
+# A Latin word run straight into Arabic or Chinese: the aligned segments of a bitext. Led by
+# the rarer script of the text (so that the engine skips ahead in C), the other looked behind.
+_BITEXT_LATIN_FIRST = re.compile(r"[A-Za-z][,.;:)]?[\u0600-\u06ff\u4e00-\u9fff]")
+_BITEXT_OTHER_FIRST = re.compile(
+    r"[\u0600-\u06ff\u4e00-\u9fff](?:(?<=[A-Za-z].)|(?<=[A-Za-z][,.;:)].))"
+)
+_BITEXT_SEGMENTS = 3
 _OWN_SYMBOL = re.compile(r"(?<![\w/(\[])((?:A|E|S)(?:/[A-Za-z0-9.\-]+)+)")
 _TERMINAL = re.compile(r"[.。][\"'”»)]*$")
 _FIRST_WORD = re.compile(r"[^\s,،，;:]+")
@@ -142,7 +148,8 @@ def parse_resolution(
             f"{language!r} is not one of the six UN languages (ar, zh, en, fr, ru, es)",
             source=source,
         )
-    if len(_BITEXT.findall(text)) >= 3:
+    bitext = _BITEXT_LATIN_FIRST if language in ("ar", "zh") else _BITEXT_OTHER_FIRST
+    if len(list(islice(bitext.finditer(text), _BITEXT_SEGMENTS))) >= _BITEXT_SEGMENTS:
         raise NotAResolution(
             "this is a bilingual aligned text (bitext), not a resolution in one language",
             source=source,

@@ -88,19 +88,28 @@ _FORMULAS: Final[dict[Body, dict[str, str]]] = {
 }
 
 
-def _formula_regex(language: str | None) -> re.Pattern[str]:
-    groups = []
-    for i, phrases in enumerate(_FORMULAS.values()):
+@dataclass(frozen=True, slots=True)
+class _FormulaPatterns:
+    """The enacting formulas of one language (or of all): any of them, then each body's."""
+
+    any: re.Pattern[str]
+    bodies: tuple[tuple[re.Pattern[str], Body], ...]
+
+
+def _formula_patterns(language: str | None) -> _FormulaPatterns:
+    bodies = []
+    for body, phrases in _FORMULAS.items():
         alternatives = [p for lang, p in phrases.items() if language is None or lang == language]
         flexible = "|".join(a.replace(" ", r"\s+") for a in alternatives)
-        groups.append(f"(?P<b{i}>{flexible})")
-    return re.compile(rf"(?:^|(?<=[\s|]))(?:{'|'.join(groups)})\s*[,،，]")
+        bodies.append((re.compile(rf"(?:{flexible})\s*[,،，]"), body))
+    # No group in front: the engine skips ahead in C to the phrases' first letters.
+    any_formula = "|".join(pattern.pattern.removesuffix(r"\s*[,،，]") for pattern, _ in bodies)
+    return _FormulaPatterns(re.compile(rf"(?:{any_formula})\s*[,،，]"), tuple(bodies))
 
 
-_FORMULA_RE: Final[dict[str | None, re.Pattern[str]]] = {
-    lang: _formula_regex(lang) for lang in (None, "en", "fr", "es", "ru", "ar", "zh")
+_FORMULA_PATTERNS: Final[dict[str | None, _FormulaPatterns]] = {
+    lang: _formula_patterns(lang) for lang in (None, "en", "fr", "es", "ru", "ar", "zh")
 }
-_BODIES: Final[list[Body]] = list(_FORMULAS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,15 +121,21 @@ class Formula:
 
 
 def find_enacting_formula(text: str, language: str | None = None) -> Formula | None:
-    """The enacting formula ("The General Assembly,", "Генеральная Ассамблея,", "大会,")."""
-    patterns = [_FORMULA_RE.get(language, _FORMULA_RE[None])]
+    """The enacting formula ("The General Assembly,", "Генеральная Ассамблея,", "大会,"): the
+    first one at the start of the text or after white space or `|`; in `language` first."""
+    tables = [_FORMULA_PATTERNS.get(language, _FORMULA_PATTERNS[None])]
     if language is not None:
-        patterns.append(_FORMULA_RE[None])
-    for pattern in patterns:
-        m = pattern.search(text)
-        if m is not None:
-            index = int((m.lastgroup or "b0")[1:])
-            return Formula(m.start(), m.end(), m.group(), _BODIES[index])
+        tables.append(_FORMULA_PATTERNS[None])
+    for table in tables:
+        pos = 0
+        while (m := table.any.search(text, pos)) is not None:
+            start = m.start()
+            if start == 0 or text[start - 1].isspace() or text[start - 1] == "|":
+                for pattern, body in table.bodies:
+                    found = pattern.match(text, start)
+                    if found is not None:
+                        return Formula(start, found.end(), found.group(), body)
+            pos = start + 1
     return None
 
 
