@@ -278,10 +278,18 @@ def read_masthead(clean: CleanText, end: int, body: Body | None, language: str) 
 # Closing formula
 
 # The closing formula is found by its words, then the meeting number next to them.
-_MEETING_WORDS = re.compile(
-    r"plenary\s+meeting|пленарное\s+заседание|séance\s+plénière|sesión\s+plenaria"
-    r"|الجلسة\s+العامة\s+(?P<ar>\d{1,4})|(?<=(?:st|nd|rd|th)\s)meeting\b"
-)
+# Each led by a literal, so that the engine skips ahead in C. English: "70th plenary meeting",
+# or a meeting after an ordinal ("38th meeting"), which `_meeting_start` checks.
+_MEETING_WORDS: Final[dict[str, re.Pattern[str]]] = {
+    "en": re.compile(r"meeting"),
+    "ru": re.compile(r"пленарное\s+заседание"),
+    "fr": re.compile(r"séance\s+plénière"),
+    "es": re.compile(r"sesión\s+plenaria"),
+    "ar": re.compile(r"الجلسة\s+العامة\s+(?P<ar>\d{1,4})"),
+}
+_PLENARY_BEFORE = re.compile(r"plenary\s+")
+_ORDINAL_BEFORE = re.compile(r"(?:st|nd|rd|th)\s")
+_PLENARY_REACH = 40
 _NUMBER_BEFORE = re.compile(r"(?P<n>\d{1,4})\s*(?:st|nd|rd|th|-?\s*[еeйя]|e|ème|re|[ªaº.])?\s+$")
 _HEADER_MEETING = re.compile(
     r"at\s+its\s+(?P<n>\d{1,4})(?:st|nd|rd|th)\s+meeting|Séance\s+plénière\s*:\s*(?P<f>\d{1,4})"
@@ -311,6 +319,19 @@ def _date_after(text: str, pos: int, language: str) -> tuple[dt.date, int, int] 
     return None
 
 
+def _meeting_start(text: str, start: int, meeting: re.Match[str]) -> int | None:
+    """Where English meeting words begin: "plenary meeting", or "meeting" after an ordinal."""
+    at = meeting.start()
+    plenary = text.rfind("plenary", max(start, at - _PLENARY_REACH), at)
+    if plenary >= 0 and _PLENARY_BEFORE.fullmatch(text, plenary, at):
+        return plenary
+    if at >= 3 and _ORDINAL_BEFORE.fullmatch(text, at - 3, at):
+        end = meeting.end()
+        if end == len(text) or not (text[end].isalnum() or text[end] == "_"):
+            return at
+    return None
+
+
 def find_closing(text: str, start: int, language: str) -> Closing | None:
     """Meeting number and date of adoption (after `start`, or in the masthead before it:
     the Security Council's "Adopted … at its 5916th meeting, on …", the UN HTML "Séance
@@ -330,11 +351,15 @@ def find_closing(text: str, start: int, language: str) -> Closing | None:
         dated = _date_after(text, header.end(), language)
         end = dated[2] if dated else header.end()
         return Closing(int(header.group("n")), dated[0] if dated else None, header.start(), end)
-    for m in _MEETING_WORDS.finditer(text, start):
-        if m.group("ar") is not None:
+    words = _MEETING_WORDS.get(language)
+    for m in words.finditer(text, start) if words is not None else ():
+        if language == "ar":
             number, begin = int(m.group("ar")), m.start()
         else:
-            before = _NUMBER_BEFORE.search(text, max(start, m.start() - 16), m.start())
+            words_start = m.start() if language != "en" else _meeting_start(text, start, m)
+            if words_start is None:
+                continue
+            before = _NUMBER_BEFORE.search(text, max(start, words_start - 16), words_start)
             if before is None:
                 continue
             number, begin = int(before.group("n")), before.start()
@@ -370,7 +395,8 @@ class RawParagraph:
 
 
 _END_PUNCT = frozenset(",;:.،؛，；。")
-_OP_NUMBER = re.compile(r"(?P<n>\d{1,3})(?:\s*\.(?!\d)\s*|\s+[-–]\s+|\s*[-–]\s+)(?=\S)")
+# `\d(?:\d\d?)?` rather than `\d{1,3}`: a class in front lets the engine skip ahead in C.
+_OP_NUMBER = re.compile(r"(?P<n>\d(?:\d\d?)?)(?:\s*\.(?!\d)\s*|\s+[-–]\s+|\s*[-–]\s+)(?=\S)")
 _SPLIT_AFTER = re.compile(r"[,،，;؛](?=\s)\s*")
 _CASED = frozenset(("en", "fr", "es"))
 
@@ -394,14 +420,14 @@ def _operative_numbers(text: str, start: int, end: int) -> list[tuple[int, int, 
     """(number, number start, text start) of each operative paragraph, in sequence."""
     found: list[tuple[int, int, int]] = []
     expected = 1
+    first_text = _trim(text, start, end)[0]  # text before a number: it must end a sentence
     for m in _OP_NUMBER.finditer(text, start, end):
         if int(m.group("n")) != expected:
             continue
         s = m.start()
         if s > 0 and not text[s - 1].isspace() and text[s - 1] not in _END_PUNCT:
             continue
-        before = text[start:s].strip()
-        if before and _prev_char(text, s) not in _END_PUNCT:
+        if first_text < s and _prev_char(text, s) not in _END_PUNCT:
             continue
         found.append((expected, s, m.end()))
         expected += 1
