@@ -249,15 +249,17 @@ def _needs_nfkc(text: str) -> bool:
 def _plain_changes(source: str, start: int, end: int) -> list[Change]:
     """The runs `_WS` and `_DROPPED` match in `source[start:end]`, by two fast scans."""
     changes: list[Change] = []
+    append = changes.append
+    low = start
     for m in _RARE.finditer(source, start, end):
         ms, me = m.span()
         if source[ms] in _DROP:
-            changes.append((ms, me, "drop"))
-            continue
-        low = changes[-1][1] if changes else start
-        while ms > low and source[ms - 1] == " ":
-            ms -= 1
-        changes.append((ms, me, "ws"))
+            append((ms, me, "drop"))
+        else:
+            while ms > low and source[ms - 1] == " ":
+                ms -= 1
+            append((ms, me, "ws"))
+        low = me
     if source.find("  ", start, end) < 0:
         return changes
     spaces = [(m.start(), m.end(), "ws") for m in _SPACES.finditer(source, start, end)]
@@ -282,29 +284,67 @@ def _nfkc_changes(source: str, start: int, end: int) -> list[Change]:
 
 
 def _emit(builder: _Builder, source: str, start: int, end: int, nfkc: bool) -> None:
-    """Normalise `source[start:end]` into `builder` (see `normalise_text_map`)."""
-    if builder.last == " ":
+    """Normalise `source[start:end]` into `builder` (see `normalise_text_map`).
+
+    The loop runs once a change (a run of white space, a dropped character, an NFKC run), with
+    the builder's lists held in locals; a run of one white-space character made one space
+    extends the copy piece before it, so that a line-per-line text keeps few pieces.
+    """
+    last = builder.last
+    if last == " ":
         while start < end and source[start] == " ":
             start += 1
+    parts, pclean, starts, ends, copies = (
+        builder.parts,
+        builder.pclean,
+        builder.starts,
+        builder.ends,
+        builder.copy_,
+    )
+    lines, blank = builder.lines, builder.blank
+    length = builder.length
     pos = start
-    changes = _nfkc_changes if nfkc else _plain_changes
-    for change_start, me, kind in changes(source, start, end):
+    for change_start, me, kind in (_nfkc_changes if nfkc else _plain_changes)(source, start, end):
         ms = max(change_start, pos)  # a combining mark's base character may be copied already
         if ms > pos:
-            builder.copy(source, pos, ms)
+            parts.append(source[pos:ms])
+            if copies and copies[-1] and ends[-1] == pos:
+                ends[-1] = ms
+            else:
+                pclean.append(length)
+                starts.append(pos)
+                ends.append(ms)
+                copies.append(True)
+            length += ms - pos
+            last = source[ms - 1]
         pos = me
         if kind == "ws":
             run = source[ms:me]
             newlines = run.count("\n")
             if (not newlines and not run.isascii()) or "\r" in run:
                 newlines = sum(1 for ch in run if ch in _NEWLINES) - run.count("\r\n")
-            joined = newlines and builder.last in _HYPHENS and me < end and source[me].isalnum()
-            if builder.last != " " and not joined:
-                builder.replace(" ", ms, me)
+            joined = newlines and last in _HYPHENS and me < end and source[me].isalnum()
+            if last != " " and not joined:
+                parts.append(" ")
+                if me - ms == 1 and copies and copies[-1] and ends[-1] == ms:
+                    ends[-1] = me
+                else:
+                    pclean.append(length)
+                    starts.append(ms)
+                    ends.append(me)
+                    copies.append(me - ms == 1)
+                length += 1
+                last = " "
             if newlines:
-                builder.break_line(newlines)
+                if not lines or lines[-1] != length:
+                    lines.append(length)
+                if newlines > 1 and (not blank or blank[-1] != length):
+                    blank.append(length)
         elif kind == "nf":
+            builder.length, builder.last = length, last
             _emit_nfkc(builder, source, ms, me)
+            length, last = builder.length, builder.last
+    builder.length, builder.last = length, last
     if pos < end:
         builder.copy(source, pos, end)
 
