@@ -23,7 +23,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from hrdialogue.documents.footnotes import CleanIssue, FootnoteMarker, find_footnotes, merge_spans
 from hrdialogue.documents.model import Span
@@ -483,7 +483,8 @@ def clean_document(
         for marker, number, start, end in layout.entries
     )
     markers = tuple(
-        replace(marker, offset=body.clean_offset(marker.source[0])) for marker in layout.markers
+        FootnoteMarker(m.marker, m.number, m.source, body.clean_offset(m.source[0]), m.entry)
+        for m in layout.markers
     )
     return CleanDocument(body, entries, markers, layout.issues)
 
