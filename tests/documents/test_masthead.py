@@ -12,9 +12,9 @@ import datetime as dt
 
 import pytest
 
+from hrdialogue.documents.closing import find_closing
 from hrdialogue.documents.model import Body
 from hrdialogue.documents.parse import parse_resolution
-from hrdialogue.documents.segment import find_closing
 
 MASTHEADS = [
     (

@@ -25,8 +25,9 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from hrdialogue.documents.footnotes import CleanIssue, FootnoteMarker, find_footnotes, merge_spans
+from hrdialogue.documents.footnotes import CleanIssue, FootnoteMarker, find_footnotes
 from hrdialogue.documents.model import Span
+from hrdialogue.documents.spans import merge_spans
 
 __all__ = [
     "CleanDocument",

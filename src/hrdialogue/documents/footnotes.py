@@ -15,13 +15,13 @@ out of the running text and normalises what is left.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from hrdialogue.documents.dates import MONTH_NAMES
 from hrdialogue.documents.model import Span
+from hrdialogue.documents.spans import merge_spans, span_contains, trim_span
 
-__all__ = ["CleanIssue", "FootnoteLayout", "FootnoteMarker", "find_footnotes", "merge_spans"]
+__all__ = ["CleanIssue", "FootnoteLayout", "FootnoteMarker", "find_footnotes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,32 +117,6 @@ class _Candidate:
     strength: int
 
 
-def merge_spans(ranges: list[Span]) -> list[Span]:
-    """`ranges` sorted, overlapping and touching ones merged (sorts `ranges` in place)."""
-    ranges.sort()
-    merged: list[Span] = []
-    for start, end in ranges:
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _inside(ranges: list[Span], pos: int) -> bool:
-    i = bisect_left(ranges, (pos + 1, -1)) - 1
-    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _line_block(text: str, start: int, expected: int, artefacts: list[Span]) -> _Block:
     """A footnote block laid out in lines, from the line at `start` (separator or entry)."""
     block = _Block(start, len(text), [], [])
@@ -159,7 +133,7 @@ def _line_block(text: str, start: int, expected: int, artefacts: list[Span]) -> 
         if ls == le:
             break
         line = m.group()
-        if not line.strip() or _inside(artefacts, ls):
+        if not line.strip() or span_contains(artefacts, ls):
             continue
         entry = _ENTRY_START.match(line)
         if entry:
@@ -171,18 +145,18 @@ def _line_block(text: str, start: int, expected: int, artefacts: list[Span]) -> 
                 marker = (token, number)
                 if number is not None:
                     expected = number + 1
-                body = _trim(text, ls + entry.end(), le)
+                body = trim_span(text, ls + entry.end(), le)
                 complete = body[0] < body[1] and bool(_ENTRY_END.search(line))
                 continue
         if marker is not None and not complete:
             body = (
-                body[0] if body[0] < body[1] else _trim(text, ls, le)[0],
-                _trim(text, ls, le)[1],
+                body[0] if body[0] < body[1] else trim_span(text, ls, le)[0],
+                trim_span(text, ls, le)[1],
             )
             complete = bool(_ENTRY_END.search(line))
             continue
         if _ENTRY_WORDS.match(line):
-            block.orphans.append(_trim(text, ls, le))
+            block.orphans.append(trim_span(text, ls, le))
             complete = bool(_ENTRY_END.search(line))
             continue
         block.end = ls
@@ -208,7 +182,7 @@ def _inline_block(text: str, sep_start: int, sep_end: int, expected: int, stop: 
                 expected = number + 1
     for i, (token, number, _, after) in enumerate(starts):
         end = starts[i + 1][2] if i + 1 < len(starts) else stop
-        block.entries.append((token, number, *_trim(text, after, end)))
+        block.entries.append((token, number, *trim_span(text, after, end)))
     return block
 
 
@@ -328,10 +302,10 @@ def _candidate(text: str, s: int, e: int) -> _Candidate | None:
 def _candidates(text: str, body_start: int, removed: list[Span]) -> list[_Candidate]:
     found: list[_Candidate] = []
     for m in _STARS.finditer(text):
-        if not _inside(removed, m.start()):
+        if not span_contains(removed, m.start()):
             found.append(_Candidate(m.start(), m.end(), m.group(), None, _STRONG))
     for m in _DIGITS.finditer(text, body_start):
-        if _inside(removed, m.start()):
+        if span_contains(removed, m.start()):
             continue
         candidate = _candidate(text, m.start(), m.end())
         if candidate is not None:

@@ -22,6 +22,7 @@ from hrdialogue.documents.clean import (
     FootnoteMarker,
     clean_document,
 )
+from hrdialogue.documents.closing import find_closing
 from hrdialogue.documents.errors import NotAResolution, ReaderError, UnsupportedLanguage
 from hrdialogue.documents.mandates import extract_mandates
 from hrdialogue.documents.model import (
@@ -42,7 +43,6 @@ from hrdialogue.documents.segment import (
     Masthead,
     RawParagraph,
     RawSubparagraph,
-    find_closing,
     find_enacting_formula,
     read_masthead,
     split_paragraphs,

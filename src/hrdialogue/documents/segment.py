@@ -1,5 +1,5 @@
 """Segmentation of a clean resolution text: masthead, number line, title, enacting formula,
-preambular and operative paragraphs (with subparagraphs), closing formula.
+preambular and operative paragraphs (with subparagraphs); the closing formula is `closing`.
 
 Works on `CleanText` offsets; paragraph boundaries come from the text itself (a lead phrase
 after paragraph-final punctuation, the next operative number in sequence), with the source's
@@ -9,26 +9,23 @@ breaks were lost all segment alike.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Final
 
 from hrdialogue.documents.clean import CleanText
-from hrdialogue.documents.dates import DATE_PATTERNS, find_dates, parse_date_match
 from hrdialogue.documents.leads import LeadKind, LeadMatch, match_lead
 from hrdialogue.documents.model import Body, DocumentKind
 from hrdialogue.documents.sessions import find_session
-from hrdialogue.languages import LANGUAGES, fold_homoglyphs
+from hrdialogue.documents.spans import trim_span
+from hrdialogue.languages import fold_homoglyphs
 
 __all__ = [
-    "Closing",
     "Formula",
     "Masthead",
     "RawParagraph",
     "RawSubparagraph",
-    "find_closing",
     "find_enacting_formula",
     "read_masthead",
     "split_paragraphs",
@@ -275,102 +272,6 @@ def read_masthead(clean: CleanText, end: int, body: Body | None, language: str) 
 
 
 # --------------------------------------------------------------------------------------------
-# Closing formula
-
-# The closing formula is found by its words, then the meeting number next to them.
-# Each led by a literal, so that the engine skips ahead in C. English: "70th plenary meeting",
-# or a meeting after an ordinal ("38th meeting"), which `_meeting_start` checks.
-_MEETING_WORDS: Final[dict[str, re.Pattern[str]]] = {
-    "en": re.compile(r"meeting"),
-    "ru": re.compile(r"пленарное\s+заседание"),
-    "fr": re.compile(r"séance\s+plénière"),
-    "es": re.compile(r"sesión\s+plenaria"),
-    "ar": re.compile(r"الجلسة\s+العامة\s+(?P<ar>\d{1,4})"),
-}
-_PLENARY_BEFORE = re.compile(r"plenary\s+")
-_ORDINAL_BEFORE = re.compile(r"(?:st|nd|rd|th)\s")
-_PLENARY_REACH = 40
-_NUMBER_BEFORE = re.compile(r"(?P<n>\d{1,4})\s*(?:st|nd|rd|th|-?\s*[еeйя]|e|ème|re|[ªaº.])?\s+$")
-_HEADER_MEETING = re.compile(
-    r"at\s+its\s+(?P<n>\d{1,4})(?:st|nd|rd|th)\s+meeting|Séance\s+plénière\s*:\s*(?P<f>\d{1,4})"
-)
-_ZH_CLOSING = re.compile(rf"{DATE_PATTERNS['zh']}\s*第(?P<n>\d{{1,4}})次全体会议")
-_HTML_DATE = re.compile(r"Date\s*:\s*")
-_DATE_WINDOW = 60
-
-
-@dataclass(frozen=True, slots=True)
-class Closing:
-    meeting: int | None
-    date: dt.date | None
-    start: int
-    end: int
-
-
-def _date_after(text: str, pos: int, language: str) -> tuple[dt.date, int, int] | None:
-    """`(date, start, end)` of the first date written in the 60 characters after `pos`: in
-    `language`, else in another of the six."""
-    window = text[pos : pos + _DATE_WINDOW]
-    for lang in (language, *(code for code in LANGUAGES if code != language)):
-        dates = find_dates(window, lang)
-        if dates:
-            start, end, date = dates[0]
-            return date, pos + start, pos + end
-    return None
-
-
-def _meeting_start(text: str, start: int, meeting: re.Match[str]) -> int | None:
-    """Where English meeting words begin: "plenary meeting", or "meeting" after an ordinal."""
-    at = meeting.start()
-    plenary = text.rfind("plenary", max(start, at - _PLENARY_REACH), at)
-    if plenary >= 0 and _PLENARY_BEFORE.fullmatch(text, plenary, at):
-        return plenary
-    if at >= 3 and _ORDINAL_BEFORE.fullmatch(text, at - 3, at):
-        end = meeting.end()
-        if end == len(text) or not (text[end].isalnum() or text[end] == "_"):
-            return at
-    return None
-
-
-def find_closing(text: str, start: int, language: str) -> Closing | None:
-    """Meeting number and date of adoption (after `start`, or in the masthead before it:
-    the Security Council's "Adopted … at its 5916th meeting, on …", the UN HTML "Séance
-    plénière: 70ème" with "Date: …"). Dates are read with `dates.find_dates` in `language`
-    (ISO 639-1), or failing that in another of the six."""
-    if "全体会议" in text:
-        zh = _ZH_CLOSING.search(text, start)
-        if zh is not None:
-            return Closing(int(zh.group("n")), parse_date_match(zh), zh.start(), zh.end())
-    header = _HEADER_MEETING.search(text, 0, max(start, 0) or len(text))
-    if header is not None:
-        if header.group("f") is not None:
-            label = _HTML_DATE.search(text)
-            dated = _date_after(text, label.end(), language) if label else None
-            date = dated[0] if dated and label and dated[1] == label.end() else None
-            return Closing(int(header.group("f")), date, header.start(), header.end())
-        dated = _date_after(text, header.end(), language)
-        end = dated[2] if dated else header.end()
-        return Closing(int(header.group("n")), dated[0] if dated else None, header.start(), end)
-    words = _MEETING_WORDS.get(language)
-    for m in words.finditer(text, start) if words is not None else ():
-        if language == "ar":
-            number, begin = int(m.group("ar")), m.start()
-        else:
-            words_start = m.start() if language != "en" else _meeting_start(text, start, m)
-            if words_start is None:
-                continue
-            before = _NUMBER_BEFORE.search(text, max(start, words_start - 16), words_start)
-            if before is None:
-                continue
-            number, begin = int(before.group("n")), before.start()
-        dated = _date_after(text, m.end(), language)
-        if dated is None:
-            return Closing(number, None, begin, m.end())
-        return Closing(number, dated[0], begin, dated[2])
-    return None
-
-
-# --------------------------------------------------------------------------------------------
 # Paragraphs
 
 
@@ -408,19 +309,11 @@ def _prev_char(text: str, pos: int) -> str:
     return text[i - 1] if i > 0 else ""
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _operative_numbers(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """(number, number start, text start) of each operative paragraph, in sequence."""
     found: list[tuple[int, int, int]] = []
     expected = 1
-    first_text = _trim(text, start, end)[0]  # text before a number: it must end a sentence
+    first_text = trim_span(text, start, end)[0]  # text before a number: it must end a sentence
     for m in _OP_NUMBER.finditer(text, start, end):
         if int(m.group("n")) != expected:
             continue
@@ -478,7 +371,7 @@ def split_paragraphs(
             lead = _lead_at(text, pos, language, "preambular")
             if lead is not None:
                 cuts[pos] = lead
-    first_start, _ = _trim(text, start, preamble_end)
+    first_start, _ = trim_span(text, start, preamble_end)
     fragment_start: int | None = None
     if fragment:
         first_lead = _lead_at(text, first_start, language, "preambular")
@@ -493,7 +386,7 @@ def split_paragraphs(
     paragraphs: list[RawParagraph] = []
     for k, pos in enumerate(positions):
         stop = positions[k + 1] if k + 1 < len(positions) else preamble_end
-        s, e = _trim(text, pos, stop)
+        s, e = trim_span(text, pos, stop)
         if s >= e:
             continue
         lead = cuts[pos] or _lead_at(text, s, language, "preambular")
@@ -511,7 +404,7 @@ def split_paragraphs(
             last.subparagraphs = _subparagraphs(text, last.start, last.end, language)
     for k, (number, _, text_start) in enumerate(numbers):
         stop = numbers[k + 1][1] if k + 1 < len(numbers) else end
-        s, e = _trim(text, text_start, stop)
+        s, e = trim_span(text, text_start, stop)
         lead = _lead_at(text, s, language, "operative")
         subs = _subparagraphs(text, s, e, language)
         paragraphs.append(RawParagraph(True, s, e, number, lead, subs))
@@ -622,7 +515,7 @@ def _subparagraphs(text: str, start: int, end: int, language: str) -> list[RawSu
             if later_level <= level:
                 stop = later_start
                 break
-        s, e = _trim(text, le, stop)
+        s, e = trim_span(text, le, stop)
         if level == 1:
             items.append(RawSubparagraph(f"({_LATIN[index]})", ls, le, s, e))
         elif items:
