@@ -130,6 +130,15 @@ def _opening(language: str, kind: LeadKind) -> re.Pattern[str]:
 _OPENINGS: Final[dict[tuple[str, LeadKind], re.Pattern[str]]] = {
     key: _opening(*key) for key in _INDEX
 }
+# The longest text an opening can be: only that much is folded to reject a position.
+_OPENING_REACH: Final = max(
+    len(word)
+    for (language, kind) in _INDEX
+    for word in (
+        *(p.text for phrases in _INDEX[language, kind].values() for p in phrases),
+        *(w for w, _ in _SORTED_PREFIX.get(language, ())),
+    )
+)
 
 
 def _boundary(folded: str, end: int, language: str) -> bool:
@@ -185,10 +194,10 @@ def match_lead(text: str, pos: int, language: str, kind: LeadKind) -> LeadMatch 
     opening = _OPENINGS.get((language, kind))
     if opening is None:
         return None
+    if opening.match(_fold(text[pos : pos + _OPENING_REACH])) is None:
+        return None
     window = text[pos : pos + _WINDOW]
     folded = _fold(window)
-    if opening.match(folded) is None:
-        return None
     modifiers: list[str] = []
     at = 0
     found = _phrase_at(folded, at, language, kind)
