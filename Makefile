@@ -27,9 +27,22 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 .PHONY: install
 install: $(VENV)/.synced ## create .venv and install the project with its locked dependencies
 
+SEED := $(HRDIALOGUE_SHARED)/seeds/000_8dba0c578e5ca190.txt
+MANAGE := $(BIN)/python -m hrdialogue.web
+
 .PHONY: run
-run: install ## run the main job: read the seed resolution and print its summary
+run: install ## the platform on http://127.0.0.1:8000 with the seed's OP10 consultation and demo accounts
 	$(BIN)/hrdialogue demo
+	$(MANAGE) migrate --verbosity 0
+	$(MANAGE) demo "$(SEED)"
+	$(MANAGE) runserver 127.0.0.1:8000
+
+.PHONY: messages
+messages: install ## refresh the five catalogs from the sources and compile them (needs gettext)
+	cd src/hrdialogue/web && for l in ar zh_Hans fr ru es; do \
+	  ../../../$(BIN)/python -m hrdialogue.web makemessages -l $$l --no-obsolete \
+	    --add-location=file --no-wrap -i templates/500.html; done
+	cd src/hrdialogue/web && ../../../$(BIN)/python -m hrdialogue.web compilemessages
 
 .PHONY: lint
 lint: install ## ruff (lint + format check), mypy, the import contract
@@ -40,11 +53,13 @@ lint: install ## ruff (lint + format check), mypy, the import contract
 
 .PHONY: test
 test: lint ## lint, then the whole test suite (fails if no test ran)
+	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest -p no:cacheprovider
 
 .PHONY: bench
 bench: install ## benchmarks: medians and ratios against a baseline measured in the same run
-	$(BIN)/python -m benchmarks
+	if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then \
+	  .ci/with-postgres $(BIN)/python -m benchmarks; else $(BIN)/python -m benchmarks; fi
 
 .PHONY: eval
 eval: install ## quality scores against labelled data, with sample sizes

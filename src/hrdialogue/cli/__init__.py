@@ -1,8 +1,8 @@
 """`hrdialogue`: every domain capability from the command line, without the web platform.
 
-One module per domain: `cli.documents` (parse, compare, schema, demo) and `cli.dialogue`
-(`hrdialogue dialogue …`). Errors a user can cause are printed as one line on stderr with a
-non-zero exit, never as a traceback.
+One module per domain: `cli.documents` (parse, compare, schema, demo), `cli.dialogue`
+(`hrdialogue dialogue …`) and `cli.receipts` (`hrdialogue receipt verify | keygen`). Errors a
+user can cause are printed as one line on stderr with a non-zero exit, never as a traceback.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from hrdialogue import __version__
-from hrdialogue.cli import dialogue, documents
+from hrdialogue.cli import dialogue, documents, receipts
 
 __all__ = ["main"]
 
@@ -23,3 +23,4 @@ def main() -> None:
 
 documents.register(main)
 dialogue.register(main)
+receipts.register(main)

@@ -1,0 +1,30 @@
+"""Background work of accounts: the invitation e-mail (django-tasks)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+__all__ = ["send_invitation_email"]
+
+
+@task()
+def send_invitation_email(email: str, stakeholder_name: str, link: str, language: str) -> None:
+    with translation.override(language):
+        send_mail(
+            subject=_("Your invitation to hrdialogue"),
+            message=_(
+                "You are invited to act as focal point for %(stakeholder)s.\n\n"
+                "Create your account with this link (valid for %(days)d days):\n%(link)s\n"
+            )
+            % {
+                "stakeholder": stakeholder_name,
+                "days": settings.INVITATION_TIMEOUT_DAYS,
+                "link": link,
+            },
+            from_email=None,
+            recipient_list=[email],
+        )

@@ -1,0 +1,35 @@
+"""Home page, health check and the error pages (translated, no traceback)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from hrdialogue.web.consultations.services import visible_consultations
+
+__all__ = ["forbidden", "healthz", "home", "not_found", "server_error"]
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    consultations = visible_consultations(request.user).select_related("resolution")[:20]
+    return render(request, "pages/home.html", {"consultations": consultations})
+
+
+@require_safe
+def healthz(request: HttpRequest) -> HttpResponse:
+    """The smallest Django view: load balancers poll it, the benchmark uses it as baseline."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return render(request, "500.html", status=500)

@@ -1,0 +1,72 @@
+"""The resolution reader seen from the platform: bytes → (text, format, `Resolution`).
+
+The reader's errors are one English line for a person; users get the same refusal in their
+own language, with the reader's line kept as the detail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from hrdialogue.documents import errors
+from hrdialogue.documents.model import Resolution
+from hrdialogue.documents.parse import parse_resolution
+from hrdialogue.documents.source import read_document
+
+__all__ = ["ReadResult", "RefusedDocument", "read_resolution"]
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    text: str
+    format: str
+    resolution: Resolution
+
+
+class RefusedDocument(Exception):
+    """An upload the reader refused: `message` is translated, `detail` is the reader's line."""
+
+    def __init__(self, message: str, detail: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.detail = detail
+
+
+def _messages() -> list[tuple[type[errors.ReaderError], str]]:
+    return [
+        (errors.EmptyInput, _("The file is empty.")),
+        (errors.InputTooLarge, _("The file is larger than 20 MB.")),
+        (errors.NotText, _("The file is not a PDF, a DOCX document or text.")),
+        (errors.NeedsOCR, _("The PDF has no text layer: it must go through OCR first.")),
+        (
+            errors.UnsupportedLanguage,
+            _("The text is not in one of the six official languages of the United Nations."),
+        ),
+        (
+            errors.NotAResolution,
+            _(
+                "This document is not a resolution: it has no enacting formula and no "
+                "paragraph that opens with a lead phrase."
+            ),
+        ),
+    ]
+
+
+def read_resolution(data: bytes, *, name: str, language: str | None = None) -> ReadResult:
+    """Read and structure an upload; `RefusedDocument` when it is not a readable resolution."""
+    try:
+        document = read_document(data, name=name)
+        resolution = parse_resolution(document.text, language=language or None, source=name)
+    except errors.ReaderError as error:
+        for kind, message in _messages():
+            if isinstance(error, kind):
+                raise RefusedDocument(message, str(error)) from error
+        raise RefusedDocument(_("The file could not be read."), str(error)) from error
+    if not resolution.operative:
+        raise RefusedDocument(
+            _("No operative paragraph was found: this does not look like a resolution."),
+            name,
+        )
+    return ReadResult(document.text, str(document.format), resolution)

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from django.contrib import admin
+
+from hrdialogue.web.stakeholders.models import Contact, Stakeholder
+
+__all__ = ["StakeholderAdmin"]
+
+
+class ContactInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = Contact
+    extra = 0
+
+
+@admin.register(Stakeholder)
+class StakeholderAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ("name", "kind", "regional_group", "country")
+    list_filter = ("kind", "regional_group")
+    search_fields = ("name", "acronym", "code")
+    inlines = (ContactInline,)

@@ -1,0 +1,86 @@
+"""Fixtures of the web tests: the registry, one account per role, a stored resolution."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+pytest.importorskip("django", reason="the web tests need the `web` extra")
+
+PASSWORD = "correct horse battery staple 42"
+
+
+@pytest.fixture
+def registry(db: Any) -> None:
+    """The registry as `make run` loads it (loaded again after a flush)."""
+    from hrdialogue.web.stakeholders.models import Kind, Stakeholder
+    from hrdialogue.web.stakeholders.services import load_registry
+
+    if not Stakeholder.objects.filter(kind=Kind.MEMBER_STATE).exists():
+        load_registry()
+
+
+@pytest.fixture
+def make_user(db: Any) -> Callable[..., Any]:
+    from hrdialogue.web.accounts.models import User
+
+    def make(role: str, email: str | None = None, stakeholder: Any = None) -> Any:
+        return User.objects.create_user(
+            email or f"{role}@example.org", PASSWORD, role=role, stakeholder=stakeholder
+        )
+
+    return make
+
+
+@pytest.fixture
+def secretariat(make_user: Callable[..., Any]) -> Any:
+    return make_user("secretariat")
+
+
+@pytest.fixture
+def moderator(make_user: Callable[..., Any]) -> Any:
+    return make_user("moderator")
+
+
+@pytest.fixture
+def public_user(make_user: Callable[..., Any]) -> Any:
+    return make_user("public")
+
+
+@pytest.fixture
+def france_focal_point(make_user: Callable[..., Any], registry: None) -> Any:
+    from hrdialogue.web.stakeholders.models import Stakeholder
+
+    return make_user("focal-point", "fp-france@example.org", Stakeholder.objects.get(code="fra"))
+
+
+@pytest.fixture
+def stored_resolution(db: Any, secretariat: Any) -> Any:
+    from hrdialogue.web.resolutions.services import store_resolution
+    from tests.web.resolution_fixture import hand_written_resolution
+
+    return store_resolution(
+        actor=secretariat,
+        resolution=hand_written_resolution(),
+        text="(hand-written test text)",
+        source_name="a-res-63-180-ru.txt",
+        source_format="text",
+        source_sha256="0" * 64,
+    )
+
+
+@pytest.fixture
+def consultation(registry: None, stored_resolution: Any, secretariat: Any) -> Any:
+    """A draft consultation opened from OP10 (index 0) of the hand-written resolution."""
+    from hrdialogue.web.consultations.services import open_consultation
+
+    return open_consultation(
+        actor=secretariat, document=stored_resolution, mandate_index=0, title="OP10 consultation"
+    )
+
+
+@pytest.fixture(autouse=True)
+def _no_real_mail_or_network(settings: Any) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,0 +1,206 @@
+"""Every view × role × consultation phase × visibility, against a table written by hand.
+
+The URL resolver is enumerated: a view missing from `EXPECTED` fails
+`test_every_view_is_in_the_matrix`. Someone who may not see a consultation gets 404 (no hint
+that it exists), someone who may see it but not act gets 403, an anonymous visitor of a page
+for signed-in users is sent to the sign-in page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "public", "focal_consultee", "focal_other", "moderator", "secretariat"]
+PHASES = ["draft", "open", "closed", "drafting", "published"]
+VISIBILITIES = ["public", "restricted"]
+STAFF = {"moderator", "secretariat"}
+
+OK, LOGIN, DENY, HIDE, REDIRECT = "200", "login", "403", "404", "302"
+
+
+def _can_view(role: str, phase: str, visibility: str) -> bool:
+    if role in STAFF:
+        return True
+    return phase != "draft" and (visibility == "public" or role == "focal_consultee")
+
+
+def _everyone(outcome: str) -> Callable[[str, str, str], str]:
+    return lambda role, phase, visibility: outcome
+
+
+def _secretariat_only(ok: str = OK) -> Callable[[str, str, str], str]:
+    def rule(role: str, phase: str, visibility: str) -> str:
+        if role == "secretariat":
+            return ok
+        return LOGIN if role == "anonymous" else DENY
+
+    return rule
+
+
+def _anonymous_only(role: str, phase: str, visibility: str) -> str:
+    return OK if role == "anonymous" else REDIRECT
+
+
+def _consultation_view(role: str, phase: str, visibility: str) -> str:
+    return OK if _can_view(role, phase, visibility) else HIDE
+
+
+def _consultation_edit(role: str, phase: str, visibility: str) -> str:
+    if not _can_view(role, phase, visibility):
+        return HIDE
+    return OK if role == "secretariat" and phase in ("draft", "open") else DENY
+
+
+def _consultation_advance(role: str, phase: str, visibility: str) -> str:
+    if not _can_view(role, phase, visibility):
+        return HIDE
+    return REDIRECT if role == "secretariat" and phase != "published" else DENY
+
+
+# view name → (HTTP method, does it depend on the consultation's phase, rule)
+EXPECTED: dict[str, tuple[str, bool, Callable[[str, str, str], str]]] = {
+    "home": ("get", False, _everyone(OK)),
+    "healthz": ("get", False, _everyone(OK)),
+    "set_language": ("post", False, _everyone(REDIRECT)),
+    "accounts:login": ("get", False, _anonymous_only),
+    "accounts:logout": ("post", False, _everyone(REDIRECT)),
+    "accounts:password_reset": ("get", False, _everyone(OK)),
+    "accounts:password_reset_done": ("get", False, _everyone(OK)),
+    "accounts:password_reset_confirm": ("get", False, _everyone(OK)),  # says: link not valid
+    "accounts:password_reset_complete": ("get", False, _everyone(OK)),
+    "accounts:invite": ("get", False, _secretariat_only()),
+    "accounts:accept": ("get", False, _everyone(HIDE)),  # an unknown token
+    "accounts:users": ("get", False, _secretariat_only()),
+    "accounts:deactivate": ("post", False, _secretariat_only(REDIRECT)),
+    "stakeholders:list": ("get", False, _everyone(OK)),
+    "stakeholders:detail": ("get", False, _everyone(OK)),
+    "stakeholders:import": ("get", False, _secretariat_only()),
+    "resolutions:list": ("get", False, _everyone(OK)),
+    "resolutions:upload": ("get", False, _secretariat_only()),
+    "resolutions:detail": ("get", False, _everyone(OK)),
+    "audit:list": ("get", False, _secretariat_only()),
+    "audit:export": ("get", False, _secretariat_only()),
+    "consultations:list": ("get", False, _everyone(OK)),
+    "consultations:create": ("get", False, _secretariat_only()),
+    "consultations:detail": ("get", True, _consultation_view),
+    "consultations:plan": ("get", True, _consultation_edit),
+    "consultations:details": ("get", True, _consultation_edit),
+    "consultations:consultees": ("get", True, _consultation_edit),
+    "consultations:advance": ("post", True, _consultation_advance),
+    # Django's admin: for superusers only; no role of the platform is staff, all go to its login.
+    "admin:*": ("get", False, _everyone(REDIRECT)),
+}
+
+
+def _url_names(resolver: URLResolver, prefix: str = "") -> set[str]:
+    names: set[str] = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            namespace = pattern.namespace
+            if namespace == "admin":
+                names.add("admin:*")
+                continue
+            names |= _url_names(pattern, f"{prefix}{namespace}:" if namespace else prefix)
+        elif isinstance(pattern, URLPattern):
+            assert pattern.name, f"URL pattern {pattern.pattern} has no name"
+            names.add(prefix + pattern.name)
+    return names
+
+
+def test_every_view_is_in_the_matrix() -> None:
+    assert _url_names(get_resolver()) == set(EXPECTED)
+
+
+@pytest.fixture
+def world(db: Any) -> dict[str, Any]:
+    from hrdialogue.web.accounts.models import User
+    from hrdialogue.web.consultations.services import open_consultation
+    from hrdialogue.web.resolutions.services import store_resolution
+    from hrdialogue.web.stakeholders.models import Stakeholder
+    from tests.web.resolution_fixture import hand_written_resolution
+
+    france = Stakeholder.objects.create(code="fra", kind="member-state", name="France")
+    undp = Stakeholder.objects.create(code="undp", kind="un-entity", name="UNDP")
+    users = {
+        "public": User.objects.create_user("p@example.org", "x", role="public"),
+        "focal_consultee": User.objects.create_user(
+            "f@example.org", "x", role="focal-point", stakeholder=france
+        ),
+        "focal_other": User.objects.create_user(
+            "o@example.org", "x", role="focal-point", stakeholder=undp
+        ),
+        "moderator": User.objects.create_user("m@example.org", "x", role="moderator"),
+        "secretariat": User.objects.create_user("s@example.org", "x", role="secretariat"),
+    }
+    target = User.objects.create_user("t@example.org", "x", role="public")
+    document = store_resolution(
+        actor=None,
+        resolution=hand_written_resolution(),
+        text="",
+        source_name="r.txt",
+        source_format="text",
+        source_sha256="2" * 64,
+    )
+    consultation = open_consultation(actor=None, document=document, mandate_index=0, title="C")
+    assert list(consultation.consultees.all()) == [france]
+    return {
+        "users": users,
+        "consultation": consultation,
+        "kwargs": {
+            "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "bad-token"},
+            "accounts:accept": {"token": "unknown"},
+            "accounts:deactivate": {"pk": target.pk},
+            "stakeholders:detail": {"code": "fra"},
+            "resolutions:detail": {"pk": document.pk},
+            "consultations:create": {"resolution_pk": document.pk, "index": 0},
+        },
+    }
+
+
+def _outcome(response: Any) -> str:
+    if response.status_code == 302:
+        return LOGIN if "/accounts/login/" in response["Location"] else REDIRECT
+    return str(response.status_code)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_matrix(name: str, world: dict[str, Any], client: Any) -> None:
+    from hrdialogue.web.consultations.models import Consultation
+
+    method, per_phase, rule = EXPECTED[name]
+    consultation = world["consultation"]
+    if name == "admin:*":
+        url = reverse("admin:index")
+    elif name.startswith("consultations:") and per_phase:
+        url = reverse(name, kwargs={"pk": consultation.pk})
+    else:
+        url = reverse(name, kwargs=world["kwargs"].get(name, {}))
+    cells = [(p, v) for p in PHASES for v in VISIBILITIES] if per_phase else [("open", "public")]
+    wrong = []
+    for role in ROLES:
+        for phase, visibility in cells:
+            Consultation.objects.filter(pk=consultation.pk).update(
+                phase=phase, visibility=visibility
+            )
+            client.logout()
+            if role != "anonymous":
+                client.force_login(world["users"][role])
+            data = {"to": _next_phase(phase)} if name == "consultations:advance" else {}
+            if name == "set_language":
+                data = {"language": "fr", "next": "/"}
+            response = getattr(client, method)(url, data)
+            expected = rule(role, phase, visibility)
+            if _outcome(response) != expected:
+                wrong.append((role, phase, visibility, expected, _outcome(response)))
+    assert not wrong, f"{name}: (role, phase, visibility, expected, got): {wrong}"
+
+
+def _next_phase(phase: str) -> str:
+    index = PHASES.index(phase)
+    return PHASES[index + 1] if index + 1 < len(PHASES) else phase

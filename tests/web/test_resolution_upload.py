@@ -1,0 +1,103 @@
+"""The Secretariat uploads a resolution; bad files are refused in the user's language and
+nothing is stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def _upload(client: Client, name: str, data: bytes, language: str = "") -> Any:
+    return client.post(
+        reverse("resolutions:upload"),
+        {"file": SimpleUploadedFile(name, data), "language": language},
+    )
+
+
+def _pdf(text: str) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.multi_cell(0, 8, text)
+    return bytes(pdf.output())
+
+
+def test_the_seed_is_read_with_its_anchors_and_mandates(
+    client: Client, secretariat: Any, shared: Path
+) -> None:
+    from hrdialogue.web.resolutions.models import ResolutionDocument
+
+    client.force_login(secretariat)
+    data = (shared / "seeds" / "000_8dba0c578e5ca190.txt").read_bytes()
+    response = _upload(client, "a-res-63-180.txt", data)
+    assert response.status_code == 302
+    document = ResolutionDocument.objects.get()
+    assert (document.symbol, document.number, document.language) == ("A/RES/63/180", "63/180", "ru")
+    page = client.get(response["Location"])
+    # Read in the seed: 9 preambular and 11 operative paragraphs; OP10 asks the
+    # Secretary-General to consult States, IGOs and NGOs.
+    for anchor in ("PP1", "PP9", "OP1", "OP10", "OP11"):
+        assert f'id="{anchor}"' in page.text
+    assert 'id="PP10"' not in page.text
+    assert 'id="OP12"' not in page.text
+    assert "Open a consultation from OP10" in page.text
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "The submitted file is empty."),
+        ("blank.txt", b"   \n\n  ", "The file is empty."),
+        ("noise.bin", bytes(range(256)) * 8, "The file is not a PDF, a DOCX document or text."),
+        (
+            "menu.pdf",
+            None,  # a real PDF whose text is a canteen menu, not a resolution
+            "This document is not a resolution",
+        ),
+        (
+            "letter.txt",
+            (
+                b"Dear colleagues, the meeting room on the third floor is closed on Friday "
+                b"for maintenance. Please use the library instead. Thank you for your patience."
+            ),
+            "This document is not a resolution",
+        ),
+    ],
+)
+def test_a_file_that_is_not_a_resolution_is_refused_and_nothing_is_stored(
+    client: Client, secretariat: Any, name: str, data: bytes | None, message: str
+) -> None:
+    from hrdialogue.web.audit.models import AuditEntry
+    from hrdialogue.web.resolutions.models import ResolutionDocument
+
+    if data is None:
+        data = _pdf(
+            "Canteen menu for the week. Monday: lentil soup and bread. Tuesday: rice with "
+            "vegetables. Wednesday: fish of the day. Thursday: pasta. Friday: fruit salad."
+        )
+    client.force_login(secretariat)
+    response = _upload(client, name, data, language="en")
+    assert response.status_code == 400
+    assert message in response.text
+    assert not ResolutionDocument.objects.exists()
+    assert not AuditEntry.objects.filter(action="resolutions.upload").exists()
+
+
+def test_the_refusal_is_in_arabic_for_an_arabic_speaking_user(
+    client: Client, secretariat: Any
+) -> None:
+    client.force_login(secretariat)
+    client.cookies["django_language"] = "ar"
+    response = _upload(client, "blank.txt", b"   \n")
+    assert response.status_code == 400
+    assert "الملف فارغ." in response.text
+    assert 'dir="rtl"' in response.text
