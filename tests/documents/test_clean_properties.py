@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hrdialogue.documents.clean import clean_document, normalise_text_map
+from hrdialogue.documents.clean import (  # the fast path, checked
+    _DROPPED,
+    _WS,
+    _plain_changes,
+    clean_document,
+    normalise_text_map,
+)
 
 # Characters that exercise every rule: letters of three scripts, digits, white space of several
 # kinds, hyphens and soft hyphens, NFKC expansions and compositions, underscores, markers.
@@ -53,3 +61,22 @@ def test_source_slice_of_a_clean_span_normalises_to_that_span(
 def test_any_unicode_text_cleans(text: str) -> None:
     doc = clean_document(text, body_start=len(text) // 2)
     assert len(doc.body.text) <= 3 * len(text) + 1
+
+
+# The plain normaliser finds the runs it changes by two scans led by a class or a literal
+# (fast); they must be exactly the runs of the one reference pattern it stands for.
+_WHITE = st.sampled_from([" ", " ", "  ", "\n", "\t", "\r\n", "\u00a0", "\u3000", "\u2028"])
+_OTHER = st.sampled_from(["a", "я", "-", "\u00ad", "\u200b", "\u200f", "\ufeff", "1"])
+_PLAIN_TEXT = st.lists(st.one_of(_WHITE, _OTHER), max_size=60).map("".join)
+
+
+@_SETTINGS
+@given(_PLAIN_TEXT, st.integers(0, 10), st.integers(0, 10))
+def test_plain_scans_find_the_runs_of_the_reference_pattern(
+    text: str, cut_start: int, cut_end: int
+) -> None:
+    start, end = min(cut_start, len(text)), max(len(text) - cut_end, 0)
+    start = min(start, end)
+    reference = re.compile(f"{_WS}|{_DROPPED}")
+    expected = [(m.start(), m.end(), m.lastgroup) for m in reference.finditer(text, start, end)]
+    assert _plain_changes(text, start, end) == expected

@@ -123,7 +123,7 @@ CORPUS = [
         "ru",
         None,
         GA,
-        None,
+        57,  # the masthead's "Пятьдесят седьмая сессия"; it has no number line
         "ДЕКЛАРАЦИЯ О ПРАВЕ И ОБЯЗАННОСТИ ОТДЕЛЬНЫХ ЛИЦ, ГРУПП И ОРГАНОВ ОБЩЕСТВА ПООЩРЯТЬ И"
         " ЗАЩИЩАТЬ ОБЩЕПРИЗНАННЫЕ ПРАВА ЧЕЛОВЕКА И ОСНОВНЫЕ СВОБОДЫ",
         ["recalling", "reiterating", "noting", "concerned", "recalling"],

@@ -458,3 +458,20 @@ def test_deadlines_know_the_year_only_for_the_general_assembly() -> None:
         session=10, year=None, opens=None
     )
     assert build_deadline(10, None) == Deadline(session=10, year=None, opens=None)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "noun_less"),
+    [
+        ("en", "at its sixty-fourth session", "at its sixty-fourth meeting"),
+        ("fr", "à sa soixante-quatrième session", "à sa soixante-quatrième séance"),
+        ("es", "en su sexagésimo cuarto período de sesiones", "en su sexagésimo cuarto informe"),
+        ("ru", "на своей шестьдесят четвертой сессии", "на своем шестьдесят четвертом заседании"),
+        ("ar", "في دورتها الرابعة والستين", "في جلستها الرابعة والستين"),
+        ("zh", "第六十四届会议", "第六十四次会议"),
+    ],
+)
+def test_session_found_only_where_its_noun_stands(language: str, text: str, noun_less: str) -> None:
+    # Hand-written phrases; a text without the session noun is not scanned at all.
+    assert [n for _, _, n in find_sessions(f"Текст. {text}.", language)] == [64]
+    assert find_sessions(noun_less, language) == []

@@ -16,7 +16,7 @@ from typing import Final
 from hrdialogue.documents.symbols import fold_width
 from hrdialogue.languages import get_language
 
-__all__ = ["DATE_PATTERNS", "MONTHS", "find_dates", "parse_date_match"]
+__all__ = ["DATE_PATTERNS", "MONTHS", "MONTH_NAMES", "find_dates", "parse_date_match"]
 
 
 def _words(text: str, sep: str | None = None) -> tuple[str, ...]:
@@ -61,6 +61,9 @@ MONTHS: Final[dict[str, int]] = {
 def _alt(*names: str) -> str:
     return "|".join(sorted((r"\s+".join(n.split()) for n in names), key=len, reverse=True))
 
+
+MONTH_NAMES: Final = _alt(*MONTHS)
+"""Regex source matching any month name of `MONTHS` (longest first; search case-insensitively)."""
 
 _AR_LEV: Final = _alt(*_MONTH_NAMES["ar-lev"])
 _AR_EGY: Final = _alt(*_MONTH_NAMES["ar-egy"], *(k for k in _VARIANTS if k != "setiembre"))

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 
 from hrdialogue.documents.clean import (
     CleanDocument,
@@ -21,6 +22,7 @@ from hrdialogue.documents.clean import (
     FootnoteMarker,
     clean_document,
 )
+from hrdialogue.documents.closing import find_closing
 from hrdialogue.documents.errors import NotAResolution, ReaderError, UnsupportedLanguage
 from hrdialogue.documents.mandates import extract_mandates
 from hrdialogue.documents.model import (
@@ -41,7 +43,6 @@ from hrdialogue.documents.segment import (
     Masthead,
     RawParagraph,
     RawSubparagraph,
-    find_closing,
     find_enacting_formula,
     read_masthead,
     split_paragraphs,
@@ -50,8 +51,13 @@ from hrdialogue.languages import LANGUAGES, fold_homoglyphs
 
 __all__ = ["parse_resolution"]
 
-# A Latin word run straight into Arabic or Chinese: the aligned segments of a bitext.
-_BITEXT = re.compile(r"[A-Za-z][,.;:)]?[\u0600-\u06ff\u4e00-\u9fff]")
+# A Latin word run straight into Arabic or Chinese: the aligned segments of a bitext. Led by
+# the rarer script of the text (so that the engine skips ahead in C), the other looked behind.
+_BITEXT_LATIN_FIRST = re.compile(r"[A-Za-z][,.;:)]?[\u0600-\u06ff\u4e00-\u9fff]")
+_BITEXT_OTHER_FIRST = re.compile(
+    r"[\u0600-\u06ff\u4e00-\u9fff](?:(?<=[A-Za-z].)|(?<=[A-Za-z][,.;:)].))"
+)
+_BITEXT_SEGMENTS = 3
 _OWN_SYMBOL = re.compile(r"(?<![\w/(\[])((?:A|E|S)(?:/[A-Za-z0-9.\-]+)+)")
 _TERMINAL = re.compile(r"[.。][\"'”»)]*$")
 _FIRST_WORD = re.compile(r"[^\s,،，;:]+")
@@ -142,7 +148,8 @@ def parse_resolution(
             f"{language!r} is not one of the six UN languages (ar, zh, en, fr, ru, es)",
             source=source,
         )
-    if len(_BITEXT.findall(text)) >= 3:
+    bitext = _BITEXT_LATIN_FIRST if language in ("ar", "zh") else _BITEXT_OTHER_FIRST
+    if len(list(islice(bitext.finditer(text), _BITEXT_SEGMENTS))) >= _BITEXT_SEGMENTS:
         raise NotAResolution(
             "this is a bilingual aligned text (bitext), not a resolution in one language",
             source=source,
@@ -156,7 +163,7 @@ def parse_resolution(
 
     formula = find_enacting_formula(ctext, language)
     region_start = formula.end if formula else 0
-    closing = find_closing(ctext, region_start)
+    closing = find_closing(ctext, region_start, language)
     region_end = len(ctext)
     if closing is not None and closing.start >= region_start:
         region_end = closing.start
@@ -170,7 +177,7 @@ def parse_resolution(
             source=source,
         )
     body: Body | None = formula.body if formula else None
-    masthead = read_masthead(clean, formula.start, body) if formula else None
+    masthead = read_masthead(clean, formula.start, body, language) if formula else None
     if masthead is not None:
         body = masthead.body
 

@@ -1,5 +1,5 @@
 """Segmentation of a clean resolution text: masthead, number line, title, enacting formula,
-preambular and operative paragraphs (with subparagraphs), closing formula.
+preambular and operative paragraphs (with subparagraphs); the closing formula is `closing`.
 
 Works on `CleanText` offsets; paragraph boundaries come from the text itself (a lead phrase
 after paragraph-final punctuation, the next operative number in sequence), with the source's
@@ -9,7 +9,6 @@ breaks were lost all segment alike.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -18,15 +17,15 @@ from typing import Final
 from hrdialogue.documents.clean import CleanText
 from hrdialogue.documents.leads import LeadKind, LeadMatch, match_lead
 from hrdialogue.documents.model import Body, DocumentKind
+from hrdialogue.documents.sessions import find_session
+from hrdialogue.documents.spans import trim_span
 from hrdialogue.languages import fold_homoglyphs
 
 __all__ = [
-    "Closing",
     "Formula",
     "Masthead",
     "RawParagraph",
     "RawSubparagraph",
-    "find_closing",
     "find_enacting_formula",
     "read_masthead",
     "split_paragraphs",
@@ -86,19 +85,28 @@ _FORMULAS: Final[dict[Body, dict[str, str]]] = {
 }
 
 
-def _formula_regex(language: str | None) -> re.Pattern[str]:
-    groups = []
-    for i, phrases in enumerate(_FORMULAS.values()):
+@dataclass(frozen=True, slots=True)
+class _FormulaPatterns:
+    """The enacting formulas of one language (or of all): any of them, then each body's."""
+
+    any: re.Pattern[str]
+    bodies: tuple[tuple[re.Pattern[str], Body], ...]
+
+
+def _formula_patterns(language: str | None) -> _FormulaPatterns:
+    bodies = []
+    for body, phrases in _FORMULAS.items():
         alternatives = [p for lang, p in phrases.items() if language is None or lang == language]
         flexible = "|".join(a.replace(" ", r"\s+") for a in alternatives)
-        groups.append(f"(?P<b{i}>{flexible})")
-    return re.compile(rf"(?:^|(?<=[\s|]))(?:{'|'.join(groups)})\s*[,،，]")
+        bodies.append((re.compile(rf"(?:{flexible})\s*[,،，]"), body))
+    # No group in front: the engine skips ahead in C to the phrases' first letters.
+    any_formula = "|".join(pattern.pattern.removesuffix(r"\s*[,،，]") for pattern, _ in bodies)
+    return _FormulaPatterns(re.compile(rf"(?:{any_formula})\s*[,،，]"), tuple(bodies))
 
 
-_FORMULA_RE: Final[dict[str | None, re.Pattern[str]]] = {
-    lang: _formula_regex(lang) for lang in (None, "en", "fr", "es", "ru", "ar", "zh")
+_FORMULA_PATTERNS: Final[dict[str | None, _FormulaPatterns]] = {
+    lang: _formula_patterns(lang) for lang in (None, "en", "fr", "es", "ru", "ar", "zh")
 }
-_BODIES: Final[list[Body]] = list(_FORMULAS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,15 +118,21 @@ class Formula:
 
 
 def find_enacting_formula(text: str, language: str | None = None) -> Formula | None:
-    """The enacting formula ("The General Assembly,", "Генеральная Ассамблея,", "大会,")."""
-    patterns = [_FORMULA_RE.get(language, _FORMULA_RE[None])]
+    """The enacting formula ("The General Assembly,", "Генеральная Ассамблея,", "大会,"): the
+    first one at the start of the text or after white space or `|`; in `language` first."""
+    tables = [_FORMULA_PATTERNS.get(language, _FORMULA_PATTERNS[None])]
     if language is not None:
-        patterns.append(_FORMULA_RE[None])
-    for pattern in patterns:
-        m = pattern.search(text)
-        if m is not None:
-            index = int((m.lastgroup or "b0")[1:])
-            return Formula(m.start(), m.end(), m.group(), _BODIES[index])
+        tables.append(_FORMULA_PATTERNS[None])
+    for table in tables:
+        pos = 0
+        while (m := table.any.search(text, pos)) is not None:
+            start = m.start()
+            if start == 0 or text[start - 1].isspace() or text[start - 1] == "|":
+                for pattern, body in table.bodies:
+                    found = pattern.match(text, start)
+                    if found is not None:
+                        return Formula(start, found.end(), found.group(), body)
+            pos = start + 1
     return None
 
 
@@ -189,8 +203,13 @@ def _squash(number: str) -> str:
     return re.sub(r"\s*/\s*", "/", number).strip()
 
 
-def read_masthead(clean: CleanText, end: int, body: Body | None) -> Masthead:
-    """Symbol, number, session, title and kind from the text before the enacting formula."""
+def read_masthead(clean: CleanText, end: int, body: Body | None, language: str) -> Masthead:
+    """Symbol, number, session, title and kind from the text before the enacting formula.
+
+    The session comes from the number ("63/180") or the symbol ("A/C.3/66/L.32"), else from
+    the session the masthead names in words ("Sixty-first session", "Пятьдесят седьмая
+    сессия"; `sessions.find_session`, in `language`).
+    """
     text = clean.text[:end]
     number: str | None = None
     title_start: int | None = None
@@ -246,98 +265,10 @@ def read_masthead(clean: CleanText, end: int, body: Body | None) -> Masthead:
     elif symbol is not None:
         m = re.match(r"A/(?:C\.\d/|HRC/)?(\d{1,2})/", symbol)
         session = int(m.group(1)) if m else None
+    if session is None:
+        named = find_session(text, language)
+        session = named[2] if named else None
     return Masthead(symbol, number, session, title, title_span, kind, body)
-
-
-# --------------------------------------------------------------------------------------------
-# Closing formula
-
-_EN_MONTHS = "january february march april may june july august september october november december"
-_MONTHS: Final[dict[str, int]] = {}
-for _names in (
-    _EN_MONTHS,
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
-    "يناير فبراير مارس أبريل مايو يونيه يوليه أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
-    "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر",
-):
-    for _i, _name in enumerate(_names.split(), 1):
-        _MONTHS.setdefault(_name, _i)
-_MONTHS["setiembre"] = 9
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE = re.compile(
-    rf"(?P<d>\d{{1,2}}|1er)(?:\s+de)?\s+(?:[^\d\s/]+(?:\s+[^\d\s/]+)?\s*/\s*)?(?P<m>{_MONTH})"
-    rf"(?:\s+de)?\s+(?P<y>\d{{4}})(?:\s+года)?",
-    re.IGNORECASE,
-)
-# The closing formula is found by its words, then the meeting number next to them.
-_MEETING_WORDS = re.compile(
-    r"plenary\s+meeting|пленарное\s+заседание|séance\s+plénière|sesión\s+plenaria"
-    r"|الجلسة\s+العامة\s+(?P<ar>\d{1,4})|(?<=(?:st|nd|rd|th)\s)meeting\b"
-)
-_NUMBER_BEFORE = re.compile(r"(?P<n>\d{1,4})\s*(?:st|nd|rd|th|-?\s*[еeйя]|e|ème|re|[ªaº.])?\s+$")
-_HEADER_MEETING = re.compile(
-    r"at\s+its\s+(?P<n>\d{1,4})(?:st|nd|rd|th)\s+meeting|Séance\s+plénière\s*:\s*(?P<f>\d{1,4})"
-)
-_ZH_CLOSING = re.compile(
-    r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*第(?P<n>\d{1,4})次全体会议"
-)
-_FR_HTML_DATE = re.compile(rf"Date\s*:\s*{_DATE.pattern}", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Closing:
-    meeting: int | None
-    date: dt.date | None
-    start: int
-    end: int
-
-
-def _date(m: re.Match[str]) -> dt.date | None:
-    day = 1 if m.group("d").lower() == "1er" else int(m.group("d"))
-    try:
-        return dt.date(int(m.group("y")), _MONTHS[m.group("m").lower()], day)
-    except (ValueError, KeyError):
-        return None
-
-
-def find_closing(text: str, start: int) -> Closing | None:
-    """Meeting number and date of adoption (after `start`, or in the masthead before it:
-    the Security Council's "Adopted … at its 5916th meeting, on …", the UN HTML "Séance
-    plénière: 70ème" with "Date: …")."""
-    if "全体会议" in text:
-        zh = _ZH_CLOSING.search(text, start)
-        if zh is not None:
-            try:
-                date = dt.date(int(zh.group("y")), int(zh.group("m")), int(zh.group("d")))
-            except ValueError:
-                date = None
-            return Closing(int(zh.group("n")), date, zh.start(), zh.end())
-    header = _HEADER_MEETING.search(text, 0, max(start, 0) or len(text))
-    if header is not None:
-        if header.group("f") is not None:
-            date_match = _FR_HTML_DATE.search(text)
-            date = _date(date_match) if date_match else None
-            return Closing(int(header.group("f")), date, header.start(), header.end())
-        date_match = _DATE.search(text, header.end(), header.end() + 60)
-        end = date_match.end() if date_match else header.end()
-        return Closing(
-            int(header.group("n")), date_match and _date(date_match), header.start(), end
-        )
-    for m in _MEETING_WORDS.finditer(text, start):
-        if m.group("ar") is not None:
-            number, begin = int(m.group("ar")), m.start()
-        else:
-            before = _NUMBER_BEFORE.search(text, max(start, m.start() - 16), m.start())
-            if before is None:
-                continue
-            number, begin = int(before.group("n")), before.start()
-        date_match = _DATE.search(text, m.end(), m.end() + 60)
-        if date_match is None:
-            return Closing(number, None, begin, m.end())
-        return Closing(number, _date(date_match), begin, date_match.end())
-    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -365,7 +296,8 @@ class RawParagraph:
 
 
 _END_PUNCT = frozenset(",;:.،؛，；。")
-_OP_NUMBER = re.compile(r"(?P<n>\d{1,3})(?:\s*\.(?!\d)\s*|\s+[-–]\s+|\s*[-–]\s+)(?=\S)")
+# `\d(?:\d\d?)?` rather than `\d{1,3}`: a class in front lets the engine skip ahead in C.
+_OP_NUMBER = re.compile(r"(?P<n>\d(?:\d\d?)?)(?:\s*\.(?!\d)\s*|\s+[-–]\s+|\s*[-–]\s+)(?=\S)")
 _SPLIT_AFTER = re.compile(r"[,،，;؛](?=\s)\s*")
 _CASED = frozenset(("en", "fr", "es"))
 
@@ -377,26 +309,18 @@ def _prev_char(text: str, pos: int) -> str:
     return text[i - 1] if i > 0 else ""
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _operative_numbers(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """(number, number start, text start) of each operative paragraph, in sequence."""
     found: list[tuple[int, int, int]] = []
     expected = 1
+    first_text = trim_span(text, start, end)[0]  # text before a number: it must end a sentence
     for m in _OP_NUMBER.finditer(text, start, end):
         if int(m.group("n")) != expected:
             continue
         s = m.start()
         if s > 0 and not text[s - 1].isspace() and text[s - 1] not in _END_PUNCT:
             continue
-        before = text[start:s].strip()
-        if before and _prev_char(text, s) not in _END_PUNCT:
+        if first_text < s and _prev_char(text, s) not in _END_PUNCT:
             continue
         found.append((expected, s, m.end()))
         expected += 1
@@ -447,7 +371,7 @@ def split_paragraphs(
             lead = _lead_at(text, pos, language, "preambular")
             if lead is not None:
                 cuts[pos] = lead
-    first_start, _ = _trim(text, start, preamble_end)
+    first_start, _ = trim_span(text, start, preamble_end)
     fragment_start: int | None = None
     if fragment:
         first_lead = _lead_at(text, first_start, language, "preambular")
@@ -462,7 +386,7 @@ def split_paragraphs(
     paragraphs: list[RawParagraph] = []
     for k, pos in enumerate(positions):
         stop = positions[k + 1] if k + 1 < len(positions) else preamble_end
-        s, e = _trim(text, pos, stop)
+        s, e = trim_span(text, pos, stop)
         if s >= e:
             continue
         lead = cuts[pos] or _lead_at(text, s, language, "preambular")
@@ -480,7 +404,7 @@ def split_paragraphs(
             last.subparagraphs = _subparagraphs(text, last.start, last.end, language)
     for k, (number, _, text_start) in enumerate(numbers):
         stop = numbers[k + 1][1] if k + 1 < len(numbers) else end
-        s, e = _trim(text, text_start, stop)
+        s, e = trim_span(text, text_start, stop)
         lead = _lead_at(text, s, language, "operative")
         subs = _subparagraphs(text, s, e, language)
         paragraphs.append(RawParagraph(True, s, e, number, lead, subs))
@@ -591,7 +515,7 @@ def _subparagraphs(text: str, start: int, end: int, language: str) -> list[RawSu
             if later_level <= level:
                 stop = later_start
                 break
-        s, e = _trim(text, le, stop)
+        s, e = trim_span(text, le, stop)
         if level == 1:
             items.append(RawSubparagraph(f"({_LATIN[index]})", ls, le, s, e))
         elif items:

@@ -332,11 +332,26 @@ def _grammar(language: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...
     raise ValueError(msg)
 
 
+# The session noun every pattern of a language contains (folded): a text without it names no
+# session, and is not scanned.
+_NOUNS: Final[dict[str, str]] = {
+    "en": "session",
+    "fr": "session",
+    "es": "sesiones",
+    "ru": "сесси",
+    "ar": "دور",
+    "zh": "届",
+}
+
+
 def find_sessions(text: str, language: str) -> list[SessionMatch]:
     """Every session named in `text`, left to right, as `(start, end, n)`."""
+    grammar = _grammar(language)
     folded = fold_text(text)
+    if _NOUNS[language] not in folded:
+        return []
     found: list[SessionMatch] = []
-    for pattern, words in _grammar(language):
+    for pattern, words in grammar:
         for match in pattern.finditer(folded):
             digits = match.groupdict().get("d")
             if digits:

@@ -1,0 +1,112 @@
+"""The closing formula of a resolution: the meeting at which it was adopted, and the date.
+
+"70th plenary meeting / 18 December 2008", "70-е пленарное заседание, 18 декабря 2008 года",
+"70e séance plénière", "70ª sesión plenaria", "الجلسة العامة 70", "2008年12月18日 第70次全体会议";
+in the masthead, the Security Council's "Adopted … at its 5916th meeting, on 19 June 2008" and
+the UN HTML rendition's "Séance plénière: 70ème" with "Date: …". Dates are read with
+`dates.find_dates`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from hrdialogue.documents.dates import DATE_PATTERNS, find_dates, parse_date_match
+from hrdialogue.languages import LANGUAGES
+
+__all__ = ["Closing", "find_closing"]
+
+# The closing formula is found by its words, then the meeting number next to them.
+# Each led by a literal, so that the engine skips ahead in C. English: "70th plenary meeting",
+# or a meeting after an ordinal ("38th meeting"), which `_meeting_start` checks.
+_MEETING_WORDS: Final[dict[str, re.Pattern[str]]] = {
+    "en": re.compile(r"meeting"),
+    "ru": re.compile(r"пленарное\s+заседание"),
+    "fr": re.compile(r"séance\s+plénière"),
+    "es": re.compile(r"sesión\s+plenaria"),
+    "ar": re.compile(r"الجلسة\s+العامة\s+(?P<ar>\d{1,4})"),
+}
+_PLENARY_BEFORE = re.compile(r"plenary\s+")
+_ORDINAL_BEFORE = re.compile(r"(?:st|nd|rd|th)\s")
+_PLENARY_REACH = 40
+_NUMBER_BEFORE = re.compile(r"(?P<n>\d{1,4})\s*(?:st|nd|rd|th|-?\s*[еeйя]|e|ème|re|[ªaº.])?\s+$")
+_HEADER_MEETING = re.compile(
+    r"at\s+its\s+(?P<n>\d{1,4})(?:st|nd|rd|th)\s+meeting|Séance\s+plénière\s*:\s*(?P<f>\d{1,4})"
+)
+_ZH_CLOSING = re.compile(rf"{DATE_PATTERNS['zh']}\s*第(?P<n>\d{{1,4}})次全体会议")
+_HTML_DATE = re.compile(r"Date\s*:\s*")
+_DATE_WINDOW = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Closing:
+    meeting: int | None
+    date: dt.date | None
+    start: int
+    end: int
+
+
+def _date_after(text: str, pos: int, language: str) -> tuple[dt.date, int, int] | None:
+    """`(date, start, end)` of the first date written in the 60 characters after `pos`: in
+    `language`, else in another of the six."""
+    window = text[pos : pos + _DATE_WINDOW]
+    for lang in (language, *(code for code in LANGUAGES if code != language)):
+        dates = find_dates(window, lang)
+        if dates:
+            start, end, date = dates[0]
+            return date, pos + start, pos + end
+    return None
+
+
+def _meeting_start(text: str, start: int, meeting: re.Match[str]) -> int | None:
+    """Where English meeting words begin: "plenary meeting", or "meeting" after an ordinal."""
+    at = meeting.start()
+    plenary = text.rfind("plenary", max(start, at - _PLENARY_REACH), at)
+    if plenary >= 0 and _PLENARY_BEFORE.fullmatch(text, plenary, at):
+        return plenary
+    if at >= 3 and _ORDINAL_BEFORE.fullmatch(text, at - 3, at):
+        end = meeting.end()
+        if end == len(text) or not (text[end].isalnum() or text[end] == "_"):
+            return at
+    return None
+
+
+def find_closing(text: str, start: int, language: str) -> Closing | None:
+    """Meeting number and date of adoption (after `start`, or in the masthead before it:
+    the Security Council's "Adopted … at its 5916th meeting, on …", the UN HTML "Séance
+    plénière: 70ème" with "Date: …"). Dates are read with `dates.find_dates` in `language`
+    (ISO 639-1), or failing that in another of the six."""
+    if "全体会议" in text:
+        zh = _ZH_CLOSING.search(text, start)
+        if zh is not None:
+            return Closing(int(zh.group("n")), parse_date_match(zh), zh.start(), zh.end())
+    header = _HEADER_MEETING.search(text, 0, max(start, 0) or len(text))
+    if header is not None:
+        if header.group("f") is not None:
+            label = _HTML_DATE.search(text)
+            dated = _date_after(text, label.end(), language) if label else None
+            date = dated[0] if dated and label and dated[1] == label.end() else None
+            return Closing(int(header.group("f")), date, header.start(), header.end())
+        dated = _date_after(text, header.end(), language)
+        end = dated[2] if dated else header.end()
+        return Closing(int(header.group("n")), dated[0] if dated else None, header.start(), end)
+    words = _MEETING_WORDS.get(language)
+    for m in words.finditer(text, start) if words is not None else ():
+        if language == "ar":
+            number, begin = int(m.group("ar")), m.start()
+        else:
+            words_start = m.start() if language != "en" else _meeting_start(text, start, m)
+            if words_start is None:
+                continue
+            before = _NUMBER_BEFORE.search(text, max(start, words_start - 16), words_start)
+            if before is None:
+                continue
+            number, begin = int(before.group("n")), before.start()
+        dated = _date_after(text, m.end(), language)
+        if dated is None:
+            return Closing(number, None, begin, m.end())
+        return Closing(number, dated[0], begin, dated[2])
+    return None
