@@ -36,7 +36,7 @@ from hrdialogue.dialogue.polis_csv import (
 
 __all__ = ["REPLAY_MINUTES", "Score", "run", "score_conversation"]
 
-REPLAY_MINUTES = 1.0
+REPLAY_MINUTES = 60.0
 RED_DWARF_SEEDS = (0, 1, 2, 3, 4)
 
 

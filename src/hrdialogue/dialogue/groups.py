@@ -18,6 +18,7 @@ __all__ = [
     "find_opinion_groups",
     "score_silhouette",
     "smooth_k",
+    "spread_base",
 ]
 
 BASE_K = 100
@@ -104,6 +105,24 @@ def _kmeans(
     return remap[labels], centres[used]
 
 
+def _farthest_first(points: FloatArray, weights: FloatArray, k: int) -> FloatArray:
+    """Deterministic spread-out start: the heaviest point, then each time the point whose
+    weighted distance to the chosen ones is largest (ties: first in order)."""
+    chosen = [int(np.argmax(weights))]
+    nearest = ((points - points[chosen[0]]) ** 2).sum(axis=1)
+    while len(chosen) < k:
+        nxt = int(np.argmax(weights * nearest))
+        if nearest[nxt] == 0:
+            break
+        chosen.append(nxt)
+        nearest = np.minimum(nearest, ((points - points[nxt]) ** 2).sum(axis=1))
+    return points[chosen]
+
+
+def _inertia(points: FloatArray, weights: FloatArray, labels: IntArray, centres: FloatArray) -> float:
+    return float((weights * ((points - centres[labels]) ** 2).sum(axis=1)).sum())
+
+
 def _start(previous: FloatArray | None, points: FloatArray, k: int) -> FloatArray:
     """Previous centres (warm), topped up with the first distinct points not among them."""
     fresh = _first_distinct(points, max(k, 1))
@@ -119,17 +138,34 @@ def _start(previous: FloatArray | None, points: FloatArray, k: int) -> FloatArra
 def cluster_base(
     points: FloatArray, previous: FloatArray | None = None, base_k: int = BASE_K
 ) -> tuple[IntArray, FloatArray]:
-    """Base clusters of the projected participants: labels and centres."""
+    """Base clusters of the projected participants: labels and centres.
+
+    Warm: from the previous centres; cold: from the first distinct points (as Polis does).
+    """
     n_distinct = len(np.unique(points, axis=0))
     k = min(base_k, n_distinct)
     return _kmeans(points, _start(previous, points, k))
 
 
-def score_silhouette(centres: FloatArray, weights: FloatArray, labels: IntArray) -> float:
+def spread_base(points: FloatArray, labels: IntArray, centres: FloatArray) -> FloatArray:
+    """Mean distance of each base cluster's members to its centre."""
+    dist = np.sqrt(((points - centres[labels]) ** 2).sum(axis=1))
+    counts = np.bincount(labels, minlength=len(centres)).astype(np.float64)
+    sums = np.bincount(labels, weights=dist, minlength=len(centres))
+    return np.divide(sums, counts, out=np.zeros(len(centres)), where=counts > 0)
+
+
+def score_silhouette(
+    centres: FloatArray,
+    weights: FloatArray,
+    labels: IntArray,
+    spread: FloatArray | None = None,
+) -> float:
     """Silhouette of a grouping of weighted points (base centres weighted by members).
 
-    Each point stands for `weights[i]` participants at the same place, so the mean distance to
-    its own group divides by the group's weight less one (the participant itself).
+    Each point stands for `weights[i]` participants, `spread[i]` apart on average (0: at the
+    same place), so the mean distance to its own group is
+    `(Σ_{c≠b} w_c d(b, c) + (w_b − 1) · spread_b) / (W_G − 1)`.
     """
     groups = np.unique(labels)
     if len(groups) < 2:
@@ -140,8 +176,9 @@ def score_silhouette(centres: FloatArray, weights: FloatArray, labels: IntArray)
     summed = dist @ (onehot * weights[:, None])  # point × group: Σ w_c d(b, c)
     own = np.searchsorted(groups, labels)
     own_weight = group_weight[own]
+    within = np.zeros(len(labels)) if spread is None else (weights - 1.0) * spread
     a = np.divide(
-        summed[np.arange(len(labels)), own],
+        summed[np.arange(len(labels)), own] + within,
         own_weight - 1.0,
         out=np.zeros(len(labels)),
         where=own_weight > 1.0,
@@ -180,16 +217,24 @@ def find_opinion_groups(
         return Grouping(empty, 0, {}, empty, np.zeros((0, 2)), state)
     base_labels, base_centres = cluster_base(points, state.base_centres)
     weights = np.bincount(base_labels, minlength=len(base_centres)).astype(np.float64)
+    spread = spread_base(points, base_labels, base_centres)
     n_base = len(base_centres)
     max_k = min(MAX_K, 2 + n_base // 12, n_base)
     fits: dict[int, tuple[IntArray, FloatArray]] = {}
     silhouettes: dict[int, float] = {}
     for k in range(2, max_k + 1):
-        labels, centres = _kmeans(
-            base_centres, _start(state.group_centres.get(k), base_centres, k), weights
+        # Polis's start (the previous centres, else the first base centres), and a spread-out
+        # one; the fit with the lower weighted inertia is kept (both are deterministic).
+        starts = (
+            _start(state.group_centres.get(k), base_centres, k),
+            _farthest_first(base_centres, weights, k),
+        )
+        candidates = [_kmeans(base_centres, s, weights) for s in starts]
+        labels, centres = min(
+            candidates, key=lambda f: _inertia(base_centres, weights, f[0], f[1])
         )
         fits[k] = (labels, centres)
-        silhouettes[k] = score_silhouette(base_centres, weights, labels)
+        silhouettes[k] = score_silhouette(base_centres, weights, labels, spread)
     if not fits:  # one distinct opinion: a single group
         fits[1] = (np.zeros(n_base, dtype=np.int64), base_centres.mean(axis=0, keepdims=True))
         silhouettes[1] = 0.0

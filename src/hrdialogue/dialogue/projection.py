@@ -41,6 +41,7 @@ def centre_votes(votes: sparse.csr_matrix) -> tuple[sparse.csr_matrix, FloatArra
     """
     counts = np.bincount(votes.indices, minlength=votes.shape[1]).astype(np.float64)
     sums = np.bincount(votes.indices, weights=votes.data, minlength=votes.shape[1])
+    sums = sums.astype(np.float64)  # bincount of nothing is int
     means = np.divide(sums, counts, out=np.zeros_like(sums), where=counts > 0)
     centred = sparse.csr_matrix(
         (votes.data - means[votes.indices], votes.indices, votes.indptr), shape=votes.shape
