@@ -78,8 +78,8 @@ def _leading_components(
     iterations = 0
     for iterations in range(1, _MAX_ITER + 1):  # noqa: B007 (used after the loop)
         y = centred @ q
-        _, _, wt = np.linalg.svd(y, full_matrices=False)
-        ritz = q @ wt.T  # Ritz vectors, best first
+        values, vectors = np.linalg.eigh(y.T @ y)
+        ritz = q @ vectors[:, ::-1]  # Ritz vectors, best first
         top = ritz[:, :n_components]
         if previous is not None:
             overlap = np.abs(np.sum(top * previous, axis=0))

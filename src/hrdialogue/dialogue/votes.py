@@ -101,11 +101,25 @@ class _IdIndex:
         """Indices of `values`, adding new ids in order of first appearance in `values`."""
         if values.size == 0:
             return np.zeros(0, dtype=np.int64)
-        uniq, first, inverse = np.unique(values, return_index=True, return_inverse=True)
-        order = np.argsort(first, kind="stable")
-        self.add(uniq[order].tolist())
+        n = len(values)
+        if values.dtype.kind == "i" and int(values.max()) - int(values.min()) < 4 * n + 1_000_000:
+            # Compact integer ids (the usual case): a table instead of a sort.
+            low = int(values.min())
+            offset = values - low
+            first = np.full(int(offset.max()) + 1, n, dtype=np.int64)
+            np.minimum.at(first, offset, np.arange(n, dtype=np.int64))
+            present = np.flatnonzero(first < n)
+            self.add((present[np.argsort(first[present], kind="stable")] + low).tolist())
+            table = np.zeros(len(first), dtype=np.int64)
+            table[present] = [self.index[int(u) + low] for u in present.tolist()]
+            return np.asarray(table[offset], dtype=np.int64)
+        uniq, inverse = np.unique(values, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        first_seen = np.full(len(uniq), n, dtype=np.int64)
+        np.minimum.at(first_seen, inverse, np.arange(n, dtype=np.int64))
+        self.add(uniq[np.argsort(first_seen, kind="stable")].tolist())
         lookup = np.array([self.index[u] for u in uniq.tolist()], dtype=np.int64)
-        return np.asarray(lookup[inverse.reshape(-1)], dtype=np.int64)
+        return np.asarray(lookup[inverse], dtype=np.int64)
 
 
 class VoteStore:
@@ -152,12 +166,8 @@ class VoteStore:
         cols = self.statements.map(events.statement)
         self._resize()
         n_cols = self.shape[1]
-        # Last event of each pair within the batch: stable sort by time, keep the last per key.
-        order = np.argsort(events.time, kind="stable")
-        keys = rows[order] * n_cols + cols[order]
-        rev_keys = keys[::-1]
-        uniq, first_rev = np.unique(rev_keys, return_index=True)
-        pick = order[::-1][first_rev]  # event index, in (row, col) order
+        pick = _last_per_pair(rows * n_cols + cols, events.time)  # event index, (row, col) order
+        uniq = rows[pick] * n_cols + cols[pick]
         new_rows, new_cols = uniq // n_cols, uniq % n_cols
         new_codes = (events.vote[pick].astype(np.int16) + _CODE_OFFSET).astype(np.int8)
         new_times = events.time[pick]
@@ -224,6 +234,31 @@ class VoteStore:
             self.codes = sparse.csr_matrix(
                 (data, new_indices, new_indptr), shape=self.shape, dtype=np.int8
             )
+
+
+def _last_per_pair(
+    keys: npt.NDArray[np.int64], times: npt.NDArray[np.float64]
+) -> npt.NDArray[np.int64]:
+    """For each distinct key, the index of its latest event (equal times: the later in input),
+    in increasing key order."""
+    n = len(keys)
+    if n > 1 and bool(np.all(times[1:] >= times[:-1])):
+        order = np.arange(n, dtype=np.int64)  # already in time order (the usual case)
+    else:
+        order = np.argsort(times, kind="stable").astype(np.int64)
+    rank_bits = max(1, int(n).bit_length())
+    key_bits = max(1, int(keys.max()).bit_length()) if n else 1
+    if rank_bits + key_bits <= 62:
+        # One plain sort of (key, time rank) packed into an int64: the last of each key run
+        # is its latest event.
+        packed = np.sort((keys[order] << rank_bits) | np.arange(n, dtype=np.int64))
+        sorted_keys = packed >> rank_bits
+        last = np.flatnonzero(np.append(sorted_keys[1:] != sorted_keys[:-1], True))
+        return order[packed[last] & ((1 << rank_bits) - 1)]
+    by_key = np.lexsort((np.arange(n), keys[order]))
+    sorted_keys = keys[order][by_key]
+    last = np.flatnonzero(np.append(sorted_keys[1:] != sorted_keys[:-1], True))
+    return order[by_key[last]]
 
 
 def build_vote_store(events: VoteEvents, statements: Iterable[Id] = ()) -> VoteStore:
