@@ -79,7 +79,11 @@ def _votes(rng: np.random.Generator, stance: np.ndarray) -> np.ndarray:
 
 def _ours_labels(events: VoteEvents) -> dict[int, int]:
     result = analyse_votes(events)
-    return {int(p): int(g) for p, g in zip(result.participant_ids, result.group.tolist(), strict=True) if g >= 0}
+    return {
+        int(p): int(g)
+        for p, g in zip(result.participant_ids, result.group.tolist(), strict=True)
+        if g >= 0
+    }
 
 
 def _red_dwarf_labels(events: VoteEvents) -> dict[int, int]:
@@ -140,10 +144,21 @@ def _worker(which: str, n: int, m: int, out: str) -> None:
 def _in_subprocess(which: str, n: int, m: int, timeout_s: float) -> dict[str, object]:
     with TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.json"
-        cmd = [sys.executable, "-m", "benchmarks.bench_dialogue", "worker", which, str(n), str(m), str(out)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "benchmarks.bench_dialogue",
+            "worker",
+            which,
+            str(n),
+            str(m),
+            str(out),
+        ]
         root = Path(__file__).resolve().parents[1]
         try:
-            proc = subprocess.run(cmd, cwd=root, timeout=timeout_s, capture_output=True, text=True, check=False)
+            proc = subprocess.run(
+                cmd, cwd=root, timeout=timeout_s, capture_output=True, text=True, check=False
+            )
         except subprocess.TimeoutExpired:
             return {"status": f"did not finish in {timeout_s:.0f} s"}
         if not out.exists():
@@ -165,7 +180,9 @@ def _case(report: Report, n: int, m: int, runs: int) -> None:
     events, planted, more = make_conversation(n, m, extra_votes=1000 * (runs + 2))
     ours = analyse_votes(events)
     ours_labels = {
-        int(p): int(g) for p, g in zip(ours.participant_ids, ours.group.tolist(), strict=True) if g >= 0
+        int(p): int(g)
+        for p, g in zip(ours.participant_ids, ours.group.tolist(), strict=True)
+        if g >= 0
     }
     planted_ari = _ari(ours_labels, {i: int(g) for i, g in enumerate(planted)})
     full = report.measure(
@@ -174,7 +191,11 @@ def _case(report: Report, n: int, m: int, runs: int) -> None:
         lambda: analyse_votes(events),
         runs=runs,
         trace_memory=n <= 10_000,
-        extra={"votes": f"{len(events):,}", "k": str(len(ours.groups)), "ARI vs planted": f"{planted_ari:.3f}"},
+        extra={
+            "votes": f"{len(events):,}",
+            "k": str(len(ours.groups)),
+            "ARI vs planted": f"{planted_ari:.3f}",
+        },
     )
     conversation = Conversation()
     conversation.update(events)
@@ -183,7 +204,9 @@ def _case(report: Report, n: int, m: int, runs: int) -> None:
     def incremental() -> None:
         b = next(batches) * 1000
         sl = slice(b, b + 1000)
-        conversation.update(VoteEvents(more.participant[sl], more.statement[sl], more.vote[sl], more.time[sl]))
+        conversation.update(
+            VoteEvents(more.participant[sl], more.statement[sl], more.vote[sl], more.time[sl])
+        )
 
     report.measure(
         GROUP,
@@ -203,7 +226,10 @@ def _case(report: Report, n: int, m: int, runs: int) -> None:
                 float(sub["seconds"]),  # type: ignore[arg-type]
                 1,
                 int(sub["peak_rss_kib"]) * 1024,  # type: ignore[call-overload]
-                {"peak RSS": "whole process", "data alone": f"{int(sub['data_rss_kib']) / 2**10:.0f} MiB"},  # type: ignore[call-overload]
+                {
+                    "peak RSS": "whole process",
+                    "data alone": f"{int(sub['data_rss_kib']) / 2**10:.0f} MiB",
+                },  # type: ignore[call-overload]
             )
         )
     rd = _in_subprocess("reddwarf", n, m, timeout_s=1200)
@@ -225,7 +251,15 @@ def _case(report: Report, n: int, m: int, runs: int) -> None:
         )
     else:
         report.add(
-            Measurement(GROUP, f"red-dwarf 0.4.0 {name}", float("nan"), float("nan"), 0, None, {"status": str(rd.get("status"))})
+            Measurement(
+                GROUP,
+                f"red-dwarf 0.4.0 {name}",
+                float("nan"),
+                float("nan"),
+                0,
+                None,
+                {"status": str(rd.get("status"))},
+            )
         )
 
 

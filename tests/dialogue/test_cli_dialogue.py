@@ -11,7 +11,9 @@ from click.testing import CliRunner
 from hrdialogue.cli import main
 
 VOTES_HEADER = "timestamp,datetime,comment-id,voter-id,vote\n"
-COMMENTS_HEADER = "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
+COMMENTS_HEADER = (
+    "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
+)
 
 
 @pytest.fixture
@@ -30,7 +32,9 @@ def export(tmp_path: Path) -> tuple[Path, Path]:
     votes = tmp_path / "votes.csv"
     votes.write_text("".join(lines), encoding="utf-8")
     comments = tmp_path / "comments.csv"
-    body = [COMMENTS_HEADER] + [f"1,,{c},0,0,0,{-1 if c == 8 else 1},Comment {c}\n" for c in range(9)]
+    body = [COMMENTS_HEADER] + [
+        f"1,,{c},0,0,0,{-1 if c == 8 else 1},Comment {c}\n" for c in range(9)
+    ]
     comments.write_text("".join(body), encoding="utf-8")
     return votes, comments
 
@@ -46,7 +50,9 @@ def test_json_output(export: tuple[Path, Path]) -> None:
     assert groups != others
     assert [g["size"] for g in data["groups"]] == [10, 10]
     # Comment 7: everyone agrees → consensus agree, rate (20+1)/(20+2).
-    assert {"statement": 7, "direction": "agree", "rate": pytest.approx(21 / 22)} in data["consensus"]
+    assert {"statement": 7, "direction": "agree", "rate": pytest.approx(21 / 22)} in data[
+        "consensus"
+    ]
     assert "8" not in data["group_informed_consensus"]
     # Comment 7's group-informed consensus: (11/12)·(11/12).
     assert data["group_informed_consensus"]["7"] == pytest.approx((11 / 12) ** 2)
@@ -57,7 +63,9 @@ def test_json_output(export: tuple[Path, Path]) -> None:
 
 def test_tables_and_plot(export: tuple[Path, Path], tmp_path: Path) -> None:
     png = tmp_path / "map.png"
-    result = CliRunner().invoke(main, ["dialogue", "analyse", *map(str, export), "--plot", str(png)])
+    result = CliRunner().invoke(
+        main, ["dialogue", "analyse", *map(str, export), "--plot", str(png)]
+    )
     assert result.exit_code == 0, result.output
     assert "2 opinion groups" in result.output
     assert "Comment 7" in result.output

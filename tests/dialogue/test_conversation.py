@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -45,10 +47,12 @@ def test_incremental_updates_reach_the_same_groups_as_a_cold_start() -> None:
     events = _planted(25, 12, seed=1)  # 8 votes each: everyone is in
     conversation = Conversation()
     cuts = np.linspace(0, len(events), 5).astype(int)
-    for lo, hi in zip(cuts[:-1], cuts[1:], strict=True):
+    for lo, hi in itertools.pairwise(cuts):
         sl = slice(lo, hi)
         result = conversation.update(
-            VoteEvents(events.participant[sl], events.statement[sl], events.vote[sl], events.time[sl])
+            VoteEvents(
+                events.participant[sl], events.statement[sl], events.vote[sl], events.time[sl]
+            )
         )
     cold = analyse_votes(events)
     # Early updates saw part of the votes and may have shown another k; it holds until the
@@ -58,7 +62,9 @@ def test_incremental_updates_reach_the_same_groups_as_a_cold_start() -> None:
     assert len(result.groups) == len(cold.groups) == 2
     # Same partition (labels may differ in number, not in who is with whom).
     pairs = {
-        (result.group_of(p), cold.group_of(p)) for p in cold.participant_ids if cold.group_of(p) is not None
+        (result.group_of(p), cold.group_of(p))
+        for p in cold.participant_ids
+        if cold.group_of(p) is not None
     }
     assert len(pairs) == len(cold.groups)
 
@@ -76,7 +82,11 @@ def test_moderated_out_statement_is_not_reported() -> None:
 
 
 def test_once_in_the_conversation_always_in() -> None:
-    records = [(f"p{p}", f"s{s}", 1 if (p + s) % 2 else -1, float(p * 10 + s)) for p in range(20) for s in range(8)]
+    records = [
+        (f"p{p}", f"s{s}", 1 if (p + s) % 2 else -1, float(p * 10 + s))
+        for p in range(20)
+        for s in range(8)
+    ]
     conversation = Conversation()
     conversation.update(VoteEvents.from_records(records))
     assert conversation.result is not None

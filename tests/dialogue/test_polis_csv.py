@@ -75,12 +75,22 @@ def test_round_trip(tmp_path: Path) -> None:
     ("content", "where", "problem"),
     [
         ("time,comment,voter,vote\n", ":1:", "expected the header"),
-        ("timestamp,datetime,comment-id,voter-id,vote\n1,,2,3,1\n1,,2,3,5\n", ":3:", "vote must be"),
-        ("timestamp,datetime,comment-id,voter-id,vote\n1,,x,3,1\n", ":2:", "comment-id is not an integer"),
+        (
+            "timestamp,datetime,comment-id,voter-id,vote\n1,,2,3,1\n1,,2,3,5\n",
+            ":3:",
+            "vote must be",
+        ),
+        (
+            "timestamp,datetime,comment-id,voter-id,vote\n1,,x,3,1\n",
+            ":2:",
+            "comment-id is not an integer",
+        ),
         ("timestamp,datetime,comment-id,voter-id,vote\n1,,2,3\n", ":2:", "expected 5 fields"),
     ],
 )
-def test_bad_votes_csv_names_file_and_line(tmp_path: Path, content: str, where: str, problem: str) -> None:
+def test_bad_votes_csv_names_file_and_line(
+    tmp_path: Path, content: str, where: str, problem: str
+) -> None:
     path = tmp_path / "votes.csv"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(PolisCsvError) as err:

@@ -33,5 +33,7 @@ def test_choice_skips_voted_statements_and_ends() -> None:
 
 def test_choice_follows_priority() -> None:
     rng = np.random.default_rng(1)
-    picks = [choose_statement(np.array([9.0, 1.0]), np.zeros(2, dtype=bool), rng) for _ in range(2000)]
+    picks = [
+        choose_statement(np.array([9.0, 1.0]), np.zeros(2, dtype=bool), rng) for _ in range(2000)
+    ]
     assert 0.85 < picks.count(0) / 2000 < 0.95

@@ -33,8 +33,10 @@ def test_two_proportions_by_hand() -> None:
 VOTES = sparse.csr_matrix(
     (
         [1, 1, 0] * 4 + [-1, 1] * 4,
-        ([i for i in range(4) for _ in range(3)] + [i for i in range(4, 8) for _ in range(2)],
-         [0, 1, 2] * 4 + [0, 1] * 4),
+        (
+            [i for i in range(4) for _ in range(3)] + [i for i in range(4, 8) for _ in range(2)],
+            [0, 1, 2] * 4 + [0, 1] * 4,
+        ),
     ),
     shape=(8, 3),
 )

@@ -40,7 +40,9 @@ def test_a_pass_is_a_cast_vote_not_a_missing_one() -> None:
 
 
 def test_rows_follow_first_vote_and_declared_statements_come_first() -> None:
-    events = VoteEvents.from_records([("z", "s2", 1, 1.0), ("a", "s1", 1, 2.0), ("z", "s1", 1, 3.0)])
+    events = VoteEvents.from_records(
+        [("z", "s2", 1, 1.0), ("a", "s1", 1, 2.0), ("z", "s1", 1, 3.0)]
+    )
     store = build_vote_store(events, statements=["s0", "s1"])
     assert store.participant_ids == ["z", "a"]
     assert store.statement_ids == ["s0", "s1", "s2"]
@@ -72,13 +74,19 @@ def test_merging_in_batches_equals_building_at_once() -> None:
     rng = np.random.default_rng(3)
     n = 400
     records = [
-        (int(rng.integers(30)), int(rng.integers(12)), int(rng.integers(-1, 2)), float(rng.integers(1000)))
+        (
+            int(rng.integers(30)),
+            int(rng.integers(12)),
+            int(rng.integers(-1, 2)),
+            float(rng.integers(1000)),
+        )
         for _ in range(n)
     ]
     whole = build_vote_store(VoteEvents.from_records(records))
     parts = build_vote_store(VoteEvents.from_records(records[:150]))
     parts.add(VoteEvents.from_records(records[150:300]))
     parts.add(VoteEvents.from_records(records[300:]))
+
     # Same cells whatever the row order: compare as {(participant, statement): vote}.
     def cells(store):  # type: ignore[no-untyped-def]
         m = store.votes().tocoo()

@@ -87,7 +87,8 @@ def _nearest(augmented: FloatArray, centres: FloatArray) -> IntArray:
     """Index of the nearest centre for each row of `augmented` = [points, 1]."""
     coef = np.vstack([-2.0 * centres.T, (centres**2).sum(axis=1)[None, :]])
     # einsum, not BLAS: a product this thin is faster on one thread than split across many.
-    return np.argmin(np.einsum("ij,jk->ik", augmented, coef), axis=1).astype(np.int64)
+    products: FloatArray = np.einsum("ij,jk->ik", augmented, coef)
+    return np.asarray(np.argmin(products, axis=1), dtype=np.int64)
 
 
 def _kmeans(
@@ -141,7 +142,9 @@ def _farthest_first(points: FloatArray, weights: FloatArray, k: int) -> FloatArr
     return points[chosen]
 
 
-def _inertia(points: FloatArray, weights: FloatArray, labels: IntArray, centres: FloatArray) -> float:
+def _inertia(
+    points: FloatArray, weights: FloatArray, labels: IntArray, centres: FloatArray
+) -> float:
     return float((weights * ((points - centres[labels]) ** 2).sum(axis=1)).sum())
 
 
@@ -257,9 +260,7 @@ def find_opinion_groups(
             _farthest_first(base_centres, weights, k),
         )
         candidates = [_kmeans(base_centres, s, weights) for s in starts]
-        labels, centres = min(
-            candidates, key=lambda f: _inertia(base_centres, weights, f[0], f[1])
-        )
+        labels, centres = min(candidates, key=lambda f: _inertia(base_centres, weights, f[0], f[1]))
         fits[k] = (labels, centres)
         silhouettes[k] = score_silhouette(base_centres, weights, labels, spread)
     if not fits:  # one distinct opinion: a single group

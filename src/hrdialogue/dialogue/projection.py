@@ -72,13 +72,13 @@ def _leading_components(
     if start is not None and start.shape[0] == m:
         q[:, : start.shape[1]] = start
     q, _ = np.linalg.qr(q)
-    transposed = centred.T.tocsr()
+    transposed = centred.T  # CSC view: no copy
     previous: FloatArray | None = None
     ritz = q
     iterations = 0
     for iterations in range(1, _MAX_ITER + 1):  # noqa: B007 (used after the loop)
         y = centred @ q
-        values, vectors = np.linalg.eigh(y.T @ y)
+        _, vectors = np.linalg.eigh(y.T @ y)
         ritz = q @ vectors[:, ::-1]  # Ritz vectors, best first
         top = ritz[:, :n_components]
         if previous is not None:

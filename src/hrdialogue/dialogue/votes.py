@@ -105,7 +105,7 @@ class _IdIndex:
         if values.dtype.kind == "i" and int(values.max()) - int(values.min()) < 4 * n + 1_000_000:
             # Compact integer ids (the usual case): a table instead of a sort.
             low = int(values.min())
-            offset = values - low
+            offset = np.asarray(values, dtype=np.int64) - low
             first = np.full(int(offset.max()) + 1, n, dtype=np.int64)
             np.minimum.at(first, offset, np.arange(n, dtype=np.int64))
             present = np.flatnonzero(first < n)
@@ -254,11 +254,11 @@ def _last_per_pair(
         packed = np.sort((keys[order] << rank_bits) | np.arange(n, dtype=np.int64))
         sorted_keys = packed >> rank_bits
         last = np.flatnonzero(np.append(sorted_keys[1:] != sorted_keys[:-1], True))
-        return order[packed[last] & ((1 << rank_bits) - 1)]
+        return np.asarray(order[packed[last] & ((1 << rank_bits) - 1)], dtype=np.int64)
     by_key = np.lexsort((np.arange(n), keys[order]))
     sorted_keys = keys[order][by_key]
     last = np.flatnonzero(np.append(sorted_keys[1:] != sorted_keys[:-1], True))
-    return order[by_key[last]]
+    return np.asarray(order[by_key[last]], dtype=np.int64)
 
 
 def build_vote_store(events: VoteEvents, statements: Iterable[Id] = ()) -> VoteStore:
