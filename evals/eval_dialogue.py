@@ -211,6 +211,13 @@ def run() -> list[Score]:
             f"{s.seconds:.2f} s",
         )
     console.print(table)
+    cold = {s.conversation: s.ari for s in scores if s.method == "ours (cold)"}
+    rd = {s.conversation: s.ari for s in scores if s.method.startswith("red-dwarf")}
+    worse = [c for c in cold if cold[c] < rd[c]]
+    console.print(
+        "ours (cold) at least as close to Polis as red-dwarf on every conversation: "
+        + ("yes" if not worse else f"NO ({', '.join(worse)})")
+    )
     return scores
 
 
