@@ -8,8 +8,8 @@ and red-dwarf 0.4.0 on the same data under an address-space limit (RLIMIT_AS, 6 
 default), with the ARI between its groups and ours.
 
 Sizes: 10,000 × 1,000 always; 100,000 × 10,000 when HRDIALOGUE_BENCH_BIG=1 (a few minutes:
-the data alone is about 11 million votes). `python -m benchmarks.bench_dialogue worker …` is
-the subprocess entry point.
+the data alone is about 11 million votes). `python -m benchmarks.bench_dialogue worker WHICH
+EVENTS.npz OUT.json` is the subprocess entry point; the parent writes the events it generated.
 """
 
 from __future__ import annotations
@@ -111,10 +111,13 @@ def _red_dwarf_labels(events: VoteEvents) -> dict[int, int]:
 _worker_timing: dict[str, float] = {}
 
 
-def _worker(which: str, n: int, m: int, out: str) -> None:
-    """Subprocess: generate the data, run one implementation, write labels, time and RSS."""
+def _worker(which: str, data: str, out: str) -> None:
+    """Subprocess: load the events, run one implementation, write labels, time and peak RSS."""
     resource.setrlimit(resource.RLIMIT_AS, (LIMIT_BYTES, LIMIT_BYTES))
-    events, _, _ = make_conversation(n, m)
+    with np.load(data) as arrays:
+        events = VoteEvents(
+            arrays["participant"], arrays["statement"], arrays["vote"], arrays["time"]
+        )
     base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     status = "ok"
     labels: dict[int, int] = {}
@@ -216,7 +219,7 @@ def _case(report: Report, n: int, m: int, runs: int) -> None:
         warmup=1,
         trace_memory=False,
     )
-    sub = _in_subprocess("ours", n, m, timeout_s=900)
+    sub = _in_subprocess("ours", events, timeout_s=900)
     if "peak_rss_kib" in sub:
         report.add(
             Measurement(
@@ -232,7 +235,7 @@ def _case(report: Report, n: int, m: int, runs: int) -> None:
                 },  # type: ignore[call-overload]
             )
         )
-    rd = _in_subprocess("reddwarf", n, m, timeout_s=1200)
+    rd = _in_subprocess("reddwarf", events, timeout_s=1200)
     if rd.get("status") == "ok":
         seconds = float(rd["seconds"])  # type: ignore[arg-type]
         report.add(
@@ -270,8 +273,8 @@ def run(report: Report) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 6 and sys.argv[1] == "worker":
-        _worker(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
+    if len(sys.argv) == 5 and sys.argv[1] == "worker":
+        _worker(sys.argv[2], sys.argv[3], sys.argv[4])
     else:
         standalone = Report()
         run(standalone)

@@ -86,7 +86,8 @@ def _leading_components(
             if np.all(1.0 - overlap < _TOL):
                 break
         previous = top
-        q, _ = np.linalg.qr(transposed @ (centred @ ritz))
+        # C·ritz = y·W: no second product with C.
+        q, _ = np.linalg.qr(transposed @ (y @ vectors[:, ::-1]))
     return ritz[:, :n_components], iterations
 
 

@@ -66,17 +66,18 @@ def tally_votes(votes: sparse.csr_matrix, labels: npt.NDArray[np.int64], k: int)
 
     `votes` holds +1/−1 and passes as explicit zeros; `labels[i]` is row `i`'s group.
     """
-    n = votes.shape[0]
-    member = sparse.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(k, n), dtype=np.float64)
-    pattern = votes.copy()
-    agree, disagree = pattern.copy(), pattern.copy()
-    pattern.data = np.ones_like(pattern.data)
-    agree.data = (votes.data > 0).astype(np.float64)
-    disagree.data = (votes.data < 0).astype(np.float64)
+    m = votes.shape[1]
+    # One pass over the cast votes: the cell (group of the voter, statement) of each.
+    cell = np.repeat(labels.astype(np.int64) * m, np.diff(votes.indptr)) + votes.indices
+    size = k * m
+
+    def count(weights: npt.NDArray[np.float64] | None) -> FloatArray:
+        return np.bincount(cell, weights=weights, minlength=size).astype(np.float64).reshape(k, m)
+
     return VoteTally(
-        agree=np.asarray((member @ agree).toarray()),
-        disagree=np.asarray((member @ disagree).toarray()),
-        seen=np.asarray((member @ pattern).toarray()),
+        agree=count((votes.data > 0).astype(np.float64)),
+        disagree=count((votes.data < 0).astype(np.float64)),
+        seen=count(None),
     )
 
 
