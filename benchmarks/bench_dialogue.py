@@ -144,17 +144,24 @@ def _worker(which: str, data: str, out: str) -> None:
     )
 
 
-def _in_subprocess(which: str, n: int, m: int, timeout_s: float) -> dict[str, object]:
+def _in_subprocess(which: str, events: VoteEvents, timeout_s: float) -> dict[str, object]:
     with TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.json"
+        data = Path(tmp) / "events.npz"
+        np.savez(
+            data,
+            participant=events.participant,
+            statement=events.statement,
+            vote=events.vote,
+            time=events.time,
+        )
         cmd = [
             sys.executable,
             "-m",
             "benchmarks.bench_dialogue",
             "worker",
             which,
-            str(n),
-            str(m),
+            str(data),
             str(out),
         ]
         root = Path(__file__).resolve().parents[1]

@@ -79,3 +79,20 @@ def test_bad_csv_is_one_line_and_exit_2(export: tuple[Path, Path]) -> None:
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert lines == [f"error: {votes}:3: vote is not an integer: 'agree'"]
+
+
+def test_large_input_takes_the_progress_path(
+    export: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hrdialogue.cli import dialogue as cli_dialogue
+
+    monkeypatch.setattr(cli_dialogue, "_LARGE_BYTES", 0)  # every input counts as large
+    result = CliRunner().invoke(main, ["dialogue", "analyse", *map(str, export), "--json"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["groups"]) == 2
+
+
+def test_eval_outside_a_checkout_is_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["dialogue", "eval", "--root", str(tmp_path)])
+    assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1

@@ -85,7 +85,8 @@ def _analyse(
     with Progress(*columns, console=err, transient=True) as bar:
         size = votes_csv.stat().st_size
         reading = bar.add_task("reading votes", total=size)
-        approx_row = max(1, size // max(1, sum(1 for _ in votes_csv.open("rb"))))
+        with votes_csv.open("rb") as handle:
+            approx_row = max(1, size // max(1, sum(1 for _ in handle)))
         events = read_polis_votes(
             votes_csv, lambda line: bar.update(reading, completed=line * approx_row)
         )
