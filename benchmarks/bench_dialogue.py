@@ -237,8 +237,8 @@ def _case(report: Report, n: int, m: int, runs: int) -> None:
                 1,
                 int(sub["peak_rss_kib"]) * 1024,  # type: ignore[call-overload]
                 {
-                    "peak RSS": "whole process",
-                    "data alone": f"{int(sub['data_rss_kib']) / 2**10:.0f} MiB",
+                    "peak": "RSS of the whole process",
+                    "after loading the events": f"{int(sub['data_rss_kib']) / 2**10:.0f} MiB",
                 },  # type: ignore[call-overload]
             )
         )

@@ -49,7 +49,7 @@ class VoteEvents:
         sizes = {len(self.participant), len(self.statement), len(self.vote), len(self.time)}
         if len(sizes) != 1:
             raise ValueError("vote events: participant, statement, vote and time differ in length")
-        if self.vote.size and not np.isin(self.vote, (AGREE, DISAGREE, PASS)).all():
+        if self.vote.size and (self.vote.min() < DISAGREE or self.vote.max() > AGREE):
             raise ValueError("vote events: a vote is not 1 (agree), -1 (disagree) or 0 (pass)")
         if np.isnan(self.time).any():
             raise ValueError("vote events: a time is missing (NaN)")
