@@ -111,6 +111,15 @@ def _red_dwarf_labels(events: VoteEvents) -> dict[int, int]:
 _worker_timing: dict[str, float] = {}
 
 
+def _peak_rss_kib() -> int:
+    """This process's peak RSS (VmHWM). Unlike getrusage's ru_maxrss, which Linux carries over
+    exec from the parent that forked us, VmHWM belongs to this process's own memory."""
+    for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def _worker(which: str, data: str, out: str) -> None:
     """Subprocess: load the events, run one implementation, write labels, time and peak RSS."""
     resource.setrlimit(resource.RLIMIT_AS, (LIMIT_BYTES, LIMIT_BYTES))
@@ -118,7 +127,7 @@ def _worker(which: str, data: str, out: str) -> None:
         events = VoteEvents(
             arrays["participant"], arrays["statement"], arrays["vote"], arrays["time"]
         )
-    base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    base_rss = _peak_rss_kib()
     status = "ok"
     labels: dict[int, int] = {}
     try:
@@ -135,7 +144,7 @@ def _worker(which: str, data: str, out: str) -> None:
             {
                 "status": status,
                 "seconds": _worker_timing.get("seconds"),
-                "peak_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                "peak_rss_kib": _peak_rss_kib(),
                 "data_rss_kib": base_rss,
                 "labels": labels,
             }
