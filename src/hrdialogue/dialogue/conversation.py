@@ -178,7 +178,7 @@ class Conversation:
         inside = select_participants(counts, len(active), self._in_conversation)
         self._in_conversation = inside
         rows = np.flatnonzero(inside)
-        in_votes = votes[rows]
+        in_votes = votes if len(rows) == votes.shape[0] else votes[rows]
         progress("map")
         previous = self._previous_components(active_ids)
         projection = project_votes(in_votes, previous, n_zeroed=n_zeroed)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
+from scipy.spatial import cKDTree
 
 __all__ = [
     "BASE_K",
@@ -85,6 +86,10 @@ def _first_distinct(points: FloatArray, k: int) -> FloatArray:
 
 def _nearest(augmented: FloatArray, centres: FloatArray) -> IntArray:
     """Index of the nearest centre for each row of `augmented` = [points, 1]."""
+    if len(centres) >= 16 and len(augmented) >= 1000:
+        # Many centres (base clusters): a k-d tree over the centres, O(n log k).
+        _, nearest = cKDTree(centres).query(augmented[:, :-1], workers=1)
+        return np.asarray(nearest, dtype=np.int64)
     coef = np.vstack([-2.0 * centres.T, (centres**2).sum(axis=1)[None, :]])
     # einsum, not BLAS: a product this thin is faster on one thread than split across many.
     products: FloatArray = np.einsum("ij,jk->ik", augmented, coef)
