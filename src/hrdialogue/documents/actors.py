@@ -507,9 +507,11 @@ def _grow_group(openings: _Openings, name: str, av: Any) -> _Openings | None:
         step = grown
         if count >= low:
             out |= step
-        if count >= high or not any(grows for _, grows in step):
+        if count >= high:
+            return out | step  # every count read: what follows may grow them
+        if not any(grows for _, grows in step):
             break
-    return {(head, False) for head, _ in step} | out
+    return out | {(head, False) for head, _ in step}  # more repeats may follow: end here
 
 
 def _trie(heads: list[str]) -> str:
