@@ -17,11 +17,13 @@ off, dashes and spaces unified), so offsets in the folded text are offsets in th
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Final
+from typing import Any, Final
 
 __all__ = [
     "ACTOR_KEYS",
@@ -428,23 +430,139 @@ ACTOR_KEYS: Final[tuple[str, ...]] = tuple(
 _WORD_START: Final = "(?<!\\w)"
 
 
-@cache
-def _patterns(language: str) -> tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...]:
-    """`(pattern, keys, starts_a_word)`.
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """One language's patterns, and what lets one scan of a text find where any of them starts.
 
-    A leading "not after a letter" assertion is checked after matching: kept in the pattern, it
-    would cost the regex engine its fast scan for the first letters (50× slower).
+    `patterns` holds `(pattern, keys, starts_a_word)` in lexicon order. A leading "not after a
+    letter" assertion is checked after matching: kept in the pattern, it would cost the regex
+    engine its fast scan for the first letters (50× slower). `scan` is a trie of the first
+    `_HEAD` letters every pattern can start with: it finds each offset where one may match
+    (and a few where none does), in one pass. `heads[i]` are pattern `i`'s openings, to pick
+    the patterns worth trying at an offset (`tried` remembers the pick by the text there).
     """
+
+    patterns: tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...]
+    scan: re.Pattern[str]
+    heads: tuple[frozenset[str], ...]
+    tried: dict[str, tuple[int, ...]]
+
+
+_HEAD: Final = 8  # letters of each pattern's opening that the scan checks
+_SRE: Final = importlib.import_module("re._parser")  # the stdlib's parser, to read openings
+
+_Openings = set[tuple[str, bool]]
+"""Openings read so far: `(letters, open)`; an open one may still grow."""
+
+
+def _grow(openings: _Openings, items: Any) -> _Openings | None:
+    """`openings` extended by a parsed (sub)pattern, up to `_HEAD` letters; `None`: anything."""
+    for op, av in items:
+        name = str(op)
+        if not any(grows for _, grows in openings):
+            return openings
+        if name == "LITERAL":
+            letters = {chr(av)}
+        elif name == "IN" and all(str(kind) == "LITERAL" for kind, _ in av):
+            letters = {chr(value) for _, value in av}
+        elif name in ("ASSERT", "ASSERT_NOT", "AT"):
+            continue  # zero width: the scan may find more than the pattern, never less
+        elif name in ("SUBPATTERN", "BRANCH", "MAX_REPEAT", "MIN_REPEAT"):
+            grown = _grow_group(openings, name, av)
+            if grown is None:
+                return None
+            openings = grown
+            continue
+        else:  # a class such as \w: the opening ends here
+            openings = {(head, False) for head, _ in openings}
+            continue
+        openings = {
+            (head + letter, len(head) + 1 < _HEAD) if grows else (head, False)
+            for head, grows in openings
+            for letter in (letters if grows else {""})
+        }
+        if len(openings) > 4096:
+            return None
+    return openings
+
+
+def _grow_group(openings: _Openings, name: str, av: Any) -> _Openings | None:
+    if name == "SUBPATTERN":
+        return _grow(openings, av[-1])
+    if name == "BRANCH":
+        out: _Openings = set()
+        for branch in av[1]:
+            grown = _grow(openings, branch)
+            if grown is None:
+                return None
+            out |= grown
+        return out
+    low, high, inner = av
+    out = set(openings) if low == 0 else set()
+    step = openings
+    for count in range(1, _HEAD + 1):
+        grown = _grow(step, inner)
+        if grown is None:
+            return None
+        step = grown
+        if count >= low:
+            out |= step
+        if count >= high:
+            return out | step  # every count read: what follows may grow them
+        if not any(grows for _, grows in step):
+            break
+    return out | {(head, False) for head, _ in step}  # more repeats may follow: end here
+
+
+def _trie(heads: list[str]) -> str:
+    """A regex that matches any of `heads` (all non-empty), as a trie for the engine."""
+    by_first: dict[str, list[str]] = {}
+    for head in heads:
+        by_first.setdefault(head[0], []).append(head[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        if "" in rests:
+            branches.append(re.escape(first))
+        else:
+            branches.append(re.escape(first) + _trie(rests))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+@cache
+def _lexicon(language: str) -> _Lexicon:
     if language not in _LANGS:
         msg = f"no actor lexicon for language {language!r} (expected one of {', '.join(_LANGS)})"
         raise ValueError(msg)
-    out: list[tuple[re.Pattern[str], tuple[str, ...], bool]] = []
+    patterns: list[tuple[re.Pattern[str], tuple[str, ...], bool]] = []
     for combined, by_language in _LEXICON.items():
         keys = tuple(combined.split("+"))
         for pattern in by_language.get(language, ()):
             word_start = pattern.startswith(_WORD_START)
-            out.append((compile_folded(pattern.removeprefix(_WORD_START)), keys, word_start))
-    return tuple(out)
+            patterns.append((compile_folded(pattern.removeprefix(_WORD_START)), keys, word_start))
+    heads: list[frozenset[str]] = []
+    for compiled, _, _ in patterns:
+        grown = _grow({("", True)}, _SRE.parse(compiled.pattern))
+        letters = frozenset(head for head, _ in grown or ())
+        if grown is None or "" in letters:
+            msg = f"actor pattern {compiled.pattern!r} has no opening letters to scan for"
+            raise ValueError(msg)
+        heads.append(letters)
+    scan = re.compile(_trie(sorted(set().union(*heads))))
+    return _Lexicon(tuple(patterns), scan, tuple(heads), {})
+
+
+def _tried(lexicon: _Lexicon, window: str) -> tuple[int, ...]:
+    """The patterns one of whose openings `window` starts with, in lexicon order."""
+    picked = lexicon.tried.get(window)
+    if picked is None:
+        picked = tuple(
+            index
+            for index, heads in enumerate(lexicon.heads)
+            if any(window.startswith(head) for head in heads)
+        )
+        if len(lexicon.tried) < 65536:
+            lexicon.tried[window] = picked
+    return picked
 
 
 def find_actors(text: str, language: str) -> list[ActorMatch]:
@@ -456,13 +574,29 @@ def find_actors(text: str, language: str) -> list[ActorMatch]:
     one of the six.
     """
     folded = fold_text(text)
+    lexicon = _lexicon(language)
+    patterns = lexicon.patterns
+    # One scan for the offsets where some pattern matches; there, each pattern that can start
+    # with that letter is tried, as its own left-to-right scan would (not inside its last match).
+    resume = [0] * len(patterns)
     candidates: list[tuple[int, int, tuple[str, ...]]] = []
-    for pattern, keys, word_start in _patterns(language):
-        for match in pattern.finditer(folded):
-            start, end = match.span()
+    scan = lexicon.scan.search
+    at = scan(folded)
+    while at is not None:
+        start = at.start()
+        for index in _tried(lexicon, folded[start : start + _HEAD]):
+            if start < resume[index]:
+                continue
+            pattern, keys, word_start = patterns[index]
+            match = pattern.match(folded, start)
+            if match is None:
+                continue
+            end = match.end()
+            resume[index] = end
             if word_start and start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
                 continue
             candidates.append((start, end, keys))
+        at = scan(folded, start + 1)
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     found: list[ActorMatch] = []
     reached = 0
