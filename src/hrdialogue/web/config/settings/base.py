@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "hrdialogue.web.stakeholders",
     "hrdialogue.web.resolutions",
     "hrdialogue.web.consultations",
+    "hrdialogue.web.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # the API docs page from its own static files (no CDN, nothing inline)
 ]
 
 MIDDLEWARE = [
