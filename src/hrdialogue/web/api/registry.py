@@ -32,7 +32,6 @@ router = Router()
 _PUBLIC: dict[str, Any] = {"auth": OPTIONAL_AUTH, "openapi_extra": PUBLIC_SECURITY}
 
 
-
 def consultation_for(request: HttpRequest, pk: int) -> Consultation:
     """The consultation if the user may see it (404 otherwise, as on the pages)."""
     consultation = get_object_or_404(Consultation.objects.select_related("resolution"), pk=pk)
