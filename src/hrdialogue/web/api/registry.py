@@ -13,12 +13,12 @@ from hrdialogue.web.api.schemas import (
     Code,
     ConsultationDetail,
     ConsultationSummary,
-    Error,
     Id,
     ResolutionDetail,
     ResolutionSummary,
     StakeholderDetail,
     StakeholderPage,
+    answers,
 )
 from hrdialogue.web.consultations.models import Consultation
 from hrdialogue.web.consultations.services import visible_consultations
@@ -56,7 +56,7 @@ def _consultation_summary(c: Consultation) -> dict[str, Any]:
 
 @router.get(
     "/consultations",
-    response=list[ConsultationSummary],
+    response=answers(list[ConsultationSummary]),
     tags=["consultations"],
     url_name="consultations",
     **_PUBLIC,
@@ -69,7 +69,7 @@ def list_consultations(request: HttpRequest) -> list[dict[str, Any]]:
 
 @router.get(
     "/consultations/{pk}",
-    response={200: ConsultationDetail, 404: Error},
+    response=answers(ConsultationDetail, 404),
     tags=["consultations"],
     url_name="consultation",
     **_PUBLIC,
@@ -123,7 +123,7 @@ _STAKEHOLDER_FIELDS = (
 
 @router.get(
     "/stakeholders",
-    response=StakeholderPage,
+    response=answers(StakeholderPage),
     tags=["stakeholders"],
     url_name="stakeholders",
     **_PUBLIC,
@@ -143,7 +143,7 @@ def list_stakeholders(request: HttpRequest, filters: Query[StakeholderFilter]) -
 
 @router.get(
     "/stakeholders/{code}",
-    response={200: StakeholderDetail, 404: Error},
+    response=answers(StakeholderDetail, 404),
     tags=["stakeholders"],
     url_name="stakeholder",
     **_PUBLIC,
@@ -182,7 +182,7 @@ def _resolution_summary(d: ResolutionDocument) -> dict[str, Any]:
 
 @router.get(
     "/resolutions",
-    response=list[ResolutionSummary],
+    response=answers(list[ResolutionSummary]),
     tags=["resolutions"],
     url_name="resolutions",
     **_PUBLIC,
@@ -194,7 +194,7 @@ def list_resolutions(request: HttpRequest) -> list[dict[str, Any]]:
 
 @router.get(
     "/resolutions/{pk}",
-    response={200: ResolutionDetail, 404: Error},
+    response=answers(ResolutionDetail, 404),
     tags=["resolutions"],
     url_name="resolution",
     **_PUBLIC,

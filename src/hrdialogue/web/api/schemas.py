@@ -29,6 +29,7 @@ __all__ = [
     "StakeholderPage",
     "StakeholderRef",
     "StakeholderSummary",
+    "answers",
 ]
 
 # Primary keys fit a signed 64-bit integer in both databases; a larger number is a 422, not a
@@ -42,6 +43,12 @@ class Error(Schema):
     """Every refusal: 401, 403, 404, 409, 422; `detail` names the problem."""
 
     detail: str | list[dict[str, Any]]
+
+
+def answers(ok: Any, *refusals: int, status: int = 200) -> dict[int, Any]:
+    """The documented responses of an operation: its answer, and the refusals it can give
+    (401 for a bad token and 422 for malformed input, always)."""
+    return {status: ok, 401: Error, 422: Error, **dict.fromkeys(refusals, Error)}
 
 
 class PlanOut(Schema):
