@@ -84,3 +84,57 @@ def consultation(registry: None, stored_resolution: Any, secretariat: Any) -> An
 @pytest.fixture(autouse=True)
 def _no_real_mail_or_network(settings: Any) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def _replies_on_tmp(settings: Any, tmp_path_factory: Any) -> None:
+    """Reply files and the receipt key of a test run live in a temporary folder, not var/."""
+    root = tmp_path_factory.getbasetemp() / "hrdialogue-var"
+    settings.MEDIA_ROOT = root / "media"
+    settings.RECEIPT_KEY_PATH = root / "keys" / "receipt-ed25519.pem"
+
+
+@pytest.fixture
+def open_call(registry: None, secretariat: Any) -> Any:
+    """An OP10 consultation open for replies, its deadline 30 days ahead (hand-written
+    resolution with the adoption date of A/RES/63/180, 18 December 2008)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from hrdialogue.documents.model import Adoption
+    from hrdialogue.web.consultations.models import Consultation
+    from hrdialogue.web.consultations.services import advance_phase, open_consultation
+    from hrdialogue.web.resolutions.services import store_resolution
+    from tests.web.resolution_fixture import hand_written_resolution
+
+    resolution = hand_written_resolution().model_copy(
+        update={"adoption": Adoption(meeting=70, date=dt.date(2008, 12, 18), span=(0, 1))}
+    )
+    document = store_resolution(
+        actor=secretariat,
+        resolution=resolution,
+        text="(hand-written test text)",
+        source_name="a-res-63-180-ru.txt",
+        source_format="text",
+        source_sha256="1" * 64,
+    )
+    consultation = open_consultation(
+        actor=secretariat, document=document, mandate_index=0, title="OP10 consultation"
+    )
+    advance_phase(actor=secretariat, consultation=consultation, to="open")
+    today = timezone.localdate()
+    Consultation.objects.filter(pk=consultation.pk).update(
+        opens_on=today - dt.timedelta(days=10),
+        reply_deadline=today + dt.timedelta(days=30),
+        reminders=[(today - dt.timedelta(days=1)).isoformat()],
+    )
+    consultation.refresh_from_db()
+    return consultation
+
+
+@pytest.fixture
+def russia_focal_point(make_user: Callable[..., Any], registry: None) -> Any:
+    from hrdialogue.web.stakeholders.models import Stakeholder
+
+    return make_user("focal-point", "fp-russia@example.org", Stakeholder.objects.get(code="rus"))

@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "hrdialogue.web.stakeholders",
     "hrdialogue.web.resolutions",
     "hrdialogue.web.consultations",
+    "hrdialogue.web.invitations",
+    "hrdialogue.web.submissions",
     "hrdialogue.web.api",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -175,6 +177,14 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", VAR_DIR / "media")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 RESOLUTION_UPLOAD_MAX_BYTES = 20 * 1024 * 1024  # the reader refuses more anyway
+REPLY_UPLOAD_MAX_BYTES = 20 * 1024 * 1024  # a reply's DOCX or PDF (the reader's limit)
+
+# The public https address printed in notes verbales and reminder e-mails.
+SITE_URL = env.str("SITE_URL", "https://hrdialogue.example.org")
+# The Secretariat's Ed25519 key that signs receipts of replies (PEM, PKCS #8). Generated on
+# first use unless RECEIPT_KEY_AUTOGENERATE is off (production: create it, back it up).
+RECEIPT_KEY_PATH = env.path("RECEIPT_KEY_PATH", VAR_DIR / "keys" / "receipt-ed25519.pem")
+RECEIPT_KEY_AUTOGENERATE = env.bool("RECEIPT_KEY_AUTOGENERATE", default=True)
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", "localhost")

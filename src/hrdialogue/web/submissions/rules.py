@@ -1,0 +1,68 @@
+"""Who may reply, read, publish: declared predicates, tested as a matrix.
+
+A reply is read by the Secretariat and moderators, by the focal points of its own
+stakeholder, and — once published, and never when confidential — by whoever may see the
+consultation. Nobody else learns that it exists (the views answer 404).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+
+from hrdialogue.web.accounts.rules import is_focal_point, is_secretariat, is_staff_member
+from hrdialogue.web.consultations.models import Phase
+from hrdialogue.web.consultations.rules import is_consultee_focal_point
+
+__all__ = [
+    "is_own_reply",
+    "is_published_reply",
+    "is_reply_phase",
+]
+
+
+@rules.predicate
+def is_reply_phase(user: Any, consultation: Any) -> bool:
+    return consultation is not None and consultation.phase in (
+        Phase.OPEN,
+        Phase.CLOSED,
+        Phase.DRAFTING,
+    )
+
+
+@rules.predicate
+def is_own_reply(user: Any, reply: Any) -> bool:
+    return (
+        reply is not None
+        and user.is_authenticated
+        and user.stakeholder_id is not None
+        and reply.stakeholder_id == user.stakeholder_id
+    )
+
+
+@rules.predicate
+def is_published_reply(user: Any, reply: Any) -> bool:
+    return (
+        reply is not None
+        and reply.published_at is not None
+        and reply.visibility != "confidential"
+        and user.has_perm("consultations.view_consultation", reply.consultation)
+    )
+
+
+@rules.predicate
+def is_not_confidential(user: Any, reply: Any) -> bool:
+    return reply is not None and reply.visibility != "confidential"
+
+
+rules.add_perm(
+    "submissions.submit_reply", is_focal_point & is_consultee_focal_point & is_reply_phase
+)
+rules.add_perm(
+    "submissions.view_reply", is_staff_member | (is_focal_point & is_own_reply) | is_published_reply
+)
+# The record of a reply: every version, the original file, the receipts, who sent it.
+rules.add_perm("submissions.view_reply_record", is_staff_member | (is_focal_point & is_own_reply))
+rules.add_perm("submissions.publish_reply", is_secretariat & is_not_confidential)
+rules.add_perm("submissions.view_dashboard", is_staff_member)

@@ -1,0 +1,361 @@
+"""Use cases of replies; views, the API, commands and tests all go through these functions.
+
+`submit_reply` is the one way a reply is accepted: the file is written to disk first, then
+the reply, its version, its comments, its signed receipt and its audit entry are committed
+in ONE transaction; only then does the caller show the receipt. An idempotency key (unique
+in the database) makes a resubmitted form or a double click return the version already
+accepted instead of a second one. Bad input raises `ValidationError` (a dict keyed by form
+field, messages in the active language) and changes nothing.
+
+Signatures (stable; the REST API calls them):
+
+- `submit_reply(*, actor, consultation, idempotency_key, text="", upload=None,
+  visibility="public", comments=(), now=None) -> ReplyVersion`; `upload` is
+  `(bytes, file name)`; `comments` are `(anchor, text)` pairs.
+- `publish_reply(*, actor, reply) -> Reply`, `withdraw_publication(*, actor, reply) -> Reply`.
+- `visible_replies(user, consultation=None) -> QuerySet[Reply]`: every reply `user` may read,
+  the same rule as the permission `submissions.view_reply`.
+- `published_replies(consultation) -> QuerySet[Reply]`.
+- `resolution_anchors(consultation) -> list[str]`: the anchors a comment may point at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hrdialogue.documents.render import iter_subparagraphs
+from hrdialogue.receipts import sign_receipt
+from hrdialogue.web.audit.services import record_change
+from hrdialogue.web.consultations.models import Consultation, Phase
+from hrdialogue.web.consultations.services import visible_consultations
+from hrdialogue.web.submissions import publication
+from hrdialogue.web.submissions.blobs import store_blob
+from hrdialogue.web.submissions.intake import (
+    Content,
+    RefusedReply,
+    count_words,
+    detect_reply_language,
+    read_typed,
+    read_upload,
+    split_content,
+)
+from hrdialogue.web.submissions.models import ParagraphComment, Reply, ReplyVersion, ReplyVisibility
+from hrdialogue.web.submissions.signing import signing_key
+
+__all__ = [
+    "REPLY_PHASES",
+    "is_late",
+    "publish_reply",
+    "published_replies",
+    "resolution_anchors",
+    "submit_reply",
+    "visible_replies",
+    "withdraw_publication",
+]
+
+REPLY_PHASES = (Phase.OPEN, Phase.CLOSED, Phase.DRAFTING)
+"""Replies are taken while the consultation is open; after it, late, as addenda."""
+
+MAX_COMMENTS = 20
+MAX_COMMENT_CHARS = 5000
+_KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
+
+def resolution_anchors(consultation: Consultation) -> list[str]:
+    """Every paragraph a comment may point at, in the resolution's order."""
+    resolution = consultation.resolution.resolution
+    anchors = [pp.anchor for pp in resolution.preamble]
+    anchors += [item.anchor for _depth, item in iter_subparagraphs(resolution.operative)]
+    return anchors
+
+
+def is_late(consultation: Consultation, now: dt.datetime) -> bool:
+    """After the reply deadline (the whole deadline day counts), or the call is closed."""
+    return consultation.phase != Phase.OPEN or now.date() > consultation.reply_deadline
+
+
+def _check_submitter(actor: Any, consultation: Consultation) -> None:
+    if not actor.has_perm("submissions.submit_reply", consultation):
+        raise ValidationError(_("You cannot reply to this consultation."))
+
+
+def _clean_comments(
+    consultation: Consultation, comments: Iterable[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    anchors = set(resolution_anchors(consultation))
+    cleaned: list[tuple[str, str]] = []
+    for raw_anchor, raw_text in comments:
+        anchor, text = raw_anchor.strip(), raw_text.strip()
+        if not anchor and not text:
+            continue
+        if anchor not in anchors:
+            raise ValidationError(
+                {
+                    "comments": _("“%(anchor)s” is not a paragraph of the resolution.")
+                    % {"anchor": anchor}
+                }
+            )
+        if not text:
+            raise ValidationError(
+                {"comments": _("Write the comment on paragraph %(anchor)s.") % {"anchor": anchor}}
+            )
+        if len(text) > MAX_COMMENT_CHARS:
+            raise ValidationError(
+                {
+                    "comments": _("A comment may be %(limit)d characters long at most.")
+                    % {"limit": MAX_COMMENT_CHARS}
+                }
+            )
+        cleaned.append((anchor, text))
+    if len(cleaned) > MAX_COMMENTS:
+        raise ValidationError({"comments": _("Twenty comments at most.")})
+    return cleaned
+
+
+def _read_content(text: str, upload: tuple[bytes, str] | None) -> Content:
+    if upload is not None and text.strip():
+        raise ValidationError({"text": _("Type the reply or upload a file, not both.")})
+    try:
+        if upload is not None:
+            return read_upload(upload[0], upload[1])
+        return read_typed(text)
+    except RefusedReply as refusal:
+        raise ValidationError({"file" if upload is not None else "text": refusal.message}) from None
+
+
+def _existing(idempotency_key: str, actor: Any) -> ReplyVersion | None:
+    version = (
+        ReplyVersion.objects.select_related("reply").filter(idempotency_key=idempotency_key).first()
+    )
+    if version is not None and version.reply.stakeholder_id != actor.stakeholder_id:
+        raise ValidationError(_("This form was already used; reload the page and try again."))
+    return version
+
+
+def submit_reply(
+    *,
+    actor: Any,
+    consultation: Consultation,
+    idempotency_key: str,
+    text: str = "",
+    upload: tuple[bytes, str] | None = None,
+    visibility: str = ReplyVisibility.PUBLIC,
+    comments: Sequence[tuple[str, str]] = (),
+    now: dt.datetime | None = None,
+) -> ReplyVersion:
+    """Accept a reply (or a new version of it) from a focal point; see the module docstring.
+
+    Before the deadline a second submission is a new version of the same reply; after the
+    deadline every submission is a late reply of its own, marked as an addendum.
+    """
+    if not _KEY.fullmatch(idempotency_key or ""):
+        raise ValidationError(_("This form has expired; reload the page and try again."))
+    already = _existing(idempotency_key, actor)
+    if already is not None:
+        return already
+    _check_submitter(actor, consultation)
+    if visibility not in ReplyVisibility.values:
+        raise ValidationError({"visibility": _("Choose who may read the reply.")})
+    cleaned_comments = _clean_comments(consultation, comments)
+    content = _read_content(text, upload)
+    language = ""
+    if not content.needs_review:
+        try:
+            language = detect_reply_language(content.text, list(consultation.languages))
+        except RefusedReply as refusal:
+            raise ValidationError({"file" if upload else "text": refusal.message}) from None
+    file_key = store_blob(content.data) if content.source != "typed" else ""
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            return _write(
+                actor=actor,
+                consultation=consultation,
+                idempotency_key=idempotency_key,
+                content=content,
+                language=language,
+                file_key=file_key,
+                visibility=visibility,
+                comments=cleaned_comments,
+                now=now,
+            )
+    except IntegrityError:
+        # The same key committed by a concurrent request (a double click): that one stands.
+        version = _existing(idempotency_key, actor)
+        if version is None:
+            raise
+        return version
+
+
+def _write(
+    *,
+    actor: Any,
+    consultation: Consultation,
+    idempotency_key: str,
+    content: Content,
+    language: str,
+    file_key: str,
+    visibility: str,
+    comments: list[tuple[str, str]],
+    now: dt.datetime,
+) -> ReplyVersion:
+    locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    late = is_late(locked, now)
+    reply = None
+    if not late:
+        reply = (
+            Reply.objects.select_for_update()
+            .filter(consultation=locked, stakeholder_id=actor.stakeholder_id, late=False)
+            .first()
+        )
+    if reply is None:
+        last = Reply.objects.filter(consultation=locked).aggregate(n=Max("number"))["n"] or 0
+        reply = Reply.objects.create(
+            consultation=locked,
+            stakeholder_id=actor.stakeholder_id,
+            number=last + 1,
+            late=late,
+            visibility=visibility,
+            created_at=now,
+        )
+    number = (reply.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    split = split_content(content, reply.number)
+    receipt = sign_receipt(
+        content.data,
+        submitted_at=now,
+        reply_id=f"C{locked.pk}-R{reply.number}-v{number}",
+        stakeholder=actor.stakeholder.code,
+        key=signing_key(),
+    )
+    version = ReplyVersion.objects.create(
+        reply=reply,
+        number=number,
+        idempotency_key=idempotency_key,
+        source=content.source,
+        text=content.text,
+        paragraphs=[p.model_dump(mode="json") for p in split.paragraphs] if split else [],
+        language=language,
+        word_count=count_words(content.text),
+        needs_review=content.needs_review,
+        review_reason=content.review_reason,
+        file_key=file_key,
+        file_name=content.file_name,
+        content_sha256=receipt.content_sha256,
+        content_length=receipt.content_length,
+        receipt=receipt.model_dump(mode="json"),
+        submitted_at=now,
+        submitted_by=actor,
+    )
+    ParagraphComment.objects.bulk_create(
+        ParagraphComment(version=version, anchor=anchor, text=text) for anchor, text in comments
+    )
+    reply.current = version
+    reply.language = language
+    reply.needs_review = content.needs_review
+    reply.visibility = visibility
+    reply.save(update_fields=["current", "language", "needs_review", "visibility"])
+    record_change(
+        actor=actor,
+        action="submissions.submit",
+        target=version,
+        after={
+            "reply": reply.label,
+            "version": number,
+            "stakeholder": actor.stakeholder.code,
+            "late": reply.late,
+            "visibility": visibility,
+            "source": content.source,
+            "content_sha256": receipt.content_sha256,
+            "needs_review": content.needs_review,
+            "comments": [anchor for anchor, _text in comments],
+        },
+    )
+    return version
+
+
+def publish_reply(*, actor: Any, reply: Reply) -> Reply:
+    """Publish the reply's latest version (its file with the metadata stripped)."""
+    if reply.visibility == ReplyVisibility.CONFIDENTIAL:
+        raise ValidationError(_("This reply is confidential: it is never published."))
+    current = reply.current
+    if current is None:
+        raise ValidationError(_("This reply has no accepted version."))
+    if reply.published_version_id == current.pk:
+        raise ValidationError(_("This version of the reply is already published."))
+    published_key = ""
+    if current.file_key:
+        published_key = store_blob(publication.strip_metadata(current.file_key, current.source))
+    with transaction.atomic():
+        before = {"published_version": reply.published_version_id}
+        reply.published_at = timezone.now()
+        reply.published_version = current
+        reply.published_by = actor
+        reply.published_file = published_key
+        reply.save(
+            update_fields=["published_at", "published_version", "published_by", "published_file"]
+        )
+        record_change(
+            actor=actor,
+            action="submissions.publish",
+            target=reply,
+            before=before,
+            after={"published_version": current.number, "visibility": reply.visibility},
+        )
+    return reply
+
+
+def withdraw_publication(*, actor: Any, reply: Reply) -> Reply:
+    """Take a published reply off the public pages (it stays on the record)."""
+    if not reply.is_published:
+        raise ValidationError(_("This reply is not published."))
+    with transaction.atomic():
+        before = {"published_version": reply.published_version_id}
+        reply.published_at = None
+        reply.published_version = None
+        reply.published_by = None
+        reply.published_file = ""
+        reply.save(
+            update_fields=["published_at", "published_version", "published_by", "published_file"]
+        )
+        record_change(
+            actor=actor, action="submissions.withdraw", target=reply, before=before, after={}
+        )
+    return reply
+
+
+def published_replies(consultation: Consultation) -> QuerySet[Reply]:
+    """The published replies of a consultation (never a confidential one)."""
+    return (
+        Reply.objects.filter(consultation=consultation, published_at__isnull=False)
+        .exclude(visibility=ReplyVisibility.CONFIDENTIAL)
+        .select_related("stakeholder", "published_version")
+    )
+
+
+def visible_replies(user: Any, consultation: Consultation | None = None) -> QuerySet[Reply]:
+    """The replies `user` may read: staff all; a focal point its own stakeholder's and the
+    published ones; everyone else the published replies of consultations they may see."""
+    replies = Reply.objects.select_related("stakeholder", "consultation", "current")
+    if consultation is not None:
+        replies = replies.filter(consultation=consultation)
+    if user.is_authenticated and user.is_active and user.role in ("secretariat", "moderator"):
+        return replies
+    published = Q(published_at__isnull=False) & ~Q(visibility=ReplyVisibility.CONFIDENTIAL)
+    published &= Q(consultation__in=visible_consultations(user).values("pk"))
+    if (
+        user.is_authenticated
+        and user.is_active
+        and user.role == "focal-point"
+        and user.stakeholder_id is not None
+    ):
+        return replies.filter(published | Q(stakeholder_id=user.stakeholder_id))
+    return replies.filter(published)

@@ -1,0 +1,375 @@
+"""Reply pages: the focal point's form and receipts, the Secretariat's dashboard and
+publication, the public pages of published replies, and receipt verification.
+
+Who may not read a reply gets 404, never a hint that it exists; who may read but not act
+gets 403. Every file is served through a permission check, as an attachment.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from hrdialogue.documents.replies import find_paragraph_mentions
+from hrdialogue.receipts import Receipt, ReceiptError, find_receipt_problem
+from hrdialogue.web.consultations.models import Consultation
+from hrdialogue.web.invitations.services import awaited_stakeholders
+from hrdialogue.web.pages.languages import current_un_language, text_direction
+from hrdialogue.web.submissions.blobs import read_blob
+from hrdialogue.web.submissions.dashboard import reply_statistics
+from hrdialogue.web.submissions.forms import ReplyForm, VerifyForm
+from hrdialogue.web.submissions.models import Reply, ReplyVersion, ReplyVisibility
+from hrdialogue.web.submissions.services import (
+    is_late,
+    publish_reply,
+    published_replies,
+    resolution_anchors,
+    submit_reply,
+    visible_replies,
+    withdraw_publication,
+)
+from hrdialogue.web.submissions.signing import public_key_pem, signing_key
+
+__all__ = [
+    "by_paragraph",
+    "dashboard",
+    "detail",
+    "original",
+    "public_key",
+    "publish",
+    "published",
+    "published_file",
+    "receipt",
+    "reply",
+    "verify",
+    "version",
+    "withdraw",
+]
+
+
+def _consultation_for(request: HttpRequest, pk: int, perm: str | None = None) -> Consultation:
+    consultation = get_object_or_404(Consultation.objects.select_related("resolution"), pk=pk)
+    if not request.user.has_perm("consultations.view_consultation", consultation):
+        raise Http404
+    if perm is not None and not request.user.has_perm(perm, consultation):
+        raise PermissionDenied
+    return consultation
+
+
+def _reply_for(request: HttpRequest, pk: int, perm: str = "submissions.view_reply") -> Reply:
+    reply = get_object_or_404(
+        Reply.objects.select_related("consultation", "stakeholder", "current"), pk=pk
+    )
+    if not request.user.has_perm("submissions.view_reply", reply):
+        raise Http404
+    if perm != "submissions.view_reply" and not request.user.has_perm(perm, reply):
+        if perm == "submissions.view_reply_record":
+            raise Http404  # a published reply's record is not public: no hint it exists
+        raise PermissionDenied
+    return reply
+
+
+def _version_for(request: HttpRequest, pk: int) -> ReplyVersion:
+    version = get_object_or_404(
+        ReplyVersion.objects.select_related("reply__consultation", "reply__stakeholder"), pk=pk
+    )
+    if not request.user.has_perm("submissions.view_reply_record", version.reply):
+        raise Http404
+    return version
+
+
+def _attachment(data: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "typed": "text/plain; charset=utf-8",
+}
+
+
+def _apply_errors(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def reply(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = _consultation_for(request, pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("submissions.submit_reply", consultation):
+        raise PermissionDenied
+    anchors = resolution_anchors(consultation)
+    form = ReplyForm(anchors=anchors)
+    status = 200
+    if request.method == "POST":
+        form = ReplyForm(request.POST, request.FILES, anchors=anchors)
+        if form.is_valid():
+            upload = form.cleaned_data.get("file")
+            try:
+                version = submit_reply(
+                    actor=request.user,
+                    consultation=consultation,
+                    idempotency_key=form.cleaned_data["idempotency_key"],
+                    text=form.cleaned_data["text"],
+                    upload=(upload.read(), upload.name) if upload is not None else None,
+                    visibility=form.cleaned_data["visibility"],
+                    comments=form.comments(),
+                )
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("Your reply was received. Here is your receipt."))
+                return redirect("submissions:version", pk=version.pk)
+        status = 400
+    own = Reply.objects.filter(
+        consultation=consultation, stakeholder_id=request.user.stakeholder_id
+    ).select_related("current")
+    return render(
+        request,
+        "submissions/reply_form.html",
+        {
+            "consultation": consultation,
+            "form": form,
+            "late": is_late(consultation, timezone.now()),
+            "own_replies": own,
+            "mandate_text": _mandate_text(consultation),
+            "text_dir": text_direction(consultation.resolution.language),
+        },
+        status=status,
+    )
+
+
+def _mandate_text(consultation: Consultation) -> str:
+    try:
+        return consultation.resolution.resolution.paragraph(consultation.mandate_anchor).text
+    except KeyError:
+        return consultation.mandate_value.subject
+
+
+def _shows_author(request: HttpRequest, reply_obj: Reply) -> bool:
+    return reply_obj.visibility != ReplyVisibility.ANONYMOUS or request.user.has_perm(
+        "submissions.view_reply_record", reply_obj
+    )
+
+
+@require_safe
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    reply_obj = _reply_for(request, pk)
+    record = request.user.has_perm("submissions.view_reply_record", reply_obj)
+    shown = reply_obj.current if record else reply_obj.published_version
+    if shown is None:
+        raise Http404
+    return render(
+        request,
+        "submissions/detail.html",
+        {
+            "reply": reply_obj,
+            "shown": shown,
+            "record": record,
+            "versions": reply_obj.versions.all() if record else [],
+            "comments": shown.comments.all(),
+            "shows_author": _shows_author(request, reply_obj),
+            "can_publish": request.user.has_perm("submissions.publish_reply", reply_obj),
+            "text_dir": text_direction(shown.language or "en"),
+        },
+    )
+
+
+@require_safe
+def version(request: HttpRequest, pk: int) -> HttpResponse:
+    shown = _version_for(request, pk)
+    return render(
+        request,
+        "submissions/version.html",
+        {
+            "version": shown,
+            "reply": shown.reply,
+            "receipt": Receipt.model_validate(shown.receipt),
+            "comments": shown.comments.all(),
+        },
+    )
+
+
+@require_safe
+def receipt(request: HttpRequest, pk: int) -> HttpResponse:
+    shown = _version_for(request, pk)
+    signed = Receipt.model_validate(shown.receipt)
+    name = f"receipt-{signed.reply_id}.json"
+    return _attachment(signed.to_json().encode("utf-8"), "application/json", name)
+
+
+@require_safe
+def original(request: HttpRequest, pk: int) -> HttpResponse:
+    """The content exactly as received (the bytes the receipt was given for)."""
+    shown = _version_for(request, pk)
+    if shown.file_key:
+        data = read_blob(shown.file_key)
+        name = shown.file_name or f"reply.{shown.source}"
+    else:
+        data = shown.text.encode("utf-8")
+        name = f"reply-R{shown.reply.number}-v{shown.number}.txt"
+    return _attachment(data, _TYPES[shown.source], name)
+
+
+@require_safe
+def published_file(request: HttpRequest, pk: int) -> HttpResponse:
+    reply_obj = _reply_for(request, pk)
+    if not reply_obj.published_file or reply_obj.published_version is None:
+        raise Http404
+    source = reply_obj.published_version.source
+    name = f"reply-R{reply_obj.number}.{source}"
+    return _attachment(read_blob(reply_obj.published_file), _TYPES[source], name)
+
+
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    reply_obj = _reply_for(request, pk, "submissions.publish_reply")
+    try:
+        publish_reply(actor=request.user, reply=reply_obj)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Reply %(label)s is published.") % {"label": reply_obj.label})
+    return redirect("submissions:dashboard", pk=reply_obj.consultation_id)
+
+
+@require_POST
+def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    reply_obj = _reply_for(request, pk, "submissions.publish_reply")
+    try:
+        withdraw_publication(actor=request.user, reply=reply_obj)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, _("Reply %(label)s is no longer published.") % {"label": reply_obj.label}
+        )
+    return redirect("submissions:dashboard", pk=reply_obj.consultation_id)
+
+
+@require_safe
+def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = _consultation_for(request, pk)
+    if not request.user.has_perm("submissions.view_dashboard", consultation):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
+    replies = visible_replies(request.user, consultation).annotate(versions_count=Count("versions"))
+    return render(
+        request,
+        "submissions/dashboard.html",
+        {
+            "consultation": consultation,
+            "stats": reply_statistics(consultation),
+            "replies": replies,
+            "awaited": awaited_stakeholders(consultation),
+            "can_publish": request.user.has_perm("invitations.manage_invitations"),
+        },
+    )
+
+
+def _author(reply_obj: Reply) -> str:
+    if reply_obj.visibility == ReplyVisibility.ANONYMOUS:
+        return _("Published without attribution")
+    return reply_obj.stakeholder.name_in(_language())
+
+
+def _language() -> str:
+    return current_un_language()
+
+
+@require_safe
+def published(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = _consultation_for(request, pk)
+    groups: dict[str, list[Reply]] = defaultdict(list)
+    for item in published_replies(consultation).order_by("number"):
+        groups[_author(item)].append(item)
+    return render(
+        request,
+        "submissions/published.html",
+        {"consultation": consultation, "groups": sorted(groups.items())},
+    )
+
+
+@require_safe
+def by_paragraph(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = _consultation_for(request, pk)
+    anchors = resolution_anchors(consultation)
+    found: dict[str, list[tuple[Reply, str]]] = defaultdict(list)
+    for item in published_replies(consultation).order_by("number"):
+        shown = item.published_version
+        if shown is None:
+            continue
+        for comment in shown.comments.all():
+            found[comment.anchor].append((item, comment.text))
+        if shown.language:
+            for start, end, anchor in find_paragraph_mentions(shown.text, shown.language):
+                excerpt = shown.text[max(0, start - 120) : end + 200].strip()
+                found[anchor].append((item, "… " + excerpt + " …"))
+    sections = [
+        (anchor, [(item, _author(item), text) for item, text in found[anchor]])
+        for anchor in anchors
+        if found.get(anchor)
+    ]
+    return render(
+        request,
+        "submissions/by_paragraph.html",
+        {"consultation": consultation, "sections": sections},
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def verify(request: HttpRequest) -> HttpResponse:
+    form = VerifyForm()
+    result: dict[str, Any] | None = None
+    status = 200
+    if request.method == "POST":
+        form = VerifyForm(request.POST, request.FILES)
+        if form.is_valid():
+            raw = form.cleaned_data["receipt"].read()
+            content = form.cleaned_data.get("content")
+            try:
+                signed = Receipt.from_json(raw, source=_("the receipt"))
+            except ReceiptError as error:
+                form.add_error("receipt", _("This is not a receipt of this platform."))
+                result = {"detail": str(error)}
+                status = 400
+            else:
+                problem = find_receipt_problem(
+                    signed,
+                    signing_key().public_key(),
+                    content.read() if content is not None else None,
+                )
+                result = {"receipt": signed, "problem": problem, "content": content is not None}
+        else:
+            status = 400
+    return render(
+        request, "submissions/verify.html", {"form": form, "result": result}, status=status
+    )
+
+
+@require_safe
+def public_key(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(public_key_pem(), content_type="text/plain; charset=us-ascii")
