@@ -79,3 +79,63 @@ def api_get(client: Any, world: dict[str, Any]) -> Callable[..., Any]:
         return client.get(path, params, headers=headers)
 
     return get
+
+
+# Hand-written reply texts (not from any State or organisation).
+FRANCE_TEXT = (
+    "La France se félicite de la consultation. Elle estime que le dialogue entre les États "
+    "et les organisations doit être renforcé dans le cadre du Conseil des droits de l'homme."
+)
+NGO_TEXT_V1 = (
+    "Our organization welcomes the consultation. Cooperation between States and civil "
+    "society should be strengthened, and the Council should hear more voices."
+)
+NGO_TEXT_V2 = (
+    "Our organization welcomes the consultation and adds a second point: the treaty bodies "
+    "need predictable resources, and their recommendations need follow-up."
+)
+
+
+@pytest.fixture
+def replies_world(world: dict[str, Any]) -> dict[str, Any]:
+    """The consultation open (deadline 30 days ahead) with two replies:
+
+    - R1 from France, public, not published;
+    - R2 from the demo NGO, public without attribution, v1 published, then revised (v2 not
+      published): whoever reads the published reply reads v1.
+    """
+    import datetime as dt
+    import uuid
+
+    from django.utils import timezone
+
+    from hrdialogue.web.consultations.models import Consultation
+    from hrdialogue.web.submissions.services import publish_reply, submit_reply
+
+    consultation = world["consultation"]
+    today = timezone.localdate()
+    Consultation.objects.filter(pk=consultation.pk).update(
+        phase="open",
+        opens_on=today - dt.timedelta(days=10),
+        reply_deadline=today + dt.timedelta(days=30),
+    )
+    consultation.refresh_from_db()
+    users = world["users"]
+
+    def submit(role: str, text: str, visibility: str, comments: Any = ()) -> Any:
+        return submit_reply(
+            actor=users[role],
+            consultation=consultation,
+            idempotency_key=uuid.uuid4().hex,
+            text=text,
+            visibility=visibility,
+            comments=comments,
+        )
+
+    r1 = submit("focal_fra", FRANCE_TEXT, "public", [("OP10", "Commentaire sur le paragraphe.")])
+    r2v1 = submit("focal_ngo", NGO_TEXT_V1, "anonymous")
+    publish_reply(actor=users["secretariat"], reply=r2v1.reply)
+    r2v2 = submit("focal_ngo", NGO_TEXT_V2, "anonymous")
+    assert r2v2.reply_id == r2v1.reply_id
+    assert (r1.reply.label, r2v1.reply.label, r2v2.number) == ("R1", "R2", 2)
+    return {**world, "r1": r1.reply, "r2": r2v2.reply}

@@ -5,10 +5,18 @@ The operations are enumerated from the OpenAPI schema: one missing from `EXPECTE
 whether the consultation's item is listed (`listed` / `empty`). Roles as in conftest.py: two
 focal points of the two consultee stakeholders (France, a demo NGO), one of a stakeholder
 outside the consultation (UNDP).
+
+The replies (conftest `replies_world`): R1 from France, not published; R2 from the NGO, v1
+published, v2 not. For every way of reading replies (list, detail, CSV, JSON) the outcome is
+what the role reads, e.g. `R1v1 R2v2`: no focal point ever reads another stakeholder's
+unpublished reply or version.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -51,6 +59,33 @@ def _contacts_for_staff(role: str, phase: str, visibility: str) -> str:
     return CONTACTS if role in STAFF else OK
 
 
+def _replies_read(role: str, phase: str, visibility: str) -> str:
+    if role in STAFF:
+        return "R1v1 R2v2"
+    published = "R2v1" if _can_view(role, phase, visibility) else ""
+    if role == "focal_fra":
+        return f"R1v1 {published}".strip()
+    if role == "focal_ngo":
+        return "R2v2"  # its own reply, latest version, whatever the phase
+    return published
+
+
+def _submit(role: str, phase: str, visibility: str) -> str:
+    if role == "anonymous":
+        return NOAUTH
+    if not _can_view(role, phase, visibility):
+        return HIDE
+    return "201" if role in CONSULTEES and phase in ("open", "closed", "drafting") else DENY
+
+
+def _secretariat_export(role: str, phase: str, visibility: str) -> str:
+    if role == "anonymous":
+        return NOAUTH
+    if not _can_view(role, phase, visibility):
+        return HIDE
+    return OK if role == "secretariat" else DENY
+
+
 # "METHOD path" → (does it depend on the consultation's phase and visibility, rule)
 EXPECTED: dict[str, tuple[bool, Rule]] = {
     "GET /api/consultations": (True, _consultation_listed),
@@ -59,6 +94,12 @@ EXPECTED: dict[str, tuple[bool, Rule]] = {
     "GET /api/stakeholders/{code}": (False, _contacts_for_staff),
     "GET /api/resolutions": (False, _everyone(OK)),
     "GET /api/resolutions/{pk}": (False, _everyone(OK)),
+    "GET /api/replies": (True, _replies_read),
+    "GET /api/replies/{pk}": (True, _replies_read),
+    "GET /api/exports/replies.csv": (True, _replies_read),
+    "GET /api/exports/replies.json": (True, _replies_read),
+    "POST /api/consultations/{pk}/replies": (True, _submit),
+    "GET /api/consultations/{pk}/export": (True, _secretariat_export),
 }
 
 
@@ -73,35 +114,59 @@ def test_every_operation_is_in_the_matrix() -> None:
     assert _operations() == set(EXPECTED)
 
 
-def _request(client: Any, world: dict[str, Any], operation: str, role: str) -> Any:
+def _headers(world: dict[str, Any], role: str) -> dict[str, str]:
+    return {} if role == "anonymous" else {"Authorization": f"Bearer {world['tokens'][role]}"}
+
+
+def _outcome(client: Any, world: dict[str, Any], operation: str, role: str) -> str:
     method, path = operation.split(" ", 1)
-    path = path.format(pk=_pk_for(world, path), code="fra")
-    headers = {} if role == "anonymous" else {"Authorization": f"Bearer {world['tokens'][role]}"}
-    return getattr(client, method.lower())(path, headers=headers)
-
-
-def _pk_for(world: dict[str, Any], path: str) -> int:
-    if path.startswith("/api/resolutions/"):
-        return int(world["document"].pk)
-    return int(world["consultation"].pk)
-
-
-def _outcome(world: dict[str, Any], operation: str, response: Any) -> str:
+    headers = _headers(world, role)
+    if operation == "GET /api/replies/{pk}":
+        return _read_one_by_one(client, world, headers)
+    if method == "POST":
+        response = client.post(
+            path.format(pk=world["consultation"].pk),
+            {"text": "Une nouvelle version de la réponse de la France, envoyée par l'API."},
+            content_type="application/json",
+            headers={**headers, "Idempotency-Key": uuid.uuid4().hex},
+        )
+        return str(response.status_code)
+    pk = world["document"].pk if path.startswith("/api/resolutions/") else world["consultation"].pk
+    response = client.get(path.format(pk=pk, code="fra"), headers=headers)
     status = str(response.status_code)
     if status != OK:
         return status
+    if operation == "GET /api/exports/replies.csv":
+        rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+        return " ".join(f"{r['reply']}v{r['version']}" for r in rows)
     body = response.json()
     if operation == "GET /api/consultations":
         return LISTED if any(c["id"] == world["consultation"].pk for c in body) else EMPTY
     if operation == "GET /api/stakeholders/{code}":
         return CONTACTS if body["contacts"] is not None else OK
+    if operation == "GET /api/replies":
+        return " ".join(f"{r['label']}v{r['version']}" for r in body["items"])
+    if operation == "GET /api/exports/replies.json":
+        return " ".join(f"{r['label']}v{r['version']}" for r in body["replies"])
     return status
 
 
+def _read_one_by_one(client: Any, world: dict[str, Any], headers: dict[str, str]) -> str:
+    seen = []
+    for reply in (world["r1"], world["r2"]):
+        response = client.get(f"/api/replies/{reply.pk}", headers=headers)
+        if response.status_code == 200:
+            seen.append(f"{response.json()['label']}v{response.json()['version']}")
+        elif response.status_code != 404:
+            seen.append(str(response.status_code))
+    return " ".join(seen)
+
+
 @pytest.mark.parametrize("operation", sorted(EXPECTED))
-def test_matrix(operation: str, world: dict[str, Any], client: Any) -> None:
+def test_matrix(operation: str, replies_world: dict[str, Any], client: Any) -> None:
     from hrdialogue.web.consultations.models import Consultation
 
+    world = replies_world
     per_phase, rule = EXPECTED[operation]
     consultation = world["consultation"]
     cells = [(p, v) for p in PHASES for v in VISIBILITIES] if per_phase else [("open", "public")]
@@ -109,7 +174,7 @@ def test_matrix(operation: str, world: dict[str, Any], client: Any) -> None:
     for phase, visibility in cells:
         Consultation.objects.filter(pk=consultation.pk).update(phase=phase, visibility=visibility)
         for role in ROLES:
-            got = _outcome(world, operation, _request(client, world, operation, role))
+            got = _outcome(client, world, operation, role)
             expected = rule(role, phase, visibility)
             if got != expected:
                 wrong.append((role, phase, visibility, expected, got))

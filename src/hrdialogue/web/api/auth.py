@@ -17,7 +17,7 @@ from ninja.security import HttpBearer
 
 from hrdialogue.web.api.services import authenticate_token
 
-__all__ = ["OPTIONAL_AUTH", "PUBLIC_SECURITY", "TokenAuth", "token_auth"]
+__all__ = ["OPTIONAL_AUTH", "PUBLIC", "PUBLIC_SECURITY", "TokenAuth", "token_auth"]
 
 
 class TokenAuth(HttpBearer):
@@ -51,3 +51,5 @@ token_auth = TokenAuth()
 OPTIONAL_AUTH: list[Any] = [token_auth, _anonymous]
 # … and their OpenAPI security: a token, or nothing.
 PUBLIC_SECURITY: dict[str, Any] = {"security": [{}]}  # appended to [{"TokenAuth": []}]
+# Keyword arguments of an operation that answers anonymous callers too.
+PUBLIC: dict[str, Any] = {"auth": OPTIONAL_AUTH, "openapi_extra": PUBLIC_SECURITY}

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
-from hrdialogue.web.api.auth import OPTIONAL_AUTH, PUBLIC_SECURITY
+from hrdialogue.web.api.auth import PUBLIC
 from hrdialogue.web.api.schemas import (
     Code,
     ConsultationDetail,
@@ -25,11 +25,9 @@ from hrdialogue.web.consultations.services import visible_consultations
 from hrdialogue.web.resolutions.models import ResolutionDocument
 from hrdialogue.web.stakeholders.models import Kind, RegionalGroup, Stakeholder
 
-__all__ = ["consultation_for", "router"]
+__all__ = ["consultation_detail", "consultation_for", "router"]
 
 router = Router()
-
-_PUBLIC: dict[str, Any] = {"auth": OPTIONAL_AUTH, "openapi_extra": PUBLIC_SECURITY}
 
 
 def consultation_for(request: HttpRequest, pk: int) -> Consultation:
@@ -59,7 +57,7 @@ def _consultation_summary(c: Consultation) -> dict[str, Any]:
     response=answers(list[ConsultationSummary]),
     tags=["consultations"],
     url_name="consultations",
-    **_PUBLIC,
+    **PUBLIC,
 )
 def list_consultations(request: HttpRequest) -> list[dict[str, Any]]:
     """The consultations the caller may see (the same rule as the consultation pages)."""
@@ -72,11 +70,15 @@ def list_consultations(request: HttpRequest) -> list[dict[str, Any]]:
     response=answers(ConsultationDetail, 404),
     tags=["consultations"],
     url_name="consultation",
-    **_PUBLIC,
+    **PUBLIC,
 )
 def get_consultation(request: HttpRequest, pk: Id) -> dict[str, Any]:
     """One consultation with its mandate, plan, phase and consultees."""
-    c = consultation_for(request, pk)
+    return consultation_detail(consultation_for(request, pk))
+
+
+def consultation_detail(c: Consultation) -> dict[str, Any]:
+    """A consultation as `ConsultationDetail` (also the head of the consultation export)."""
     plan = c.plan
     return {
         **_consultation_summary(c),
@@ -126,7 +128,7 @@ _STAKEHOLDER_FIELDS = (
     response=answers(StakeholderPage),
     tags=["stakeholders"],
     url_name="stakeholders",
-    **_PUBLIC,
+    **PUBLIC,
 )
 def list_stakeholders(request: HttpRequest, filters: Query[StakeholderFilter]) -> dict[str, Any]:
     """The registry (public), filtered by type and regional group; 100 a page by default."""
@@ -146,7 +148,7 @@ def list_stakeholders(request: HttpRequest, filters: Query[StakeholderFilter]) -
     response=answers(StakeholderDetail, 404),
     tags=["stakeholders"],
     url_name="stakeholder",
-    **_PUBLIC,
+    **PUBLIC,
 )
 def get_stakeholder(request: HttpRequest, code: Code) -> dict[str, Any]:
     """One stakeholder; its addresses and focal points only for the staff (as on the page)."""
@@ -185,7 +187,7 @@ def _resolution_summary(d: ResolutionDocument) -> dict[str, Any]:
     response=answers(list[ResolutionSummary]),
     tags=["resolutions"],
     url_name="resolutions",
-    **_PUBLIC,
+    **PUBLIC,
 )
 def list_resolutions(request: HttpRequest) -> list[dict[str, Any]]:
     """The resolutions uploaded (public documents)."""
@@ -197,7 +199,7 @@ def list_resolutions(request: HttpRequest) -> list[dict[str, Any]]:
     response=answers(ResolutionDetail, 404),
     tags=["resolutions"],
     url_name="resolution",
-    **_PUBLIC,
+    **PUBLIC,
 )
 def get_resolution(request: HttpRequest, pk: Id) -> dict[str, Any]:
     """One resolution with the reader's structured result (paragraphs, anchors, mandates)."""
