@@ -4,10 +4,16 @@ The URL resolver is enumerated: a view missing from `EXPECTED` fails
 `test_every_view_is_in_the_matrix`. Someone who may not see a consultation gets 404 (no hint
 that it exists), someone who may see it but not act gets 403, an anonymous visitor of a page
 for signed-in users is sent to the sign-in page.
+
+Replies: `focal_consultee` (France) and `focal_peer` (Germany) are focal points of two
+consulted States. France's reply is unpublished: no one but the Secretariat, moderators and
+France's focal point may reach it by any URL (page, version, receipt, file). Germany's reply
+(a DOCX) is published.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -16,7 +22,16 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "public", "focal_consultee", "focal_other", "moderator", "secretariat"]
+ROLES = [
+    "anonymous",
+    "public",
+    "focal_consultee",
+    "focal_peer",
+    "focal_other",
+    "moderator",
+    "secretariat",
+]
+CONSULTEES = {"focal_consultee", "focal_peer"}
 PHASES = ["draft", "open", "closed", "drafting", "published"]
 VISIBILITIES = ["public", "restricted"]
 STAFF = {"moderator", "secretariat"}
@@ -27,7 +42,7 @@ OK, LOGIN, DENY, HIDE, REDIRECT = "200", "login", "403", "404", "302"
 def _can_view(role: str, phase: str, visibility: str) -> bool:
     if role in STAFF:
         return True
-    return phase != "draft" and (visibility == "public" or role == "focal_consultee")
+    return phase != "draft" and (visibility == "public" or role in CONSULTEES)
 
 
 def _everyone(outcome: str) -> Callable[[str, str, str], str]:
@@ -63,6 +78,64 @@ def _consultation_advance(role: str, phase: str, visibility: str) -> str:
     return REDIRECT if role == "secretariat" and phase != "published" else DENY
 
 
+def _staff_page(role: str, phase: str, visibility: str) -> str:
+    if not _can_view(role, phase, visibility):
+        return HIDE
+    if role == "anonymous":
+        return LOGIN
+    return OK if role in STAFF else DENY
+
+
+def _reply_form(role: str, phase: str, visibility: str) -> str:
+    if not _can_view(role, phase, visibility):
+        return HIDE
+    if role == "anonymous":
+        return LOGIN
+    return OK if role in CONSULTEES and phase in ("open", "closed", "drafting") else DENY
+
+
+def _secretariat_action(role: str, phase: str, visibility: str) -> str:
+    if not _can_view(role, phase, visibility):
+        return HIDE
+    return REDIRECT if role == "secretariat" else DENY
+
+
+def _france_record(role: str, phase: str, visibility: str) -> str:
+    """France's unpublished reply: staff and France's focal point only, in every phase."""
+    return OK if role in STAFF or role == "focal_consultee" else HIDE
+
+
+def _publish_france(role: str, phase: str, visibility: str) -> str:
+    if role == "secretariat":
+        return REDIRECT
+    return DENY if role in STAFF or role == "focal_consultee" else HIDE
+
+
+def _germany_published(role: str, phase: str, visibility: str) -> str:
+    """Germany's published reply: whoever may see the consultation, Germany, staff."""
+    if role in STAFF or role == "focal_peer" or _can_view(role, phase, visibility):
+        return OK
+    return HIDE
+
+
+def _withdraw_germany(role: str, phase: str, visibility: str) -> str:
+    if role == "secretariat":
+        return REDIRECT
+    return DENY if _germany_published(role, phase, visibility) == OK else HIDE
+
+
+def _france_note(role: str, phase: str, visibility: str) -> str:
+    if not _can_view(role, phase, visibility):
+        return HIDE
+    return OK if role in STAFF or role == "focal_consultee" else HIDE
+
+
+def _france_invitation_form(role: str, phase: str, visibility: str) -> str:
+    if _france_note(role, phase, visibility) != OK:
+        return HIDE
+    return OK if role == "secretariat" else DENY
+
+
 # view name → (HTTP method, does it depend on the consultation's phase, rule)
 EXPECTED: dict[str, tuple[str, bool, Callable[[str, str, str], str]]] = {
     "home": ("get", False, _everyone(OK)),
@@ -93,6 +166,24 @@ EXPECTED: dict[str, tuple[str, bool, Callable[[str, str, str], str]]] = {
     "consultations:details": ("get", True, _consultation_edit),
     "consultations:consultees": ("get", True, _consultation_edit),
     "consultations:advance": ("post", True, _consultation_advance),
+    "invitations:list": ("get", True, _staff_page),
+    "invitations:create": ("post", True, _secretariat_action),
+    "invitations:send": ("get", True, _france_invitation_form),
+    "invitations:note": ("get", False, _france_note),
+    "invitations:follow": ("get", False, _everyone(HIDE)),  # an unknown token
+    "submissions:reply": ("get", True, _reply_form),
+    "submissions:dashboard": ("get", True, _staff_page),
+    "submissions:published": ("get", True, _consultation_view),
+    "submissions:by_paragraph": ("get", True, _consultation_view),
+    "submissions:detail": ("get", True, _france_record),
+    "submissions:version": ("get", True, _france_record),
+    "submissions:receipt": ("get", True, _france_record),
+    "submissions:original": ("get", True, _france_record),
+    "submissions:publish": ("post", True, _publish_france),
+    "submissions:published_file": ("get", True, _germany_published),
+    "submissions:withdraw": ("post", True, _withdraw_germany),
+    "submissions:verify": ("get", False, _everyone(OK)),
+    "submissions:public_key": ("get", False, _everyone(OK)),
     # Django's admin: for superusers only; no role of the platform is staff, all go to its login.
     "admin:*": ("get", False, _everyone(REDIRECT)),
     # The API: its schema is public; every operation has its own matrix (token auth, phases,
@@ -122,6 +213,7 @@ def test_every_view_is_in_the_matrix() -> None:
 
 @pytest.fixture
 def world(db: Any) -> dict[str, Any]:
+    from hrdialogue.documents.model import Adoption
     from hrdialogue.web.accounts.models import User
     from hrdialogue.web.consultations.services import open_consultation
     from hrdialogue.web.resolutions.services import store_resolution
@@ -129,11 +221,15 @@ def world(db: Any) -> dict[str, Any]:
     from tests.web.resolution_fixture import hand_written_resolution
 
     france = Stakeholder.objects.create(code="fra", kind="member-state", name="France")
+    germany = Stakeholder.objects.create(code="deu", kind="member-state", name="Germany")
     undp = Stakeholder.objects.create(code="undp", kind="un-entity", name="UNDP")
     users = {
         "public": User.objects.create_user("p@example.org", "x", role="public"),
         "focal_consultee": User.objects.create_user(
             "f@example.org", "x", role="focal-point", stakeholder=france
+        ),
+        "focal_peer": User.objects.create_user(
+            "g@example.org", "x", role="focal-point", stakeholder=germany
         ),
         "focal_other": User.objects.create_user(
             "o@example.org", "x", role="focal-point", stakeholder=undp
@@ -144,14 +240,17 @@ def world(db: Any) -> dict[str, Any]:
     target = User.objects.create_user("t@example.org", "x", role="public")
     document = store_resolution(
         actor=None,
-        resolution=hand_written_resolution(),
+        resolution=hand_written_resolution().model_copy(
+            update={"adoption": Adoption(meeting=70, date=dt.date(2008, 12, 18), span=(0, 1))}
+        ),
         text="",
         source_name="r.txt",
         source_format="text",
         source_sha256="2" * 64,
     )
     consultation = open_consultation(actor=None, document=document, mandate_index=0, title="C")
-    assert list(consultation.consultees.all()) == [france]
+    assert list(consultation.consultees.all()) == [france, germany]
+    replies = _replies(consultation, users)
     return {
         "users": users,
         "consultation": consultation,
@@ -162,8 +261,58 @@ def world(db: Any) -> dict[str, Any]:
             "stakeholders:detail": {"code": "fra"},
             "resolutions:detail": {"pk": document.pk},
             "consultations:create": {"resolution_pk": document.pk, "index": 0},
+            "invitations:send": {"pk": replies["invitation"].pk},
+            "invitations:note": {"pk": replies["invitation"].pk, "fmt": "docx"},
+            "invitations:follow": {"token": "unknown"},
+            "submissions:detail": {"pk": replies["france"].reply_id},
+            "submissions:version": {"pk": replies["france"].pk},
+            "submissions:receipt": {"pk": replies["france"].pk},
+            "submissions:original": {"pk": replies["france"].pk},
+            "submissions:publish": {"pk": replies["france"].reply_id},
+            "submissions:published_file": {"pk": replies["germany"].reply_id},
+            "submissions:withdraw": {"pk": replies["germany"].reply_id},
         },
     }
+
+
+def _replies(consultation: Any, users: dict[str, Any]) -> dict[str, Any]:
+    """France's unpublished typed reply, Germany's published DOCX reply, France's invitation
+    (hand-written texts)."""
+    import io
+
+    import docx
+    from django.utils import timezone
+
+    from hrdialogue.web.consultations.models import Consultation
+    from hrdialogue.web.invitations.models import ReplyInvitation
+    from hrdialogue.web.invitations.services import create_invitations
+    from hrdialogue.web.submissions.services import publish_reply, submit_reply
+
+    create_invitations(actor=users["secretariat"], consultation=consultation)
+    Consultation.objects.filter(pk=consultation.pk).update(
+        phase="open", reply_deadline=timezone.localdate() + dt.timedelta(days=30)
+    )
+    consultation.refresh_from_db()
+    france = submit_reply(
+        actor=users["focal_consultee"],
+        consultation=consultation,
+        idempotency_key="matrix-france-0000001",
+        text="La France soutient le dialogue et la coopération entre les États.",
+        comments=[("OP10", "Un commentaire sur le paragraphe 10.")],
+    )
+    document = docx.Document()
+    document.add_paragraph("Germany welcomes dialogue and cooperation among all States.")
+    out = io.BytesIO()
+    document.save(out)
+    germany = submit_reply(
+        actor=users["focal_peer"],
+        consultation=consultation,
+        idempotency_key="matrix-germany-000001",
+        upload=(out.getvalue(), "reply.docx"),
+    )
+    publish_reply(actor=users["secretariat"], reply=germany.reply)
+    invitation = ReplyInvitation.objects.get(consultation=consultation, stakeholder__code="fra")
+    return {"france": france, "germany": germany, "invitation": invitation}
 
 
 def _outcome(response: Any) -> str:
@@ -182,20 +331,19 @@ def test_matrix(name: str, world: dict[str, Any], client: Any) -> None:
         url = reverse("admin:index")
     elif name == "api:*":
         url = reverse("api:openapi-json")
-    elif name.startswith("consultations:") and per_phase:
-        url = reverse(name, kwargs={"pk": consultation.pk})
     else:
-        url = reverse(name, kwargs=world["kwargs"].get(name, {}))
+        default = {"pk": consultation.pk} if per_phase else {}
+        url = reverse(name, kwargs=world["kwargs"].get(name, default))
     cells = [(p, v) for p in PHASES for v in VISIBILITIES] if per_phase else [("open", "public")]
     wrong = []
     for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(world["users"][role])  # once per role: the suite stays fast
         for phase, visibility in cells:
             Consultation.objects.filter(pk=consultation.pk).update(
                 phase=phase, visibility=visibility
             )
-            client.logout()
-            if role != "anonymous":
-                client.force_login(world["users"][role])
             data = {"to": _next_phase(phase)} if name == "consultations:advance" else {}
             if name == "set_language":
                 data = {"language": "fr", "next": "/"}

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 __all__ = [
     "EmptyInput",
+    "ExtractionFailed",
+    "ExtractionOutOfMemory",
+    "ExtractionTimedOut",
     "InputTooLarge",
     "NeedsOCR",
     "NotAResolution",
     "NotText",
     "ReaderError",
+    "TooManyPages",
     "UnsupportedLanguage",
 ]
 
@@ -51,3 +55,19 @@ class UnsupportedLanguage(ReaderError):
 
 class NotAResolution(ReaderError):
     """The text has no enacting formula and no paragraph that opens with a lead phrase."""
+
+
+class TooManyPages(InputTooLarge):
+    """A PDF over the page limit (500 pages unless the caller sets another)."""
+
+
+class ExtractionFailed(ReaderError):
+    """The separate process that reads an upload stopped without a result (see `sandbox`)."""
+
+
+class ExtractionTimedOut(ExtractionFailed):
+    """Reading the file took longer than the time limit: the process was stopped."""
+
+
+class ExtractionOutOfMemory(ExtractionFailed):
+    """Reading the file needed more memory than the limit: the process was stopped."""

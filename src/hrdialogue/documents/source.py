@@ -8,6 +8,16 @@ files, PDFs without a text layer (they need OCR first), encrypted or damaged PDF
 archives that would expand to more than 50 MB or declare XML entities (hostile uploads).
 Every refusal is a `ReaderError` whose one-line message names the file.
 
+Uploads are treated as hostile: a PDF over 500 pages is refused before its text is read, and
+no PDF stream may decode to more than 25 MB (a "decompression bomb" of a few kilobytes that
+expands to gigabytes is refused, as are objects nested too deeply). A DOCX package may hold at
+most 1 000 parts; every XML part, in UTF-8 or UTF-16, is checked for a DOCTYPE or entities;
+macro-enabled documents are refused; relationships to outside resources are never fetched
+(links to web pages are kept as text, and a template, image or object that Word would fetch
+from the network when opening the file makes the file refused); embedded objects are ignored.
+`sandbox.extract_in_sandbox` runs all this in a separate process with limits on time and
+memory, which is how the web platform reads uploads.
+
 A DOCX document's footnotes are appended after a line of underscores, one per line with its
 number, and the number is written where the footnote is referenced: the same layout as the
 footnote block of text extracted from a PDF, so that the parser treats both alike. Paragraphs
@@ -24,21 +34,23 @@ import itertools
 import os
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Final, Literal
 
-from lxml import etree
-
-from hrdialogue.documents.errors import EmptyInput, InputTooLarge, NeedsOCR, NotText
+from hrdialogue.documents.errors import EmptyInput, InputTooLarge, NeedsOCR, NotText, TooManyPages
+from hrdialogue.documents.ooxml import ZIP_ERRORS, check_docx_package, parse_xml
 
 __all__ = [
     "FOOTNOTE_RULE",
     "MAX_BYTES",
+    "MAX_PAGES",
+    "MAX_PDF_STREAM",
     "Document",
     "Progress",
     "read_document",
+    "read_limited",
     "read_path",
     "read_stream",
 ]
@@ -46,13 +58,13 @@ __all__ = [
 MAX_BYTES: Final = 20_000_000
 """Inputs over 20 MB are refused."""
 
-MAX_DOCX_EXPANDED: Final = 50_000_000
-"""A DOCX whose parts expand to more than this is refused (a zip bomb, not a resolution)."""
+MAX_PAGES: Final = 500
+"""PDFs with more pages are refused before their text is read (callers may set another)."""
 
-MAX_DOCX_RATIO: Final = 100
-"""Nor may it expand more than 100 times, once it expands past `_RATIO_FLOOR` bytes."""
+MAX_PDF_STREAM: Final = 25_000_000
+"""No PDF stream may decode to more bytes than this (a page's text takes a few kilobytes)."""
 
-_RATIO_FLOOR: Final = 1_000_000
+_CHUNK: Final = 1 << 16
 
 FOOTNOTE_RULE: Final = "_______________"
 """The line a DOCX document's footnotes are appended after, as in text from a UN PDF."""
@@ -77,56 +89,114 @@ class Document:
     """The name the input was given by (a path, `<stdin>`), used in error messages."""
 
 
-def read_path(path: str | os.PathLike[str], *, progress: Progress | None = None) -> Document:
-    """Read the file at `path`, refusing one over `MAX_BYTES` before reading it.
+def read_path(
+    path: str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+    limit: int = MAX_BYTES,
+    max_pages: int = MAX_PAGES,
+) -> Document:
+    """Read the file at `path`, refusing one over `limit` bytes before reading it.
 
     `OSError` (missing file, a directory, no permission) passes through to the caller.
     """
     path = Path(path)
     size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputTooLarge(_too_large(size), source=str(path))
+    if size > limit:
+        raise InputTooLarge(_too_large(size, limit), source=str(path))
     with path.open("rb") as stream:
-        return read_stream(stream, name=str(path), progress=progress)
+        return read_stream(
+            stream, name=str(path), progress=progress, limit=limit, max_pages=max_pages
+        )
 
 
 def read_stream(
-    stream: IO[bytes], *, name: str | None = None, progress: Progress | None = None
+    stream: IO[bytes] | Iterable[bytes],
+    *,
+    name: str | None = None,
+    progress: Progress | None = None,
+    limit: int = MAX_BYTES,
+    max_pages: int = MAX_PAGES,
 ) -> Document:
-    """Read a binary stream (stdin, an upload), reading at most `MAX_BYTES` + 1 bytes."""
-    data = stream.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise InputTooLarge(_too_large(None), source=name)
-    return read_document(data, name=name, progress=progress)
+    """Read a binary stream (stdin, an upload) or the chunks of one, at most `limit` + 1 bytes.
+
+    A stream longer than `limit` is refused as soon as its `limit + 1`th byte is read: a
+    200 MB upload costs the memory of `limit` bytes, never of the upload. `stream` is a
+    file-like object with `read(n)`, or any iterable of byte chunks (Django's
+    `UploadedFile.chunks()`); of an iterable, at most one chunk beyond the limit is taken.
+    """
+    data = read_limited(stream, name=name, limit=limit)
+    return read_document(data, name=name, progress=progress, limit=limit, max_pages=max_pages)
+
+
+def read_limited(
+    stream: IO[bytes] | Iterable[bytes], *, name: str | None = None, limit: int = MAX_BYTES
+) -> bytes:
+    """The bytes of `stream`, refused with `InputTooLarge` once more than `limit` come.
+
+    What `read_stream` does before it reads the text: the web platform calls it on an upload,
+    then hands the bytes to `sandbox.extract_in_sandbox`.
+    """
+    data = _read_at_most(stream, limit + 1)
+    if len(data) > limit:
+        raise InputTooLarge(_too_large(None, limit), source=name)
+    return data
 
 
 def read_document(
-    data: bytes, *, name: str | None = None, progress: Progress | None = None
+    data: bytes,
+    *,
+    name: str | None = None,
+    progress: Progress | None = None,
+    limit: int = MAX_BYTES,
+    max_pages: int = MAX_PAGES,
 ) -> Document:
     """The text of a PDF, a DOCX document or a plain-text file, told apart by their bytes.
 
-    Raises `InputTooLarge`, `EmptyInput`, `NotText` or `NeedsOCR`, each naming `name`.
+    Raises `InputTooLarge` (over `limit` bytes), `TooManyPages` (a PDF over `max_pages`),
+    `EmptyInput`, `NotText` or `NeedsOCR`, each naming `name`.
     """
-    if len(data) > MAX_BYTES:
-        raise InputTooLarge(_too_large(len(data)), source=name)
+    if len(data) > limit:
+        raise InputTooLarge(_too_large(len(data), limit), source=name)
     if not data:
         raise EmptyInput("the file is empty (0 bytes)", source=name)
     if b"%PDF-" in data[:1024]:
-        text, pages = _read_pdf(data, name, progress)
+        text, pages = _read_pdf(data, name, progress, max_pages)
         return Document(text, "pdf", pages, name)
     if data.startswith(b"PK\x03\x04") and _is_docx(data):
         return Document(_read_docx(data, name), "docx", None, name)
+    kind = _binary_kind(data)
+    if kind is not None:
+        raise _not_text(name, kind)
     text = _decode_text(data, name)
     if not text.strip():
         raise EmptyInput("the file holds only white space, no text", source=name)
     return Document(text, "text", None, name)
 
 
-def _too_large(size: int | None) -> str:
-    limit = f"the {MAX_BYTES // 1_000_000} MB limit"
+def _read_at_most(stream: IO[bytes] | Iterable[bytes], most: int) -> bytes:
+    """The first `most` bytes of `stream` (fewer if it ends first), never holding more."""
+    buffer = io.BytesIO()  # getvalue() hands over its buffer without a copy
+    read = getattr(stream, "read", None)
+    if callable(read):
+        while buffer.tell() < most:
+            chunk = read(min(_CHUNK, most - buffer.tell()))
+            if not chunk:
+                break
+            buffer.write(chunk)
+    else:
+        for chunk in stream:
+            buffer.write(chunk[: most - buffer.tell()])
+            if buffer.tell() >= most:
+                break
+    return buffer.getvalue()
+
+
+def _too_large(size: int | None, limit: int = MAX_BYTES) -> str:
+    shown = f"{limit // 1_000_000} MB" if limit % 1_000_000 == 0 else f"{limit:,}-byte"
     if size is None:
-        return f"the input is over {limit}"
-    return f"the file is {size / 1_000_000:.1f} MB, over {limit}"
+        return f"the input is over the {shown} limit"
+    return f"the file is {size / 1_000_000:.1f} MB, over the {shown} limit"
 
 
 # --- Text -------------------------------------------------------------------------------------
@@ -140,6 +210,29 @@ _BOMS: Final = (
 )
 # Control characters (category Cc) other than the white space of text files and ESC.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+
+
+_MAGIC: Final = (
+    (b"PK\x03\x04", "a ZIP archive that holds no Word document"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word .doc or other OLE2 file; save it as DOCX"),
+    (b"{\\rtf", "an RTF document; save it as DOCX or PDF"),
+    (b"\x7fELF", "an executable program"),
+    (b"MZ\x90\x00", "an executable program"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+)
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """What known non-text bytes are (an image, a program, an archive), or None."""
+    return next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
 
 
 def _decode_text(data: bytes, name: str | None) -> str:
@@ -176,43 +269,100 @@ def _not_text(name: str | None, detail: str) -> NotText:
 # --- PDF --------------------------------------------------------------------------------------
 
 
-def _read_pdf(data: bytes, name: str | None, progress: Progress | None) -> tuple[str, int]:
-    # pypdf takes a second to import: only when a PDF comes (`hrdialogue --help` stays quick)
-    from pypdf import PdfReader  # noqa: PLC0415
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError  # noqa: PLC0415
+_ENCRYPTED: Final = "the PDF is encrypted with a password; save an unprotected copy first"
 
+
+def _read_pdf(
+    data: bytes, name: str | None, progress: Progress | None, max_pages: int
+) -> tuple[str, int]:
+    # pypdf takes a second to import: only when a PDF comes (`hrdialogue --help` stays quick)
+    from pypdf import PdfReader, apply_configuration  # noqa: PLC0415
+    from pypdf.errors import (  # noqa: PLC0415
+        DependencyError,
+        FileNotDecryptedError,
+        LimitReachedError,
+        PyPdfError,
+    )
+
+    # pypdf's own caps are 75 MB a stream; a page's text needs far less. External programs
+    # (jbig2dec) are never run on an upload.
+    caps: dict[str, Any] = {
+        f"{kind}_maximum_output_length": MAX_PDF_STREAM
+        for kind in ("zlib", "lzw", "run_length", "jbig2", "brotli")
+    }
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            # Many PDFs are encrypted with an empty user password (printing restrictions
-            # only); those open. Any other password the person must remove first.
-            try:
-                opened = bool(reader.decrypt(""))
-            except (DependencyError, NotImplementedError):
-                opened = False
-            if not opened:
-                msg = "the PDF is encrypted with a password; save an unprotected copy first"
-                raise NotText(msg, source=name)
-        pages = reader.pages
-        total = len(pages)
-        texts = []
-        for number, page in enumerate(pages, start=1):
-            texts.append(_page_text(page))
-            if progress is not None:
-                progress(number, total)
+        with apply_configuration(
+            **caps,
+            array_based_stream_maximum_output_length=MAX_PDF_STREAM,
+            maximum_declared_stream_length=MAX_BYTES,
+            stream_decoding_work_maximum_length=4 * MAX_PDF_STREAM,
+            image_maximum_buffer_size=MAX_PDF_STREAM,
+            jbig2dec_binary=None,
+        ):
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                # Many PDFs are encrypted with an empty user password (printing restrictions
+                # only); those open. Any other password the person must remove first.
+                try:
+                    opened = bool(reader.decrypt(""))
+                except (DependencyError, NotImplementedError):
+                    opened = False
+                if not opened:
+                    raise NotText(_ENCRYPTED, source=name)
+            _check_page_count(_declared_pages(reader), max_pages, name, "declares")
+            pages = reader.pages
+            total = len(pages)
+            _check_page_count(total, max_pages, name, "has")
+            texts = []
+            for number, page in enumerate(pages, start=1):
+                texts.append(_page_text(page))
+                if progress is not None:
+                    progress(number, total)
     except FileNotDecryptedError:
-        msg = "the PDF is encrypted with a password; save an unprotected copy first"
+        raise NotText(_ENCRYPTED, source=name) from None
+    except LimitReachedError as error:
+        if "decompress" in str(error).lower():
+            msg = (
+                f"the PDF holds a stream that expands past {MAX_PDF_STREAM // 1_000_000} MB; "
+                "refused as a possible decompression bomb"
+            )
+        else:
+            msg = f"the PDF goes past a safety limit of the reader ({error}); refused"
+        raise NotText(msg, source=name) from None
+    except RecursionError:
+        msg = "the PDF nests its objects too deeply to be read; refused as a possibly hostile file"
         raise NotText(msg, source=name) from None
     except (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
         # pypdf reports a damaged file with its own errors and with built-in ones alike.
         msg = f"the PDF is damaged and cannot be read ({type(error).__name__}: {error})"
-        raise NotText(msg, source=name) from None
+        raise NotText(_one_line(msg), source=name) from None
     text = "\n".join(texts)
     if not text.strip():
         noun = "page" if total == 1 else "pages"
         msg = f"the PDF has no text layer ({total} {noun} of images or drawings); run OCR first"
         raise NeedsOCR(msg, source=name)
     return text, total
+
+
+def _declared_pages(reader: Any) -> int:
+    """The page count the PDF's page tree declares (checked before the tree is walked)."""
+    try:
+        count = reader.trailer["/Root"]["/Pages"]["/Count"]
+    except (KeyError, TypeError, AttributeError):
+        return 0
+    return count if isinstance(count, int) else 0
+
+
+def _check_page_count(pages: int, max_pages: int, name: str | None, verb: str) -> None:
+    if pages > max_pages:
+        msg = f"the PDF {verb} {pages:,} pages, over the {max_pages:,}-page limit"
+        raise TooManyPages(msg, source=name)
+
+
+def _one_line(message: str, most: int = 300) -> str:
+    """`message` on one line, cut to `most` characters (a library's message may be long)."""
+    line = " ".join(message.split())
+    return line if len(line) <= most else line[: most - 1] + "…"
 
 
 _PARAGRAPH_GAP: Final = 1.6
@@ -264,20 +414,20 @@ def _is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (OSError, ValueError, *ZIP_ERRORS):
         return False
 
 
 def _read_docx(data: bytes, name: str | None) -> str:
-    _guard_docx(data, name)
+    check_docx_package(data, name=name)
     import docx  # noqa: PLC0415  (imported when a DOCX comes, as pypdf is)
     from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+    except (PackageNotFoundError, KeyError, ValueError, *ZIP_ERRORS) as error:
         msg = f"the DOCX document is damaged and cannot be read ({type(error).__name__}: {error})"
-        raise NotText(msg, source=name) from None
+        raise NotText(_one_line(msg), source=name) from None
     footnote_numbers: dict[str, int] = {}
     numbering = _Numbering(document.part)
     lines = list(_block_lines(document.element.body, footnote_numbers, numbering))
@@ -289,33 +439,6 @@ def _read_docx(data: bytes, name: str | None) -> str:
     if not text.strip():
         raise EmptyInput("the DOCX document holds no text", source=name)
     return text
-
-
-def _guard_docx(data: bytes, name: str | None) -> None:
-    """Refuse zip bombs and XML that declares a DOCTYPE or entities (XXE, billion laughs)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        infos = archive.infolist()
-        expanded = sum(info.file_size for info in infos)
-        packed = sum(info.compress_size for info in infos)
-        if expanded > MAX_DOCX_EXPANDED or (
-            expanded > _RATIO_FLOOR and expanded > MAX_DOCX_RATIO * max(packed, 1)
-        ):
-            msg = (
-                f"the DOCX document would expand to {expanded / 1_000_000:.1f} MB from "
-                f"{packed / 1_000_000:.1f} MB (over {MAX_DOCX_EXPANDED // 1_000_000} MB or "
-                f"{MAX_DOCX_RATIO}×); refused as a possible zip bomb"
-            )
-            raise NotText(msg, source=name)
-        for info in infos:
-            if not info.filename.endswith((".xml", ".rels")):
-                continue
-            head = archive.read(info).upper()
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                msg = (
-                    f"the DOCX part {info.filename} declares a DOCTYPE or XML entities, "
-                    "which Word never writes; refused as a possibly hostile file"
-                )
-                raise NotText(msg, source=name)
 
 
 def _block_lines(
@@ -375,8 +498,7 @@ def _related_xml(part: Any, reltype: str) -> Any | None:
     target = next((rel.target_part for rel in part.rels.values() if rel.reltype == reltype), None)
     if target is None:
         return None
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    return etree.fromstring(target.blob, parser)
+    return parse_xml(target.blob)
 
 
 _REL: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"

@@ -34,12 +34,10 @@ from hrdialogue.web.invitations.services import (
 __all__ = ["create", "follow", "invitation_list", "note", "send"]
 
 
-def _consultation_for(request: HttpRequest, pk: int, perm: str) -> Consultation:
+def _consultation_for(request: HttpRequest, pk: int) -> Consultation:
     consultation = get_object_or_404(Consultation, pk=pk)
     if not request.user.has_perm("consultations.view_consultation", consultation):
         raise Http404
-    if not request.user.has_perm(perm):
-        raise PermissionDenied
     return consultation
 
 
@@ -58,9 +56,11 @@ def _invitation_for(request: HttpRequest, pk: int, perm: str) -> ReplyInvitation
 
 @require_safe
 def invitation_list(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = _consultation_for(request, pk)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    consultation = _consultation_for(request, pk, "invitations.view_invitations")
+    if not request.user.has_perm("invitations.view_invitations"):
+        raise PermissionDenied
     awaited = set(awaited_stakeholders(consultation).values_list("pk", flat=True))
     invitations = consultation.invitations.select_related("stakeholder").order_by(
         "stakeholder__kind", "stakeholder__name"
@@ -83,7 +83,9 @@ def invitation_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def create(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk, "invitations.manage_invitations")
+    consultation = _consultation_for(request, pk)
+    if not request.user.has_perm("invitations.manage_invitations"):
+        raise PermissionDenied
     try:
         count = create_invitations(actor=request.user, consultation=consultation)
     except ValidationError as error:
