@@ -4,6 +4,7 @@ gunicorn on a loopback port that a test may kill and start again."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -14,7 +15,6 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -108,7 +108,7 @@ def _scratch_postgres(url: str) -> str:
     return urlunsplit(urlsplit(url)._replace(path=f"/{SCRATCH_DB}"))
 
 
-@contextmanager
+@contextlib.contextmanager
 def prepare_site(tmp: Path) -> Iterator[Site]:
     source = os.environ.get("DATABASE_URL", "")
     if source.startswith("postgres"):
@@ -153,7 +153,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@contextmanager
+@contextlib.contextmanager
 def running_gunicorn(
     site: Site, *, workers: int = 1, extra_env: Mapping[str, str] | None = None
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
@@ -187,10 +187,8 @@ def running_gunicorn(
         _wait_ready(base, server)
         yield base, server
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(server.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         server.wait(timeout=30)
 
 

@@ -72,10 +72,12 @@ def _get_replies(base: str, token: str) -> dict[str, Any]:
 def test_killed_between_commit_and_answer_the_reply_is_there_once(site: Site) -> None:
     key = uuid.uuid4().hex
     crash = {"HRDIALOGUE_CRASH_AFTER_REPLY_COMMIT": "1"}
-    with running_gunicorn(site, workers=1, extra_env=crash) as (base, _server):
-        # The worker commits the reply, then dies before answering: the client gets no answer.
-        with pytest.raises((ConnectionError, http.client.HTTPException)):
-            _post(base, site, key)
+    # The worker commits the reply, then dies before answering: the client gets no answer.
+    with (
+        running_gunicorn(site, workers=1, extra_env=crash) as (base, _server),
+        pytest.raises((ConnectionError, http.client.HTTPException)),
+    ):
+        _post(base, site, key)
     # The whole server was killed (SIGKILL, master and workers) on leaving the block.
     assert site.count(key) == {"versions": 1, "audit": 1, "all_versions": 1}
 
@@ -103,13 +105,13 @@ def test_the_same_key_sent_concurrently_gives_one_reply(site: Site) -> None:
             text = f"{TEXT} Version {round_number + 2}."
             barrier = threading.Barrier(threads_per_round)
             answers: list[tuple[int, dict[str, Any]]] = []
-            lock = threading.Lock()
 
-            def send(key: str = key, text: str = text, barrier: Any = barrier) -> None:
+            def send(
+                key: str = key, text: str = text, barrier: Any = barrier, answers: Any = answers
+            ) -> None:
                 barrier.wait()
                 status, body, _headers = _post(base, site, key, text)
-                with lock:
-                    answers.append((status, body))
+                answers.append((status, body))  # list.append is atomic
 
             workers = [threading.Thread(target=send) for _ in range(threads_per_round)]
             for t in workers:
