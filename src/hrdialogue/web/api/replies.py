@@ -235,7 +235,7 @@ def _crash_after_commit() -> None:
 
 @router.post(
     "/consultations/{pk}/replies",
-    response=answers(ReplyOut, 403, 404, status=201),
+    response=answers(ReplyOut, 400, 403, 404, status=201),
     url_name="submit_reply",
 )
 def post_reply(
