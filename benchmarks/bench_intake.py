@@ -66,7 +66,7 @@ groups = ["african", "asia-pacific", "eastern-european", "latin-american-caribbe
           "western-european-others"]
 Stakeholder.objects.bulk_create([
     Stakeholder(code=f"demo-{i:03d}", kind=kinds[i], name=f"Demo {kinds[i]} {i:03d}",
-                regional_group=groups[i % 5] if kinds[i] == "member-state" else "")
+                regional_group=groups[i %% 5] if kinds[i] == "member-state" else "")
     for i in range(%(stakeholders)d)
 ])
 document = upload_resolution(actor=None, data=open(%(seed)r, "rb").read(), name="seed.txt")
