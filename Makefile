@@ -35,6 +35,7 @@ run: install ## the platform on http://127.0.0.1:8000 with the seed's OP10 consu
 	$(BIN)/hrdialogue demo
 	$(MANAGE) migrate --verbosity 0
 	$(MANAGE) demo "$(SEED)"
+	$(MANAGE) demo_replies
 	$(MANAGE) runserver 127.0.0.1:8000
 
 .PHONY: messages

@@ -1,6 +1,7 @@
 """A reply's content seen from the platform: typed text or an uploaded DOCX/PDF → text.
 
-Uploads are read by the reader (`_extract`, the one place that calls it). The format comes
+Uploads are read by the reader in a resource-limited child process (`_extract`, the one
+place that calls it). The format comes
 from the bytes, never from the name; only DOCX and PDF are taken. A PDF without a text
 layer, or a file whose text comes out empty, is ACCEPTED and flagged for review (a person
 must read it): it is never taken as an empty reply. Everything else the reader refuses
@@ -18,7 +19,8 @@ from django.utils.translation import gettext as _
 from hrdialogue.documents import errors
 from hrdialogue.documents.language import detect_language
 from hrdialogue.documents.replies import EmptyReplyText, SplitReply, split_reply
-from hrdialogue.documents.source import Document, read_document
+from hrdialogue.documents.sandbox import extract_in_sandbox
+from hrdialogue.documents.source import Document
 
 __all__ = [
     "MAX_TEXT_CHARS",
@@ -57,8 +59,8 @@ class Content:
 
 
 def _extract(data: bytes, name: str) -> Document:
-    """Read an upload. The one call of the reader, so that a sandbox can replace it."""
-    return read_document(data, name=name)
+    """Read an upload in a child process limited in memory, CPU and time (the one call)."""
+    return extract_in_sandbox(data, name=name)
 
 
 def _refusals() -> list[tuple[type[errors.ReaderError], str]]:
@@ -66,6 +68,10 @@ def _refusals() -> list[tuple[type[errors.ReaderError], str]]:
         (errors.EmptyInput, _("The file is empty.")),
         (errors.InputTooLarge, _("The file is larger than 20 MB.")),
         (errors.NotText, _("The file is not a PDF or a DOCX document.")),
+        (
+            errors.ExtractionFailed,
+            _("The file could not be read within the time and memory limits."),
+        ),
     ]
 
 
