@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 __all__ = ["Config"]
 
@@ -9,7 +8,7 @@ __all__ = ["Config"]
 class Config(AppConfig):
     name = "hrdialogue.web.api"
     label = "api"
-    verbose_name = _("API")
+    verbose_name = "API"
 
     def ready(self) -> None:
         # Models are ready only now; importing the services earlier would load them too soon.

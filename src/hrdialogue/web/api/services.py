@@ -10,7 +10,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from hrdialogue.web.api.models import ApiToken
 from hrdialogue.web.audit.services import record_change
@@ -34,9 +33,9 @@ def issue_token(*, actor: Any, user: Any, name: str) -> tuple[ApiToken, str]:
     """A new token for `user`; the token itself is returned once and never stored."""
     name = name.strip()
     if not name:
-        raise ValidationError({"name": _("Give the token a name that says what it is for.")})
+        raise ValidationError({"name": "Give the token a name that says what it is for."})
     if not user.is_active:
-        raise ValidationError(_("A deactivated account cannot have API tokens."))
+        raise ValidationError("A deactivated account cannot have API tokens.")
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken.objects.create(
