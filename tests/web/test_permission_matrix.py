@@ -186,6 +186,9 @@ EXPECTED: dict[str, tuple[str, bool, Callable[[str, str, str], str]]] = {
     "submissions:public_key": ("get", False, _everyone(OK)),
     # Django's admin: for superusers only; no role of the platform is staff, all go to its login.
     "admin:*": ("get", False, _everyone(REDIRECT)),
+    # The API: its schema is public; every operation has its own matrix (token auth, phases,
+    # two focal points) in tests/web/api/test_api_permission_matrix.py.
+    "api:*": ("get", False, _everyone(OK)),
 }
 
 
@@ -194,8 +197,8 @@ def _url_names(resolver: URLResolver, prefix: str = "") -> set[str]:
     for pattern in resolver.url_patterns:
         if isinstance(pattern, URLResolver):
             namespace = pattern.namespace
-            if namespace == "admin":
-                names.add("admin:*")
+            if namespace in ("admin", "api"):
+                names.add(f"{namespace}:*")
                 continue
             names |= _url_names(pattern, f"{prefix}{namespace}:" if namespace else prefix)
         elif isinstance(pattern, URLPattern):
@@ -326,6 +329,8 @@ def test_matrix(name: str, world: dict[str, Any], client: Any) -> None:
     consultation = world["consultation"]
     if name == "admin:*":
         url = reverse("admin:index")
+    elif name == "api:*":
+        url = reverse("api:openapi-json")
     else:
         default = {"pk": consultation.pk} if per_phase else {}
         url = reverse(name, kwargs=world["kwargs"].get(name, default))

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hrdialogue.web.accounts.models import Invitation, Role, User
+from hrdialogue.web.accounts.signals import user_deactivated
 from hrdialogue.web.audit.services import record_change, snapshot
 from hrdialogue.web.stakeholders.models import Stakeholder
 
@@ -143,4 +144,5 @@ def deactivate_user(*, actor: Any, user: User) -> User:
             before=before,
             after={"is_active": False, "invitations_revoked": revoked},
         )
+        user_deactivated.send(sender=User, actor=actor, user=user)  # API tokens end here too
     return user

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "hrdialogue.web.consultations",
     "hrdialogue.web.invitations",
     "hrdialogue.web.submissions",
+    "hrdialogue.web.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # the API docs page from its own static files (no CDN, nothing inline)
 ]
 
 MIDDLEWARE = [
@@ -183,6 +185,9 @@ SITE_URL = env.str("SITE_URL", "https://hrdialogue.example.org")
 # first use unless RECEIPT_KEY_AUTOGENERATE is off (production: create it, back it up).
 RECEIPT_KEY_PATH = env.path("RECEIPT_KEY_PATH", VAR_DIR / "keys" / "receipt-ed25519.pem")
 RECEIPT_KEY_AUTOGENERATE = env.bool("RECEIPT_KEY_AUTOGENERATE", default=True)
+# Test-only: the API's reply intake kills its own process right after the reply is committed
+# and before the answer is sent (tests/web/test_reliability.py). Never set it elsewhere.
+CRASH_AFTER_REPLY_COMMIT = env.bool("HRDIALOGUE_CRASH_AFTER_REPLY_COMMIT", default=False)
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", "localhost")

@@ -20,3 +20,4 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 RECEIPT_KEY_AUTOGENERATE = env.bool("RECEIPT_KEY_AUTOGENERATE", default=False)
+CRASH_AFTER_REPLY_COMMIT = False  # a test-only switch: never in production
