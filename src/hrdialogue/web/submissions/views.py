@@ -276,7 +276,11 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise PermissionDenied
-    replies = visible_replies(request.user, consultation).annotate(versions_count=Count("versions"))
+    replies = (
+        visible_replies(request.user, consultation)
+        .select_related("stakeholder")
+        .annotate(versions_count=Count("versions"))
+    )
     return render(
         request,
         "submissions/dashboard.html",
@@ -304,7 +308,7 @@ def _language() -> str:
 def published(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = _consultation_for(request, pk)
     groups: dict[str, list[Reply]] = defaultdict(list)
-    for item in published_replies(consultation).order_by("number"):
+    for item in published_replies(consultation).select_related("stakeholder").order_by("number"):
         groups[_author(item)].append(item)
     return render(
         request,
@@ -318,7 +322,13 @@ def by_paragraph(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = _consultation_for(request, pk)
     anchors = resolution_anchors(consultation)
     found: dict[str, list[tuple[Reply, str]]] = defaultdict(list)
-    for item in published_replies(consultation).order_by("number"):
+    rows = (
+        published_replies(consultation)
+        .select_related("stakeholder", "published_version")
+        .prefetch_related("published_version__comments")
+        .order_by("number")
+    )
+    for item in rows:
         shown = item.published_version
         if shown is None:
             continue
