@@ -21,14 +21,13 @@ def _reply_from(make_user: Any, consultation: Any, code: str, n: int) -> Any:
     from hrdialogue.web.submissions.services import submit_reply
 
     user = make_user("focal-point", f"fp-{code}@example.org", Stakeholder.objects.get(code=code))
-    version = submit_reply(
+    return submit_reply(
         actor=user,
         consultation=consultation,
         idempotency_key=f"dashboard-query-{n:06d}",
         text=TEXT + f"Reply number {n}.",
         comments=(("OP10", "We welcome the consultation."),),
     )
-    return version
 
 
 def _queries(client: Any, url: str) -> int:
