@@ -327,8 +327,24 @@ def _operative_numbers(text: str, start: int, end: int) -> list[tuple[int, int, 
     return found
 
 
-def _lead_at(text: str, pos: int, language: str, kind: LeadKind) -> LeadMatch | None:
-    return match_lead(text, pos, language, kind)
+class _Leads:
+    """`match_lead` on one text, each (offset, kind) asked once: paragraphs are often probed
+    again at the offset where a line already was (a pure look-up; `LeadMatch` is frozen)."""
+
+    __slots__ = ("language", "seen", "text")
+
+    def __init__(self, text: str, language: str) -> None:
+        self.text = text
+        self.language = language
+        self.seen: dict[tuple[int, LeadKind], LeadMatch | None] = {}
+
+    def at(self, pos: int, kind: LeadKind) -> LeadMatch | None:
+        key = (pos, kind)
+        try:
+            return self.seen[key]
+        except KeyError:
+            lead = self.seen[key] = match_lead(self.text, pos, self.language, kind)
+            return lead
 
 
 def split_paragraphs(
@@ -340,6 +356,7 @@ def split_paragraphs(
     first recognised paragraph begins (text before it is a cut-off paragraph).
     """
     text = clean.text
+    leads = _Leads(text, language)
     numbers = _operative_numbers(text, start, end)
     preamble_end = numbers[0][1] if numbers else end
     lines = clean.line_starts
@@ -355,9 +372,7 @@ def split_paragraphs(
     for pos in region_lines:
         if pos >= preamble_end or _prev_char(text, pos) not in _END_PUNCT:
             continue
-        lead = _lead_at(text, pos, language, "preambular") or _lead_at(
-            text, pos, language, "operative"
-        )
+        lead = leads.at(pos, "preambular") or leads.at(pos, "operative")
         if lead is not None or (blank_separates and pos in blank_set):
             cuts[pos] = lead
     mid_line = language in _CASED or collapsed
@@ -368,13 +383,13 @@ def split_paragraphs(
                 continue
             if language in _CASED and not text[pos : pos + 1].isupper():
                 continue
-            lead = _lead_at(text, pos, language, "preambular")
+            lead = leads.at(pos, "preambular")
             if lead is not None:
                 cuts[pos] = lead
     first_start, _ = trim_span(text, start, preamble_end)
     fragment_start: int | None = None
     if fragment:
-        first_lead = _lead_at(text, first_start, language, "preambular")
+        first_lead = leads.at(first_start, "preambular")
         if first_lead is None and cuts:
             fragment_start = min(cuts)
             first_start = fragment_start
@@ -389,15 +404,15 @@ def split_paragraphs(
         s, e = trim_span(text, pos, stop)
         if s >= e:
             continue
-        lead = cuts[pos] or _lead_at(text, s, language, "preambular")
+        lead = cuts[pos] or leads.at(s, "preambular")
         if lead is None:
-            lead = _lead_at(text, s, language, "operative")
+            lead = leads.at(s, "operative")
         paragraphs.append(RawParagraph(False, s, e, None, lead))
 
     if not numbers and paragraphs:
         last = paragraphs[-1]
-        operative_lead = _lead_at(text, last.start, language, "operative")
-        preambular_lead = _lead_at(text, last.start, language, "preambular")
+        operative_lead = leads.at(last.start, "operative")
+        preambular_lead = leads.at(last.start, "preambular")
         if operative_lead is not None and preambular_lead is None:
             last.operative = True
             last.lead = operative_lead
@@ -405,7 +420,7 @@ def split_paragraphs(
     for k, (number, _, text_start) in enumerate(numbers):
         stop = numbers[k + 1][1] if k + 1 < len(numbers) else end
         s, e = trim_span(text, text_start, stop)
-        lead = _lead_at(text, s, language, "operative")
+        lead = leads.at(s, "operative")
         subs = _subparagraphs(text, s, e, language)
         paragraphs.append(RawParagraph(True, s, e, number, lead, subs))
     return paragraphs, fragment_start
