@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "hrdialogue.web.consultations",
     "hrdialogue.web.invitations",
     "hrdialogue.web.submissions",
+    "hrdialogue.web.dialogues",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
