@@ -19,6 +19,7 @@ urlpatterns = [
     path("audit/", include("hrdialogue.web.audit.urls")),
     path("invitations/", include("hrdialogue.web.invitations.urls")),
     path("replies/", include("hrdialogue.web.submissions.urls")),
+    path("dialogues/", include("hrdialogue.web.dialogues.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -22,12 +22,13 @@ __all__ = ["dialogue_events", "latest_results", "recompute_results"]
 
 
 def dialogue_events(dialogue: Dialogue, *, with_excluded: bool = False) -> VoteEvents:
-    """Every vote event of the dialogue, in order (excluded participants left out)."""
+    """Every vote event of the dialogue, in order, timed in milliseconds as Polis does
+    (excluded participants left out unless asked)."""
     rows = VoteEvent.objects.filter(statement__dialogue=dialogue).order_by("at", "pk")
     if not with_excluded:
         rows = rows.filter(participant__excluded=False)
     return VoteEvents.from_records(
-        (p, s, v, at.timestamp())
+        (p, s, v, at.timestamp() * 1000)
         for p, s, v, at in rows.values_list("participant_id", "statement_id", "value", "at")
     )
 
@@ -54,6 +55,7 @@ def recompute_results(dialogue: Dialogue) -> ResultSnapshot:
         "groups": [],
         "consensus": [],
         "group_informed_consensus": {},
+        "priority": {},
     }
     if len(events):
         result = analyse_votes(
@@ -62,6 +64,10 @@ def recompute_results(dialogue: Dialogue) -> ResultSnapshot:
             moderated_out=[pk for pk, state in statements if state != StatementState.ACCEPTED],
         )
         data = result.as_json()
+        data["priority"] = {
+            str(s): float(v)
+            for s, v in zip(result.statement_ids, result.priority.tolist(), strict=True)
+        }
     data["votes"] = len(events)
     data["voters"] = (
         dialogue.participants.filter(excluded=False, events__isnull=False).distinct().count()
