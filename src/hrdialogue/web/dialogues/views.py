@@ -28,7 +28,6 @@ from hrdialogue.web.dialogues.models import (
     Participation,
     StatementState,
     VoteEvent,
-    VoteValue,
 )
 from hrdialogue.web.dialogues.polis import export_polis, import_polis
 from hrdialogue.web.dialogues.presentation import lay_out_results, next_statement, show_statement
@@ -60,7 +59,7 @@ __all__ = [
 
 COOKIE = "hrdialogue_participant"
 _SALT = "hrdialogue.dialogues.participant"
-_VOTES = {"agree": VoteValue.AGREE, "disagree": VoteValue.DISAGREE, "pass": VoteValue.PASS}
+_VOTES: dict[str, int] = {"agree": 1, "disagree": -1, "pass": 0}  # VoteValue
 
 
 def _dialogue_for(request: HttpRequest, pk: int) -> Dialogue:
