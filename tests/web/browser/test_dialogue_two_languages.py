@@ -1,7 +1,8 @@
-"""Two participants vote in a dialogue, one in Arabic (right to left, by keyboard: a), one in
-French (by mouse: Disagree); the results page shows two opinion groups. The math needs at least
-15 participants, so 16 more vote through the service first: half like the Arabic participant,
-half like the French one. Statements and their Arabic translations are hand-written."""
+"""Two participants vote in a dialogue, one in Arabic (right to left, by keyboard: focus on
+Agree, Enter), one in French (by mouse: Disagree); the results page shows two opinion groups.
+The math needs at least 15 participants, so 16 more vote through the service first: half like
+the Arabic participant, half like the French one. Statements and their Arabic translations
+are hand-written."""
 
 from __future__ import annotations
 
@@ -61,7 +62,8 @@ def _vote_all(page: Any, press: str | None, button: str | None) -> int:
         assert votes < len(STATEMENTS)
         text = page.locator("#statement-text").inner_text()
         if press:
-            page.keyboard.press(press)
+            page.locator(f".vote-buttons button[value={press}]").focus()
+            page.keyboard.press("Enter")
         else:
             page.get_by_role("button", name=button).click()
         page.wait_for_function(
@@ -88,7 +90,7 @@ def test_two_languages_vote_and_results_show_two_groups(
     assert statement.get_attribute("dir") == "rtl"
     assert statement.inner_text() in {a for _e, a in STATEMENTS}
     assert arabic.locator("#statement-note").count() == 0  # a human translation: no label
-    assert _vote_all(arabic, "a", None) == len(STATEMENTS)
+    assert _vote_all(arabic, "agree", None) == len(STATEMENTS)
 
     french = browser.new_context(locale="fr-FR").new_page()
     french.goto(url)

@@ -14,7 +14,7 @@ from django.db import transaction
 from hrdialogue.web.accounts.models import Role, User
 from hrdialogue.web.consultations.models import Consultation
 from hrdialogue.web.consultations.services import advance_phase, open_consultation
-from hrdialogue.web.dialogues.models import Dialogue, Participation
+from hrdialogue.web.dialogues.models import Dialogue
 from hrdialogue.web.dialogues.services import create_dialogue, seed_statements_from_mandate
 from hrdialogue.web.resolutions.models import ResolutionDocument
 from hrdialogue.web.resolutions.reader import RefusedDocument
@@ -83,7 +83,7 @@ class Command(BaseCommand):
             actor=None,
             title=f"Dialogue: {consultation.title}",
             consultation=consultation,
-            participation=Participation.ANONYMOUS,
+            participation="anonymous",
         )
         seed_statements_from_mandate(actor=None, dialogue=dialogue)
         return dialogue
