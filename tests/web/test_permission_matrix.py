@@ -136,6 +136,23 @@ def _france_invitation_form(role: str, phase: str, visibility: str) -> str:
     return OK if role == "secretariat" else DENY
 
 
+def _staff_only(role: str, phase: str, visibility: str) -> str:
+    if role in STAFF:
+        return OK
+    return LOGIN if role == "anonymous" else DENY
+
+
+def _take_part(ok: str) -> Callable[[str, str, str], str]:
+    """The matrix's dialogue belongs to the consultation and is for signed-in users."""
+
+    def rule(role: str, phase: str, visibility: str) -> str:
+        if not _can_view(role, phase, visibility):
+            return HIDE
+        return LOGIN if role == "anonymous" else ok
+
+    return rule
+
+
 # view name → (HTTP method, does it depend on the consultation's phase, rule)
 EXPECTED: dict[str, tuple[str, bool, Callable[[str, str, str], str]]] = {
     "home": ("get", False, _everyone(OK)),
@@ -184,6 +201,14 @@ EXPECTED: dict[str, tuple[str, bool, Callable[[str, str, str], str]]] = {
     "submissions:withdraw": ("post", True, _withdraw_germany),
     "submissions:verify": ("get", False, _everyone(OK)),
     "submissions:public_key": ("get", False, _everyone(OK)),
+    "dialogues:list": ("get", False, _everyone(OK)),
+    "dialogues:create": ("get", False, _staff_only),
+    "dialogues:vote": ("get", True, _take_part(OK)),
+    "dialogues:add": ("post", True, _take_part(REDIRECT)),
+    "dialogues:moderation": ("get", True, _staff_page),
+    "dialogues:results": ("get", True, _consultation_view),
+    "dialogues:export": ("get", True, _staff_page),
+    "dialogues:import": ("get", True, _staff_page),
     # Django's admin: for superusers only; no role of the platform is staff, all go to its login.
     "admin:*": ("get", False, _everyone(REDIRECT)),
     # The API: its schema is public; every operation has its own matrix (token auth, phases,
@@ -251,6 +276,11 @@ def world(db: Any) -> dict[str, Any]:
     consultation = open_consultation(actor=None, document=document, mandate_index=0, title="C")
     assert list(consultation.consultees.all()) == [france, germany]
     replies = _replies(consultation, users)
+    from hrdialogue.web.dialogues.services import create_dialogue, seed_statements_from_mandate
+
+    dialogue = create_dialogue(actor=None, title="D", consultation=consultation)
+    seed_statements_from_mandate(actor=None, dialogue=dialogue)
+    on_dialogue = {"pk": dialogue.pk}
     return {
         "users": users,
         "consultation": consultation,
@@ -271,6 +301,10 @@ def world(db: Any) -> dict[str, Any]:
             "submissions:publish": {"pk": replies["france"].reply_id},
             "submissions:published_file": {"pk": replies["germany"].reply_id},
             "submissions:withdraw": {"pk": replies["germany"].reply_id},
+            **{
+                f"dialogues:{name}": on_dialogue
+                for name in ("vote", "add", "moderation", "results", "export", "import")
+            },
         },
     }
 

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "hrdialogue.web.invitations",
     "hrdialogue.web.submissions",
     "hrdialogue.web.api",
+    "hrdialogue.web.dialogues",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

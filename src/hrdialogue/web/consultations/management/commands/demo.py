@@ -1,5 +1,6 @@
 """`demo`: what `make run` shows — the registry, the seed resolution, a consultation opened from
-its OP10 mandate, and one account per role (printed with fresh passwords)."""
+its OP10 mandate, a dialogue on it (one statement per operative paragraph), and one account per
+role (printed with fresh passwords)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from django.db import transaction
 from hrdialogue.web.accounts.models import Role, User
 from hrdialogue.web.consultations.models import Consultation
 from hrdialogue.web.consultations.services import advance_phase, open_consultation
+from hrdialogue.web.dialogues.models import Dialogue
+from hrdialogue.web.dialogues.services import create_dialogue, seed_statements_from_mandate
 from hrdialogue.web.resolutions.models import ResolutionDocument
 from hrdialogue.web.resolutions.reader import RefusedDocument
 from hrdialogue.web.resolutions.services import upload_resolution
@@ -56,6 +59,10 @@ class Command(BaseCommand):
         self.stdout.write(f"resolution {document.symbol}: /resolutions/{document.pk}/")
         consultation = document.consultations.first() or self._open(document, options["anchor"])
         self.stdout.write(f"consultation: /consultations/{consultation.pk}/ ({consultation.phase})")
+        dialogue = consultation.dialogues.first() or self._dialogue(consultation)
+        self.stdout.write(
+            f"dialogue: /dialogues/{dialogue.pk}/ (results: /dialogues/{dialogue.pk}/results/)"
+        )
         self.stdout.write("\nDemo accounts (passwords are new at every run):")
         for email, role, code in DEMO_ACCOUNTS:
             password = secrets.token_urlsafe(12)
@@ -69,6 +76,17 @@ class Command(BaseCommand):
                 user.save()
             self.stdout.write(f"  {role:<12} {email:<45} {password}")
         self.stdout.write("\nSign in at http://127.0.0.1:8000/accounts/login/")
+
+    def _dialogue(self, consultation: Consultation) -> Dialogue:
+        """A dialogue on the consultation: one statement per operative paragraph."""
+        dialogue = create_dialogue(
+            actor=None,
+            title=f"Dialogue: {consultation.title}",
+            consultation=consultation,
+            participation="anonymous",
+        )
+        seed_statements_from_mandate(actor=None, dialogue=dialogue)
+        return dialogue
 
     def _open(self, document: ResolutionDocument, anchor: str) -> Consultation:
         mandates = document.resolution.mandates

@@ -1,0 +1,303 @@
+"""Use cases of dialogues: the only writers of dialogues, statements, participants and votes.
+
+Each change runs in one transaction; the moderators' changes carry their `record_change` audit
+entry. A vote's own append-only record is its `VoteEvent` (an audit entry per vote would
+repeat it). Bad input raises `ValidationError` and changes nothing.
+
+Signatures (stable):
+
+- `create_dialogue(*, actor, title, consultation=None, description="", moderation="strict",
+  participation="login", invitees=()) -> Dialogue`
+- `seed_statements_from_mandate(*, actor, dialogue) -> int`
+- `add_statement(*, actor, dialogue, text, language, participant=None) -> Statement`
+- `add_translation(*, actor, statement, language, text, provenance) -> StatementTranslation`
+- `moderate_statement(*, actor, statement, accept) -> Statement`
+- `join_dialogue(*, dialogue, user=None, anonymous_id="") -> Participant`
+- `record_vote(*, participant, statement, value) -> Vote`
+- `exclude_participant(*, actor, participant, excluded=True) -> Participant`
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hrdialogue.web.audit.services import record_change, snapshot
+from hrdialogue.web.consultations.models import Consultation
+from hrdialogue.web.dialogues.models import (
+    Dialogue,
+    Moderation,
+    Participant,
+    Participation,
+    ResultSnapshot,
+    Statement,
+    StatementState,
+    StatementTranslation,
+    Vote,
+    VoteEvent,
+    VoteValue,
+)
+from hrdialogue.web.dialogues.tasks import recompute_results_task
+from hrdialogue.web.pages.languages import UN_LANGUAGE_CHOICES
+
+__all__ = [
+    "RATE_LIMIT",
+    "RateLimited",
+    "add_statement",
+    "add_translation",
+    "create_dialogue",
+    "exclude_participant",
+    "join_dialogue",
+    "moderate_statement",
+    "record_vote",
+    "seed_statements_from_mandate",
+]
+
+_LANGUAGES = {code for code, _name in UN_LANGUAGE_CHOICES}
+_FIELDS = ("title", "consultation", "moderation", "participation", "invitees")
+MAX_STATEMENT = 1000
+RATE_LIMIT = (60, dt.timedelta(minutes=1))  # at most 60 votes a minute per participant
+
+
+class RateLimited(ValidationError):
+    """Too many votes too fast from one participant."""
+
+
+def _check_language(language: str) -> None:
+    if language not in _LANGUAGES:
+        raise ValidationError(_("Unknown language: %(code)s.") % {"code": language})
+
+
+def create_dialogue(
+    *,
+    actor: Any,
+    title: str,
+    consultation: Consultation | None = None,
+    description: str = "",
+    moderation: str = Moderation.STRICT,
+    participation: str = Participation.LOGIN,
+    invitees: Iterable[str] = (),
+) -> Dialogue:
+    title = title.strip()
+    if not title:
+        raise ValidationError(_("A dialogue needs a title."))
+    if moderation not in Moderation.values:
+        raise ValidationError(_("Unknown moderation mode: %(mode)s.") % {"mode": moderation})
+    if participation not in Participation.values:
+        raise ValidationError(_("Unknown participation mode: %(mode)s.") % {"mode": participation})
+    emails = sorted({e.strip().lower() for e in invitees if e.strip()})
+    if participation == Participation.INVITATION and not emails:
+        raise ValidationError(_("An invitation-only dialogue needs at least one address."))
+    with transaction.atomic():
+        dialogue = Dialogue.objects.create(
+            title=title,
+            consultation=consultation,
+            description=description.strip(),
+            moderation=moderation,
+            participation=participation,
+            invitees=emails,
+            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        record_change(
+            actor=actor,
+            action="dialogue.create",
+            target=dialogue,
+            after=snapshot(dialogue, _FIELDS),
+        )
+    return dialogue
+
+
+def seed_statements_from_mandate(*, actor: Any, dialogue: Dialogue) -> int:
+    """One accepted statement per operative paragraph of the consultation's resolution."""
+    if dialogue.consultation is None:
+        raise ValidationError(_("This dialogue belongs to no consultation, so it has no mandate."))
+    resolution = dialogue.consultation.resolution.resolution
+    language = resolution.language if resolution.language in _LANGUAGES else "en"
+    with transaction.atomic():
+        seeded = set(dialogue.statements.filter(seeded=True).values_list("anchor", flat=True))
+        new = [
+            Statement(
+                dialogue=dialogue,
+                language=language,
+                text=paragraph.text,
+                anchor=paragraph.anchor,
+                seeded=True,
+                state=StatementState.ACCEPTED,
+            )
+            for paragraph in resolution.operative
+            if paragraph.anchor not in seeded and paragraph.text.strip()
+        ]
+        Statement.objects.bulk_create(new)
+        record_change(
+            actor=actor,
+            action="dialogue.seed",
+            target=dialogue,
+            after={"anchors": [s.anchor for s in new]},
+        )
+    return len(new)
+
+
+def add_statement(
+    *,
+    actor: Any,
+    dialogue: Dialogue,
+    text: str,
+    language: str,
+    participant: Participant | None = None,
+) -> Statement:
+    """A participant's statement (pending under strict moderation) or a moderator's seed."""
+    text = " ".join(text.split())
+    if not text:
+        raise ValidationError(_("A statement cannot be empty."))
+    if len(text) > MAX_STATEMENT:
+        raise ValidationError(_("A statement has at most %(n)d characters.") % {"n": MAX_STATEMENT})
+    _check_language(language)
+    if participant is not None and (participant.dialogue_id != dialogue.pk or participant.excluded):
+        raise ValidationError(_("This participant may not add statements here."))
+    seeded = participant is None
+    accepted = seeded or dialogue.moderation == Moderation.OPEN
+    with transaction.atomic():
+        statement = Statement.objects.create(
+            dialogue=dialogue,
+            language=language,
+            text=text,
+            author=participant,
+            seeded=seeded,
+            state=StatementState.ACCEPTED if accepted else StatementState.PENDING,
+        )
+        record_change(
+            actor=actor,
+            action="statement.add",
+            target=statement,
+            after=snapshot(statement, ("dialogue", "language", "text", "seeded", "state")),
+        )
+    return statement
+
+
+def add_translation(
+    *, actor: Any, statement: Statement, language: str, text: str, provenance: str
+) -> StatementTranslation:
+    """A human translation of a statement, with who made it."""
+    _check_language(language)
+    text, provenance = text.strip(), provenance.strip()
+    if not text or not provenance:
+        raise ValidationError(_("A translation needs its text and who translated it."))
+    if language == statement.language:
+        raise ValidationError(_("The statement is already in this language."))
+    with transaction.atomic():
+        translation, _created = StatementTranslation.objects.update_or_create(
+            statement=statement,
+            language=language,
+            defaults={"text": text, "provenance": provenance, "machine": False},
+        )
+        record_change(
+            actor=actor,
+            action="statement.translate",
+            target=statement,
+            after={"language": language, "text": text, "provenance": provenance},
+        )
+    return translation
+
+
+def moderate_statement(*, actor: Any, statement: Statement, accept: bool) -> Statement:
+    with transaction.atomic():
+        before = snapshot(statement, ("state",))
+        statement.state = StatementState.ACCEPTED if accept else StatementState.REJECTED
+        statement.save(update_fields=["state"])
+        record_change(
+            actor=actor,
+            action="statement.moderate",
+            target=statement,
+            before=before,
+            after=snapshot(statement, ("state",)),
+        )
+    return statement
+
+
+def join_dialogue(*, dialogue: Dialogue, user: Any = None, anonymous_id: str = "") -> Participant:
+    """The participant for this user (or anonymous cookie id), created on first visit."""
+    if user is not None and getattr(user, "is_authenticated", False):
+        if dialogue.participation == Participation.INVITATION and (
+            user.email.lower() not in dialogue.invitees
+        ):
+            raise ValidationError(_("This dialogue is open to its invitation list only."))
+        lookup: dict[str, Any] = {"user": user}
+    elif anonymous_id and dialogue.participation == Participation.ANONYMOUS:
+        lookup = {"anonymous_id": anonymous_id}
+    else:
+        raise ValidationError(_("Sign in to take part in this dialogue."))
+    try:
+        with transaction.atomic():
+            participant, _created = Participant.objects.get_or_create(dialogue=dialogue, **lookup)
+    except IntegrityError:  # joined at the same moment from another request
+        participant = Participant.objects.get(dialogue=dialogue, **lookup)
+    return participant
+
+
+def record_vote(*, participant: Participant, statement: Statement, value: int) -> Vote:
+    """Upsert the participant's vote and append its event, in one transaction."""
+    if value not in VoteValue.values:
+        raise ValidationError(_("A vote is agree, disagree or pass."))
+    if statement.dialogue_id != participant.dialogue_id:
+        raise ValidationError(_("This statement belongs to another dialogue."))
+    if statement.state != StatementState.ACCEPTED:
+        raise ValidationError(_("This statement is not open for votes."))
+    if participant.excluded:
+        raise ValidationError(_("A moderator has excluded this participant."))
+    limit, window = RATE_LIMIT
+    now = timezone.now()
+    if VoteEvent.objects.filter(participant=participant, at__gte=now - window).count() >= limit:
+        raise RateLimited(_("Too many votes in a short time; wait a minute."))
+    with transaction.atomic():
+        updated = Vote.objects.filter(participant=participant, statement=statement).update(
+            value=value, cast_at=now
+        )
+        if not updated:
+            try:
+                with transaction.atomic():
+                    Vote.objects.create(
+                        participant=participant, statement=statement, value=value, cast_at=now
+                    )
+            except IntegrityError:  # the same participant's other request won the insert
+                Vote.objects.filter(participant=participant, statement=statement).update(
+                    value=value, cast_at=now
+                )
+        VoteEvent.objects.create(participant=participant, statement=statement, value=value, at=now)
+        transaction.on_commit(lambda: _request_results(participant.dialogue_id))
+    return Vote.objects.get(participant=participant, statement=statement)
+
+
+def _request_results(dialogue_pk: int) -> None:
+    """Enqueue a recomputation unless the results are younger than the settings' interval."""
+    interval = dt.timedelta(seconds=getattr(settings, "DIALOGUE_RESULTS_INTERVAL", 10))
+    fresh = ResultSnapshot.objects.filter(
+        dialogue_id=dialogue_pk, computed_at__gt=timezone.now() - interval
+    ).exists()
+    if not fresh:
+        recompute_results_task.enqueue(dialogue_pk)
+
+
+def exclude_participant(
+    *, actor: Any, participant: Participant, excluded: bool = True
+) -> Participant:
+    """Leave a participant's votes out of the results (or bring them back)."""
+    with transaction.atomic():
+        before = snapshot(participant, ("excluded",))
+        participant.excluded = excluded
+        participant.save(update_fields=["excluded"])
+        record_change(
+            actor=actor,
+            action="participant.exclude",
+            target=participant,
+            before=before,
+            after=snapshot(participant, ("excluded",)),
+        )
+    transaction.on_commit(lambda: _request_results(participant.dialogue_id))
+    return participant
