@@ -27,7 +27,8 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 .PHONY: install
 install: $(VENV)/.synced ## create .venv and install the project with its locked dependencies
 
-SEED := $(HRDIALOGUE_SHARED)/seeds/000_8dba0c578e5ca190.txt
+# The seed from the shared data when present, else the copy the project ships as sample input.
+SEED := $(firstword $(wildcard $(HRDIALOGUE_SHARED)/seeds/000_8dba0c578e5ca190.txt) examples/A_RES_63_180.ru.txt)
 MANAGE := $(BIN)/python -m hrdialogue.web
 
 .PHONY: run
