@@ -21,6 +21,7 @@ from hrdialogue.web.api.auth import PUBLIC
 from hrdialogue.web.api.registry import consultation_detail, consultation_for
 from hrdialogue.web.api.replies import ReplyFilter, ReplyOut, filtered_replies, reply_view
 from hrdialogue.web.api.schemas import ConsultationDetail, Error, Id, answers
+from hrdialogue.web.pages.spreadsheets import spreadsheet_cell
 from hrdialogue.web.submissions.models import Reply
 
 __all__ = ["router"]
@@ -43,13 +44,6 @@ CSV_COLUMNS = [
     "comments_on",
     "text",
 ]
-
-
-def _cell(value: Any) -> str:
-    """A spreadsheet runs a cell that starts with = + - @ (or a tab or CR before them) as a
-    formula: such cells get a leading apostrophe (OWASP CSV injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
 
 
 def _rows(request: HttpRequest, filters: ReplyFilter) -> list[dict[str, Any]]:
@@ -90,7 +84,7 @@ def export_replies_csv(request: HttpRequest, filters: Query[ReplyFilter]) -> Htt
     for row in _rows(request, filters):
         stakeholder = row["stakeholder"] or {}
         writer.writerow(
-            _cell(v)
+            spreadsheet_cell(v)
             for v in (
                 row["label"],
                 row["consultation_id"],

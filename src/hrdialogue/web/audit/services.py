@@ -12,6 +12,7 @@ from typing import Any
 from django.db import models
 
 from hrdialogue.web.audit.models import AuditEntry
+from hrdialogue.web.pages.spreadsheets import spreadsheet_cell
 
 __all__ = ["export_csv", "record_change", "snapshot"]
 
@@ -67,14 +68,9 @@ def export_csv(entries: Iterable[AuditEntry]) -> str:
                 e.action,
                 e.target_type,
                 e.target_id,
-                _defuse(e.target_label),
+                spreadsheet_cell(e.target_label),
                 json.dumps(e.before, ensure_ascii=False, sort_keys=True),
                 json.dumps(e.after, ensure_ascii=False, sort_keys=True),
             ]
         )
     return out.getvalue()
-
-
-def _defuse(cell: str) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas; quote them."""
-    return "'" + cell if cell[:1] in {"=", "+", "-", "@"} else cell
