@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import statistics
+import sys
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["Measurement", "Report", "measure"]
+__all__ = ["Measurement", "Report", "measure", "measure_interleaved"]
 
 
 @dataclass(frozen=True)
@@ -44,16 +45,48 @@ def measure(
         t0 = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t0)
-    peak: int | None = None
-    if trace_memory:
-        gc.collect()
-        tracemalloc.start()
-        fn()
-        peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
+    peak = trace_peak(fn) if trace_memory else None
     times.sort()
     p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
     return statistics.median(times), p95, peak
+
+
+def measure_interleaved(
+    fns: list[Callable[[], Any]], *, runs: int = 15, warmup: int = 1
+) -> list[tuple[float, float]]:
+    """Median and p95 wall time of each of `fns`, run in turn (a, b, c, a, b, c, ...).
+
+    On a machine shared with other work the load changes from second to second; running the
+    cases in turn gives each the same share of it, so that their ratios hold even where the
+    absolute times drift.
+    """
+    for fn in fns:
+        for _ in range(warmup):
+            fn()
+    times: list[list[float]] = [[] for _ in fns]
+    for _ in range(runs):
+        for i, fn in enumerate(fns):
+            gc.collect()
+            t0 = time.perf_counter()
+            fn()
+            times[i].append(time.perf_counter() - t0)
+    result = []
+    for series in times:
+        series.sort()
+        p95 = series[min(len(series) - 1, round(0.95 * (len(series) - 1)))]
+        result.append((statistics.median(series), p95))
+    return result
+
+
+def trace_peak(fn: Callable[[], Any]) -> int:
+    """Peak traced allocation of one call of `fn`."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
 
 
 class Report:
@@ -82,6 +115,23 @@ class Report:
             self.baselines[group] = name
         return row
 
+    def measure_interleaved(
+        self,
+        group: str,
+        cases: list[tuple[str, Callable[[], Any]]],
+        *,
+        runs: int = 15,
+        warmup: int = 1,
+    ) -> list[Measurement]:
+        """Measure `cases` in turn (see `measure_interleaved`); the first is the baseline."""
+        timings = measure_interleaved([fn for _, fn in cases], runs=runs, warmup=warmup)
+        rows: list[Measurement] = []
+        for (name, fn), (median, p95) in zip(cases, timings, strict=True):
+            row = Measurement(group, name, median, p95, runs, trace_peak(fn))
+            self.add(row, baseline=not rows)
+            rows.append(row)
+        return rows
+
     def add(self, row: Measurement, *, baseline: bool = False) -> None:
         """Record a measurement taken elsewhere (a subprocess, a load generator)."""
         self.rows.append(row)
@@ -96,7 +146,8 @@ class Report:
         return row.median_s / base.median_s
 
     def print(self, console: Console | None = None) -> None:
-        console = console or Console()
+        # a pipe or a CI log has no width of its own: do not squeeze the table into 80 columns
+        console = console or Console(width=None if sys.stdout.isatty() else 160)
         table = Table(title="hrdialogue benchmarks")
         for col in ("group", "case", "median", "p95", "× baseline", "peak memory", "notes"):
             table.add_column(col)
