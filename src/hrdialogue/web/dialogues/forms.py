@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from hrdialogue.web.consultations.models import Consultation
 from hrdialogue.web.dialogues.models import Moderation, Participation
 from hrdialogue.web.pages.languages import UN_LANGUAGE_CHOICES
+from hrdialogue.web.pages.uploads import UploadLimitsMixin
 
 __all__ = ["DialogueForm", "ImportForm", "StatementForm", "TranslationForm"]
 
@@ -52,7 +53,7 @@ class TranslationForm(forms.Form):
     provenance = forms.CharField(label=_("Translated by"), max_length=200)
 
 
-class ImportForm(forms.Form):
+class ImportForm(UploadLimitsMixin):
     comments = forms.FileField(label=_("comments.csv"))
     votes = forms.FileField(label=_("votes.csv"))
     language = forms.ChoiceField(label=_("Language of the comments"), choices=UN_LANGUAGE_CHOICES)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hrdialogue.web.pages.uploads import UploadLimitsMixin
 from hrdialogue.web.stakeholders.models import Contact, Kind
 
 __all__ = ["ContactForm", "ImportForm"]
 
 
-class ImportForm(forms.Form):
+class ImportForm(UploadLimitsMixin):
+    upload_limits: ClassVar[dict[str, str]] = {"file": "STAKEHOLDER_CSV_MAX_BYTES"}
+
     kind = forms.ChoiceField(
         label=_("Type of organisation"),
         choices=[(Kind.NGO.value, Kind.NGO.label), (Kind.NHRI.value, Kind.NHRI.label)],

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from hrdialogue.web.pages.uploads import UploadLimitsMixin
 from hrdialogue.web.submissions.models import ReplyVisibility
 
 __all__ = ["COMMENT_SLOTS", "ReplyForm", "VerifyForm"]
@@ -16,7 +17,9 @@ __all__ = ["COMMENT_SLOTS", "ReplyForm", "VerifyForm"]
 COMMENT_SLOTS = 3
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(UploadLimitsMixin):
+    upload_limits: ClassVar[dict[str, str]] = {"file": "REPLY_UPLOAD_MAX_BYTES"}
+
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
     text = forms.CharField(
         label=_("Your reply"),
@@ -54,12 +57,6 @@ class ReplyForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
 
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data.get("file")
-        if upload is not None and upload.size > settings.REPLY_UPLOAD_MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 20 MB."))
-        return upload
-
     def comments(self) -> list[tuple[str, str]]:
         data = self.cleaned_data
         return [
@@ -74,7 +71,9 @@ class ReplyForm(forms.Form):
         ]
 
 
-class VerifyForm(forms.Form):
+class VerifyForm(UploadLimitsMixin):
+    upload_limits: ClassVar[dict[str, str]] = {"content": "REPLY_UPLOAD_MAX_BYTES"}
+
     receipt = forms.FileField(label=_("Receipt (JSON file)"))
     content = forms.FileField(
         label=_("The reply as sent (optional)"),
@@ -84,12 +83,6 @@ class VerifyForm(forms.Form):
 
     def clean_receipt(self) -> Any:
         upload = self.cleaned_data["receipt"]
-        if upload.size > 64 * 1024:
+        if upload.size > settings.RECEIPT_MAX_BYTES:
             raise forms.ValidationError(_("This is not a receipt: the file is too large."))
-        return upload
-
-    def clean_content(self) -> Any:
-        upload = self.cleaned_data.get("content")
-        if upload is not None and upload.size > settings.REPLY_UPLOAD_MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 20 MB."))
         return upload

@@ -177,8 +177,18 @@ STORAGES = {
 MEDIA_ROOT = env.path("MEDIA_ROOT", VAR_DIR / "media")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
-RESOLUTION_UPLOAD_MAX_BYTES = 20 * 1024 * 1024  # the reader refuses more anyway
-REPLY_UPLOAD_MAX_BYTES = 20 * 1024 * 1024  # a reply's DOCX or PDF (the reader's limit)
+# Uploads are counted while they arrive (`pages.uploads`): past UPLOAD_MAX_BYTES nothing more of
+# a file is stored; each form then holds its own file fields to their own (smaller) limits.
+FILE_UPLOAD_HANDLERS = [
+    "hrdialogue.web.pages.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=64_000_000)  # a Polis votes.csv may be large
+RESOLUTION_UPLOAD_MAX_BYTES = 20_000_000  # the reader's limit (documents.source.MAX_BYTES)
+REPLY_UPLOAD_MAX_BYTES = 20_000_000  # a reply's DOCX or PDF (the reader's limit)
+STAKEHOLDER_CSV_MAX_BYTES = 2 * 1024 * 1024  # stakeholders.csvimport.MAX_BYTES
+RECEIPT_MAX_BYTES = 64 * 1024  # a signed receipt is a small JSON file
 
 # The public https address printed in notes verbales and reminder e-mails.
 SITE_URL = env.str("SITE_URL", "https://hrdialogue.example.org")
