@@ -6,6 +6,7 @@ The replies, identifiers and times are written for these tests.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import json
@@ -21,11 +22,13 @@ from hrdialogue.cli.receipts import register
 from hrdialogue.receipts import (
     Receipt,
     ReceiptError,
+    comments_json,
     find_receipt_problem,
     generate_signing_key,
     key_id,
     load_private_key,
     load_public_key,
+    read_comments_json,
     save_private_key,
     save_public_key,
     sign_receipt,
@@ -301,3 +304,106 @@ def test_cli_rejects_a_tampered_or_unreadable_receipt_in_one_line(tmp_path: Path
     )
     assert broken.exit_code == 1
     assert broken.output.count("\n") == 1
+
+
+COMMENTS = [
+    ("OP10", "Предлагаем провести консультации до конца 2009 года."),
+    ("PP2", "نرحب بالإشارة إلى الميثاق."),
+    ("OP4", "建议加强对话。"),
+]
+
+
+def test_comments_and_visibility_are_signed_and_shown() -> None:
+    receipt = _receipt(comments=COMMENTS, visibility="confidential")
+    assert receipt.comments_count == 3
+    assert verify_receipt(receipt, KEY.public_key(), CONTENT, COMMENTS)
+    text = receipt.to_text()
+    assert "Comments:         3\n" in text
+    assert f"Comments SHA-256: {receipt.comments_sha256}" in text
+    assert "Visibility:       confidential" in text
+    for field, value in [
+        ("comments_count", 2),
+        ("comments_sha256", "ab" * 32),
+        ("visibility", "public"),
+    ]:
+        tampered = receipt.model_copy(update={field: value})
+        assert "signature does not match" in str(find_receipt_problem(tampered, KEY.public_key()))
+
+
+def test_changed_dropped_or_reordered_comments_are_detected() -> None:
+    receipt = _receipt(comments=COMMENTS)
+    changed = [COMMENTS[0], ("PP2", COMMENTS[1][1] + "!"), COMMENTS[2]]
+    assert find_receipt_problem(receipt, KEY.public_key(), comments=changed) == (
+        "the comments' SHA-256 differs from the one the receipt was given for"
+    )
+    moved = [COMMENTS[0], ("PP3", COMMENTS[1][1]), COMMENTS[2]]  # same text, other paragraph
+    assert "SHA-256 differs" in str(find_receipt_problem(receipt, KEY.public_key(), None, moved))
+    reordered = [COMMENTS[1], COMMENTS[0], COMMENTS[2]]
+    assert not verify_receipt(receipt, KEY.public_key(), comments=reordered)
+    assert find_receipt_problem(receipt, KEY.public_key(), comments=COMMENTS[:2]) == (
+        "2 comments; the receipt was given for 3"
+    )
+    # a reply without comments: an empty list is signed, and a comment added is caught
+    bare = _receipt(comments=[])
+    assert bare.comments_count == 0
+    assert verify_receipt(bare, KEY.public_key(), comments=[])
+    assert not verify_receipt(bare, KEY.public_key(), comments=COMMENTS[:1])
+
+
+def test_a_receipt_made_without_comments_verifies_as_before() -> None:
+    """The canonical form of a receipt without the optional fields, written by hand from the
+    module's description: eight fields, keys sorted, no spaces, after the domain tag."""
+    fields = {
+        "version": 1,
+        "reply_id": "R12",
+        "stakeholder": "Demo State A",
+        "submitted_at": "2009-05-14T16:30:05.120000Z",
+        "content_sha256": hashlib.sha256(CONTENT).hexdigest(),
+        "content_length": len(CONTENT),
+        "audit_head": None,
+        "key_id": key_id(KEY.public_key()),
+    }
+    message = b"hrdialogue-receipt-v1\n" + json.dumps(
+        fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    ).encode("utf-8")
+    signature = base64.b64encode(KEY.sign(message)).decode("ascii")
+    old = Receipt.model_validate({**fields, "signature": signature})
+    assert verify_receipt(old, KEY.public_key(), CONTENT)
+    assert _receipt().signature == signature  # the same receipt is signed the same way today
+    assert find_receipt_problem(old, KEY.public_key(), comments=[]) == (
+        "the receipt does not cover comments (it was made without them)"
+    )
+
+
+def test_the_comments_file_round_trips_and_bad_files_are_named() -> None:
+    assert read_comments_json(comments_json(COMMENTS)) == COMMENTS
+    assert read_comments_json(comments_json([])) == []
+    with pytest.raises(ReceiptError, match=r"^c\.json: not JSON"):
+        read_comments_json(b"\xff[", source="c.json")
+    with pytest.raises(ReceiptError, match="a list of comments is expected"):
+        read_comments_json('{"anchor": "OP1", "text": "x"}')
+    with pytest.raises(ReceiptError, match="comment 2: an object with the strings anchor and text"):
+        read_comments_json('[{"anchor": "OP1", "text": "x"}, {"anchor": "OP2"}]')
+
+
+def test_cli_verifies_the_comments_too(tmp_path: Path) -> None:
+    public = tmp_path / "key.pub.pem"
+    save_public_key(KEY.public_key(), public)
+    receipt_file = tmp_path / "receipt.json"
+    receipt_file.write_text(_receipt(comments=COMMENTS).to_json(), encoding="utf-8")
+    comments_file = tmp_path / "comments.json"
+    comments_file.write_text(comments_json(COMMENTS), encoding="utf-8")
+    runner = CliRunner()
+    args = ["receipt", "verify", str(receipt_file), "--public-key", str(public)]
+    ok = runner.invoke(_cli(), [*args, "--comments", str(comments_file)])
+    assert ok.exit_code == 0, ok.output
+    assert ok.output.startswith("valid: receipt and its comments for reply R12")
+    comments_file.write_text(comments_json(COMMENTS[1:]), encoding="utf-8")
+    bad = runner.invoke(_cli(), [*args, "--comments", str(comments_file)])
+    assert bad.exit_code == 1
+    assert bad.output == f"invalid: {receipt_file}: 2 comments; the receipt was given for 3\n"
+    comments_file.write_text("[1]", encoding="utf-8")
+    broken = runner.invoke(_cli(), [*args, "--comments", str(comments_file)])
+    assert broken.exit_code == 1
+    assert broken.output.count("\n") == 1
+    assert "comment 1: an object" in broken.output

@@ -6,6 +6,10 @@ by the Secretariat's key over a canonical JSON of those fields (keys sorted, no 
 UTF-8, prefixed with the domain tag `hrdialogue-receipt-v1`). `key_id` names the key: the
 first 16 hex digits of the SHA-256 of its raw public bytes. An optional `audit_head` (the
 head hash of the audit log when the reply was written) is signed too, anchoring the log.
+A reply's comments anchored to paragraphs of the resolution (`comments_count` and
+`comments_sha256`: the SHA-256 of a canonical JSON list of `[anchor, text]` pairs, see
+`comments_digest`) and who may read it once published (`visibility`) are signed when given;
+a receipt without them is written and verified exactly as before.
 
 `sign_receipt` makes one, `verify_receipt` checks one (`find_receipt_problem` says what is
 wrong, in one line), `Receipt.to_json` / `Receipt.from_json` carry it, `Receipt.to_text`
@@ -21,6 +25,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -35,11 +40,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 __all__ = [
     "Receipt",
     "ReceiptError",
+    "comments_digest",
+    "comments_json",
     "find_receipt_problem",
     "generate_signing_key",
     "key_id",
     "load_private_key",
     "load_public_key",
+    "read_comments_json",
     "save_private_key",
     "save_public_key",
     "sign_receipt",
@@ -47,6 +55,7 @@ __all__ = [
 ]
 
 _DOMAIN: Final = b"hrdialogue-receipt-v1\n"
+_COMMENTS_DOMAIN: Final = b"hrdialogue-comments-v1\n"
 
 
 class ReceiptError(ValueError):
@@ -66,6 +75,17 @@ class Receipt(BaseModel):
     content_length: int = Field(ge=0, description="Length of the content in bytes.")
     audit_head: str | None = Field(
         default=None, description="Head hash of the audit log when the reply was written."
+    )
+    comments_count: int | None = Field(
+        default=None, ge=0, description="How many paragraph comments came with the reply."
+    )
+    comments_sha256: str | None = Field(
+        default=None,
+        pattern=r"^[0-9a-f]{64}$",
+        description="SHA-256 of the comments (see `comments_digest`).",
+    )
+    visibility: str | None = Field(
+        default=None, description="Who may read the reply once replies are published."
     )
     key_id: str = Field(pattern=r"^[0-9a-f]{16}$", description="Which key signed it.")
     signature: str = Field(description="Ed25519 signature, base64.")
@@ -87,6 +107,9 @@ class Receipt(BaseModel):
             content_length=self.content_length,
             audit_head=self.audit_head,
             key=self.key_id,
+            comments_count=self.comments_count,
+            comments_sha256=self.comments_sha256,
+            visibility=self.visibility,
         )
 
     def to_json(self) -> str:
@@ -113,6 +136,11 @@ class Receipt(BaseModel):
             f"Content SHA-256:  {self.content_sha256}",
             f"Content length:   {self.content_length} bytes",
         ]
+        if self.comments_sha256 is not None:
+            lines.append(f"Comments:         {self.comments_count}")
+            lines.append(f"Comments SHA-256: {self.comments_sha256}")
+        if self.visibility is not None:
+            lines.append(f"Visibility:       {self.visibility}")
         if self.audit_head:
             lines.append(f"Audit log head:   {self.audit_head}")
         lines += [
@@ -137,8 +165,11 @@ def _fields(
     content_length: int,
     audit_head: str | None,
     key: str,
+    comments_count: int | None = None,
+    comments_sha256: str | None = None,
+    visibility: str | None = None,
 ) -> dict[str, Any]:
-    return {
+    fields: dict[str, Any] = {
         "version": 1,
         "reply_id": reply_id,
         "stakeholder": stakeholder,
@@ -148,11 +179,54 @@ def _fields(
         "audit_head": audit_head,
         "key_id": key,
     }
+    # Signed only when present, so that a receipt made without them verifies as before.
+    optional = {
+        "comments_count": comments_count,
+        "comments_sha256": comments_sha256,
+        "visibility": visibility,
+    }
+    fields.update({name: value for name, value in optional.items() if value is not None})
+    return fields
+
+
+def comments_digest(comments: Sequence[tuple[str, str]]) -> str:
+    """SHA-256 of a reply's comments: a canonical JSON list of `[anchor, text]`, in order."""
+    text = json.dumps(
+        [[anchor, body] for anchor, body in comments], separators=(",", ":"), ensure_ascii=False
+    )
+    return hashlib.sha256(_COMMENTS_DOMAIN + text.encode("utf-8")).hexdigest()
 
 
 def _canonical(fields: dict[str, Any]) -> bytes:
     text = json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return _DOMAIN + text.encode("utf-8")
+
+
+def comments_json(comments: Sequence[tuple[str, str]]) -> str:
+    """The comments as the file a focal point keeps beside the receipt (`read_comments_json`)."""
+    items = [{"anchor": anchor, "text": body} for anchor, body in comments]
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def read_comments_json(data: str | bytes, *, source: str = "comments") -> list[tuple[str, str]]:
+    """Comments from `comments_json`'s file; `ReceiptError` names `source` and the problem."""
+    try:
+        items = json.loads(data)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ReceiptError(f"{source}: not JSON ({error})") from None
+    if not isinstance(items, list):
+        raise ReceiptError(f"{source}: a list of comments is expected")
+    comments = []
+    for number, item in enumerate(items, start=1):
+        if (
+            not isinstance(item, dict)
+            or set(item) != {"anchor", "text"}
+            or not all(isinstance(value, str) for value in item.values())
+        ):
+            msg = f"{source}: comment {number}: an object with the strings anchor and text"
+            raise ReceiptError(msg + " is expected")
+        comments.append((item["anchor"], item["text"]))
+    return comments
 
 
 def key_id(public_key: Ed25519PublicKey) -> str:
@@ -169,8 +243,14 @@ def sign_receipt(
     stakeholder: str,
     key: Ed25519PrivateKey,
     audit_head: str | None = None,
+    comments: Sequence[tuple[str, str]] | None = None,
+    visibility: str | None = None,
 ) -> Receipt:
-    """Sign a receipt for `content` accepted at `submitted_at` (time-zone aware)."""
+    """Sign a receipt for `content` accepted at `submitted_at` (time-zone aware).
+
+    With `comments` (`(anchor, text)` pairs, possibly none) and `visibility`, the receipt
+    covers them too.
+    """
     if submitted_at.tzinfo is None:
         raise ReceiptError("submitted_at must carry a time zone (use UTC)")
     if not reply_id or not stakeholder:
@@ -183,6 +263,9 @@ def sign_receipt(
         content_length=len(content),
         audit_head=audit_head,
         key=key_id(key.public_key()),
+        comments_count=None if comments is None else len(comments),
+        comments_sha256=None if comments is None else comments_digest(comments),
+        visibility=visibility,
     )
     signature = base64.b64encode(key.sign(_canonical(fields))).decode("ascii")
     return Receipt(
@@ -192,17 +275,24 @@ def sign_receipt(
         content_sha256=fields["content_sha256"],
         content_length=len(content),
         audit_head=audit_head,
+        comments_count=fields.get("comments_count"),
+        comments_sha256=fields.get("comments_sha256"),
+        visibility=visibility,
         key_id=fields["key_id"],
         signature=signature,
     )
 
 
 def find_receipt_problem(
-    receipt: Receipt, public_key: Ed25519PublicKey, content: bytes | None = None
+    receipt: Receipt,
+    public_key: Ed25519PublicKey,
+    content: bytes | None = None,
+    comments: Sequence[tuple[str, str]] | None = None,
 ) -> str | None:
     """What is wrong with a receipt, in one line; None when it is valid.
 
-    With `content`, also checks that the content is the one the receipt was given for.
+    With `content`, also checks that the content is the one the receipt was given for; with
+    `comments`, that they are the comments it was given for.
     """
     if receipt.key_id != key_id(public_key):
         return f"signed by key {receipt.key_id}, not by the key given ({key_id(public_key)})"
@@ -222,15 +312,25 @@ def find_receipt_problem(
             )
         if hashlib.sha256(content).hexdigest() != receipt.content_sha256:
             return "the content's SHA-256 differs from the one the receipt was given for"
+    if comments is not None:
+        if receipt.comments_sha256 is None:
+            return "the receipt does not cover comments (it was made without them)"
+        if len(comments) != receipt.comments_count:
+            return f"{len(comments)} comments; the receipt was given for {receipt.comments_count}"
+        if comments_digest(comments) != receipt.comments_sha256:
+            return "the comments' SHA-256 differs from the one the receipt was given for"
     return None
 
 
 def verify_receipt(
-    receipt: Receipt, public_key: Ed25519PublicKey, content: bytes | None = None
+    receipt: Receipt,
+    public_key: Ed25519PublicKey,
+    content: bytes | None = None,
+    comments: Sequence[tuple[str, str]] | None = None,
 ) -> bool:
-    """True when the signature is the key's over the receipt's fields (and the content's
-    hash matches, when `content` is given)."""
-    return find_receipt_problem(receipt, public_key, content) is None
+    """True when the signature is the key's over the receipt's fields (and the content's and
+    comments' hashes match, when they are given)."""
+    return find_receipt_problem(receipt, public_key, content, comments) is None
 
 
 def generate_signing_key() -> Ed25519PrivateKey:

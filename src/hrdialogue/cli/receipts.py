@@ -15,6 +15,7 @@ from hrdialogue.receipts import (
     generate_signing_key,
     key_id,
     load_public_key,
+    read_comments_json,
     save_private_key,
     save_public_key,
 )
@@ -54,18 +55,36 @@ def receipt() -> None:
     type=click.Path(path_type=Path),
     help="The reply's file: checks it is the one the receipt was given for.",
 )
-def verify(receipt_file: Path, public_key_file: Path, content_file: Path | None) -> None:
+@click.option(
+    "--comments",
+    "comments_file",
+    type=click.Path(path_type=Path),
+    help="The reply's comments on paragraphs (comments.json): checks them too.",
+)
+def verify(
+    receipt_file: Path,
+    public_key_file: Path,
+    content_file: Path | None,
+    comments_file: Path | None,
+) -> None:
     """Exit 0 when the receipt is valid, 1 (with one line saying why) when it is not."""
+    comments = None
     try:
         found = Receipt.from_json(_read(receipt_file, "receipt"), source=str(receipt_file))
         key = load_public_key(public_key_file)
+        if comments_file is not None:
+            data = _read(comments_file, "comments")
+            comments = read_comments_json(data, source=str(comments_file))
     except ReceiptError as error:
         _fail(str(error))
     content = _read(content_file, "content") if content_file is not None else None
-    problem = find_receipt_problem(found, key, content)
+    problem = find_receipt_problem(found, key, content, comments)
     if problem is not None:
         _fail(f"{receipt_file}: {problem}")
-    checked = " and its content" if content is not None else ""
+    parts = [
+        name for name, given in (("content", content), ("comments", comments)) if given is not None
+    ]
+    checked = f" and its {' and '.join(parts)}" if parts else ""
     click.echo(
         f"valid: receipt{checked} for reply {found.reply_id} of {found.stakeholder}, "
         f"accepted {found.submitted_at.isoformat()}, signed by key {found.key_id}"

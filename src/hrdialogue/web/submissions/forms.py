@@ -72,13 +72,21 @@ class ReplyForm(UploadLimitsMixin):
 
 
 class VerifyForm(UploadLimitsMixin):
-    upload_limits: ClassVar[dict[str, str]] = {"content": "REPLY_UPLOAD_MAX_BYTES"}
+    upload_limits: ClassVar[dict[str, str]] = {
+        "content": "REPLY_UPLOAD_MAX_BYTES",
+        "comments": "RECEIPT_MAX_BYTES",
+    }
 
     receipt = forms.FileField(label=_("Receipt (JSON file)"))
     content = forms.FileField(
         label=_("The reply as sent (optional)"),
         required=False,
         help_text=_("The file you uploaded, or the text file of a typed reply."),
+    )
+    comments = forms.FileField(
+        label=_("The comments on paragraphs (optional)"),
+        required=False,
+        help_text=_("The comments file downloaded with the receipt (comments.json)."),
     )
 
     def clean_receipt(self) -> Any:

@@ -235,6 +235,8 @@ def _write(
         reply_id=f"C{locked.pk}-R{reply.number}-v{number}",
         stakeholder=actor.stakeholder.code,
         key=signing_key(),
+        comments=comments,
+        visibility=visibility,
     )
     version = ReplyVersion.objects.create(
         reply=reply,

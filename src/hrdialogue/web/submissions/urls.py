@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("versions/<int:pk>/", views.version, name="version"),
     path("versions/<int:pk>/receipt.json", views.receipt, name="receipt"),
+    path("versions/<int:pk>/comments.json", views.comments_file, name="comments"),
     path("versions/<int:pk>/content/", views.original, name="original"),
     path("receipts/verify/", views.verify, name="verify"),
     path("receipts/public-key.pem", views.public_key, name="public_key"),

@@ -22,7 +22,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from hrdialogue.documents.replies import find_paragraph_mentions
-from hrdialogue.receipts import Receipt, ReceiptError, find_receipt_problem
+from hrdialogue.receipts import (
+    Receipt,
+    ReceiptError,
+    comments_json,
+    find_receipt_problem,
+    read_comments_json,
+)
 from hrdialogue.web.consultations.models import Consultation
 from hrdialogue.web.invitations.services import awaited_stakeholders
 from hrdialogue.web.pages.languages import current_un_language, text_direction
@@ -43,6 +49,7 @@ from hrdialogue.web.submissions.signing import public_key_pem, signing_key
 
 __all__ = [
     "by_paragraph",
+    "comments_file",
     "dashboard",
     "detail",
     "original",
@@ -219,6 +226,16 @@ def receipt(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
+def comments_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """The version's comments on paragraphs, as the receipt covers them (`comments.json`)."""
+    shown = _version_for(request, pk)
+    signed = Receipt.model_validate(shown.receipt)
+    pairs = [(c.anchor, c.text) for c in shown.comments.all()]
+    name = f"comments-{signed.reply_id}.json"
+    return _attachment(comments_json(pairs).encode("utf-8"), "application/json", name)
+
+
+@require_safe
 def original(request: HttpRequest, pk: int) -> HttpResponse:
     """The content exactly as received (the bytes the receipt was given for)."""
     shown = _version_for(request, pk)
@@ -360,6 +377,7 @@ def verify(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             raw = form.cleaned_data["receipt"].read()
             content = form.cleaned_data.get("content")
+            comments_file = form.cleaned_data.get("comments")
             try:
                 signed = Receipt.from_json(raw, source=_("the receipt"))
             except ReceiptError as error:
@@ -367,12 +385,28 @@ def verify(request: HttpRequest) -> HttpResponse:
                 result = {"detail": str(error)}
                 status = 400
             else:
-                problem = find_receipt_problem(
-                    signed,
-                    signing_key().public_key(),
-                    content.read() if content is not None else None,
-                )
-                result = {"receipt": signed, "problem": problem, "content": content is not None}
+                try:
+                    comments = (
+                        read_comments_json(comments_file.read(), source=comments_file.name)
+                        if comments_file is not None
+                        else None
+                    )
+                except ReceiptError as error:
+                    form.add_error("comments", str(error))
+                    status = 400
+                else:
+                    problem = find_receipt_problem(
+                        signed,
+                        signing_key().public_key(),
+                        content.read() if content is not None else None,
+                        comments,
+                    )
+                    result = {
+                        "receipt": signed,
+                        "problem": problem,
+                        "content": content is not None,
+                        "comments": comments is not None,
+                    }
         else:
             status = 400
     return render(
