@@ -10,7 +10,6 @@ of the text (lower case, `ё` → `е`, one apostrophe); the phrases and modifie
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -117,6 +116,84 @@ _SORTED_SUFFIX = {
 _WINDOW = 120
 
 
+# Not alphanumeric next (`str.isalnum`: `\w` is alphanumeric or "_").
+_BOUNDARY = r"(?![^\W_])"
+
+
+def _phrase_pattern(phrase: _Phrase, language: str) -> str:
+    """A phrase after its first letter, as a regex (see `_alternation`) of where it is accepted.
+
+    A stem matches as printed (the rest of its word is taken after); a phrase of several
+    words ends at a word boundary; a phrase of one word must be the whole first word, bar
+    trailing ",;:.،" (the first word is what runs up to the next space).
+    """
+    literal = re.escape(phrase.text[1:])
+    if language == "zh" or phrase.stem:
+        return literal
+    if " " in phrase.text:
+        return literal + _BOUNDARY
+    return literal + r"(?=[,;:.،]*+(?: |\Z))"
+
+
+def _alternation(alternatives: list[tuple[str, str]]) -> tuple[str, list[int]]:
+    """A regex trying `(text, pattern)` alternatives in order, and the order of its groups.
+
+    Alternatives are bucketed by their first letter, which stays outside the capturing group
+    of each: the engine then rejects a bucket on one letter compare in C (a group in front
+    would cost a full try per alternative). Alternatives of different buckets never match at
+    one position, so their order across buckets does not matter. The returned list maps
+    group k (1-based) to the index of its alternative in `alternatives`.
+    """
+    buckets: dict[str, list[int]] = {}
+    for k, (text, _) in enumerate(alternatives):
+        buckets.setdefault(text[0], []).append(k)
+    parts: list[str] = []
+    order: list[int] = []
+    for first, members in buckets.items():
+        inner = "|".join(f"({alternatives[k][1]})" for k in members)
+        parts.append(f"{re.escape(first)}(?:{inner})")
+        order.extend(members)
+    return "|".join(parts), order
+
+
+@dataclass(frozen=True, slots=True)
+class _Matcher:
+    """The lead phrases of one language and kind, compiled: `phrase` matches the phrase (group
+    k is `phrases[k - 1]`), `prefix` one prefix modifier and the space after it, `suffix` a
+    space and one suffix modifier. Alternatives are longest first, as `_phrase_at` tries."""
+
+    phrase: re.Pattern[str]
+    phrases: tuple[_Phrase, ...]
+    prefix: re.Pattern[str] | None
+    prefixes: tuple[str, ...]
+    suffix: re.Pattern[str] | None
+    suffixes: tuple[str, ...]
+
+
+def _matcher(language: str, kind: LeadKind) -> _Matcher:
+    index = _INDEX[language, kind]
+    phrases = sorted(
+        (phrase for bucket in index.values() for phrase in bucket),
+        key=lambda p: len(p.text),
+        reverse=True,
+    )
+    phrase, order = _alternation([(p.text, _phrase_pattern(p, language)) for p in phrases])
+    boundary = "" if language == "zh" else _BOUNDARY
+    space = "" if language == "zh" else " ?+"
+    prefixes = _SORTED_PREFIX.get(language, [])
+    prefix, prefix_order = _alternation([(w, re.escape(w[1:]) + boundary) for w, _ in prefixes])
+    suffixes = _SORTED_SUFFIX.get(language, [])
+    suffix, suffix_order = _alternation([(w, re.escape(w[1:]) + boundary) for w, _ in suffixes])
+    return _Matcher(
+        re.compile(phrase),
+        tuple(phrases[k] for k in order),
+        re.compile(f"(?:{prefix}){space}") if prefixes else None,
+        tuple(prefixes[k][1] for k in prefix_order),
+        re.compile(f"{space}(?:{suffix})") if suffixes else None,
+        tuple(suffixes[k][1] for k in suffix_order),
+    )
+
+
 def _opening(language: str, kind: LeadKind) -> re.Pattern[str]:
     """What a lead of `kind` can open with: any phrase or prefix modifier, as printed (folded).
 
@@ -127,6 +204,7 @@ def _opening(language: str, kind: LeadKind) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
+_MATCHERS: Final[dict[tuple[str, LeadKind], _Matcher]] = {key: _matcher(*key) for key in _INDEX}
 _OPENINGS: Final[dict[tuple[str, LeadKind], re.Pattern[str]]] = {
     key: _opening(*key) for key in _INDEX
 }
@@ -141,8 +219,9 @@ _OPENING_REACH: Final = max(
 )
 
 
-def _boundary(folded: str, end: int, language: str) -> bool:
-    return language == "zh" or end >= len(folded) or not folded[end].isalnum()
+def _taken(match: re.Match[str]) -> int:
+    """Which alternative of an `_alternation` matched (0-based)."""
+    return (match.lastindex or 1) - 1
 
 
 def _word_end(folded: str, end: int) -> int:
@@ -151,77 +230,39 @@ def _word_end(folded: str, end: int) -> int:
     return end
 
 
-def _phrase_at(folded: str, pos: int, language: str, kind: LeadKind) -> tuple[_Phrase, int] | None:
-    index = _INDEX.get((language, kind))
-    if index is None:
-        return None
-    head = folded[pos : pos + 1] if language == "zh" else _first(folded[pos:], language)
-    phrases = index.get(head, ()) if language == "zh" else _candidates(language, kind, head)
-    for phrase in phrases:
-        if folded.startswith(phrase.text, pos):
-            end = pos + len(phrase.text)
-            if phrase.stem:
-                return phrase, _word_end(folded, end)
-            if _boundary(folded, end, language):
-                return phrase, end
-    return None
-
-
-@functools.lru_cache(maxsize=4096)
-def _candidates(language: str, kind: LeadKind, head: str) -> tuple[_Phrase, ...]:
-    """Phrases whose first word is `head` (or, for stems, a prefix of it), longest first."""
-    index = _INDEX[language, kind]
-    found = list(index.get(head, ()))
-    stripped = head.rstrip(",;:.،")
-    if stripped != head:
-        found += index.get(stripped, ())
-    # stems of one word ("préoccupé*") are indexed under their stem
-    for cut in range(len(stripped) - 1, 2, -1):
-        for phrase in index.get(stripped[:cut], ()):
-            if phrase.stem:
-                found.append(phrase)
-    return tuple(sorted(found, key=lambda p: len(p.text), reverse=True))
-
-
-def _skip_space(folded: str, pos: int, language: str) -> int:
-    if language == "zh":
-        return pos
-    return pos + 1 if pos < len(folded) and folded[pos] == " " else pos
-
-
 def match_lead(text: str, pos: int, language: str, kind: LeadKind) -> LeadMatch | None:
-    """The lead phrase of `kind` that opens `text` at `pos`, if the lexicon knows it."""
-    opening = _OPENINGS.get((language, kind))
-    if opening is None:
+    """The lead phrase of `kind` that opens `text` at `pos`, if the lexicon knows it.
+
+    The phrase is tried first; failing it, a prefix modifier ("Also", "настоятельно", "又")
+    and the phrase after it; then up to two suffix modifiers ("also", "с озабоченностью").
+    """
+    matcher = _MATCHERS.get((language, kind))
+    if matcher is None:
         return None
-    if opening.match(_fold(text[pos : pos + _OPENING_REACH])) is None:
+    if _OPENINGS[language, kind].match(_fold(text[pos : pos + _OPENING_REACH])) is None:
         return None
     window = text[pos : pos + _WINDOW]
     folded = _fold(window)
     modifiers: list[str] = []
     at = 0
-    found = _phrase_at(folded, at, language, kind)
+    found = matcher.phrase.match(folded)
     while found is None:
-        for word, modifier in _SORTED_PREFIX.get(language, ()):
-            if folded.startswith(word, at) and _boundary(folded, at + len(word), language):
-                modifiers.append(modifier)
-                at = _skip_space(folded, at + len(word), language)
-                break
-        else:
+        prefix = matcher.prefix.match(folded, at) if matcher.prefix else None
+        if prefix is None:
             return None
-        found = _phrase_at(folded, at, language, kind)
-    phrase, end = found
+        modifiers.append(matcher.prefixes[_taken(prefix)])
+        at = prefix.end()
+        found = matcher.phrase.match(folded, at)
+    phrase = matcher.phrases[_taken(found)]
+    end = _word_end(folded, found.end()) if phrase.stem else found.end()
     modifiers.extend(phrase.modifiers)
-    suffixes = _SORTED_SUFFIX.get(language, ())
-    for _ in range(2):
-        after = _skip_space(folded, end, language)
-        for word, modifier in suffixes:
-            if folded.startswith(word, after) and _boundary(folded, after + len(word), language):
-                modifiers.append(modifier)
-                end = after + len(word)
+    if matcher.suffix is not None:
+        for _ in range(2):
+            suffix = matcher.suffix.match(folded, end)
+            if suffix is None:
                 break
-        else:
-            break
+            modifiers.append(matcher.suffixes[_taken(suffix)])
+            end = suffix.end()
     return LeadMatch(pos, pos + end, window[:end], phrase.key, tuple(modifiers), kind)
 
 

@@ -95,13 +95,15 @@ class _FormulaPatterns:
 
 def _formula_patterns(language: str | None) -> _FormulaPatterns:
     bodies = []
+    flat: list[str] = []
     for body, phrases in _FORMULAS.items():
         alternatives = [p for lang, p in phrases.items() if language is None or lang == language]
-        flexible = "|".join(a.replace(" ", r"\s+") for a in alternatives)
-        bodies.append((re.compile(rf"(?:{flexible})\s*[,،，]"), body))
-    # No group in front: the engine skips ahead in C to the phrases' first letters.
-    any_formula = "|".join(pattern.pattern.removesuffix(r"\s*[,،，]") for pattern, _ in bodies)
-    return _FormulaPatterns(re.compile(rf"(?:{any_formula})\s*[,،，]"), tuple(bodies))
+        flexible = [a.replace(" ", r"\s+") for a in alternatives]
+        bodies.append((re.compile(rf"(?:{'|'.join(flexible)})\s*[,،，]"), body))
+        flat.extend(flexible)
+    # One flat alternation, no group in front: the engine skips ahead in C to the phrases'
+    # first letters (nested alternations would make it try every position).
+    return _FormulaPatterns(re.compile(rf"(?:{'|'.join(flat)})\s*[,،，]"), tuple(bodies))
 
 
 _FORMULA_PATTERNS: Final[dict[str | None, _FormulaPatterns]] = {
