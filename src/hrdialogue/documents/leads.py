@@ -23,7 +23,7 @@ from hrdialogue.documents.lexicon import (
     SUFFIX_MODIFIERS,
 )
 
-__all__ = ["LeadKind", "LeadMatch", "find_operative_leads", "match_lead"]
+__all__ = ["LeadKind", "LeadMatch", "LeadReader", "find_operative_leads", "match_lead"]
 
 LeadKind = Literal["preambular", "operative"]
 
@@ -41,10 +41,15 @@ class LeadMatch:
 
 
 def _fold(text: str) -> str:
-    """Lower case and fold the few variants lexicons ignore; same length as `text`."""
+    """Lower case and fold the few variants lexicons ignore; same length as `text`.
+
+    Offsets agree with `text`, and folding a whole text then slicing matches as folding the
+    slice: "İ" is the only character that lowers to two ("i̇", kept as "i"), and the only
+    other difference, final sigma, is no letter of a lexicon.
+    """
     lowered = text.lower()
     if len(lowered) != len(text):
-        lowered = "".join(ch.lower()[:1] or ch for ch in text)
+        lowered = text.replace("İ", "I").lower()
     return lowered.replace("ё", "е").replace("’", "'").replace("ʼ", "'")
 
 
@@ -194,29 +199,7 @@ def _matcher(language: str, kind: LeadKind) -> _Matcher:
     )
 
 
-def _opening(language: str, kind: LeadKind) -> re.Pattern[str]:
-    """What a lead of `kind` can open with: any phrase or prefix modifier, as printed (folded).
-
-    Matching it at a position rejects most positions that open no lead in one C call.
-    """
-    words = {phrase.text for phrases in _INDEX[language, kind].values() for phrase in phrases}
-    words |= {word for word, _ in _SORTED_PREFIX.get(language, ())}
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-
-
 _MATCHERS: Final[dict[tuple[str, LeadKind], _Matcher]] = {key: _matcher(*key) for key in _INDEX}
-_OPENINGS: Final[dict[tuple[str, LeadKind], re.Pattern[str]]] = {
-    key: _opening(*key) for key in _INDEX
-}
-# The longest text an opening can be: only that much is folded to reject a position.
-_OPENING_REACH: Final = max(
-    len(word)
-    for (language, kind) in _INDEX
-    for word in (
-        *(p.text for phrases in _INDEX[language, kind].values() for p in phrases),
-        *(w for w, _ in _SORTED_PREFIX.get(language, ())),
-    )
-)
 
 
 def _taken(match: re.Match[str]) -> int:
@@ -224,46 +207,76 @@ def _taken(match: re.Match[str]) -> int:
     return (match.lastindex or 1) - 1
 
 
-def _word_end(folded: str, end: int) -> int:
-    while end < len(folded) and folded[end].isalpha():
+def _word_end(folded: str, end: int, stop: int) -> int:
+    stop = min(stop, len(folded))
+    while end < stop and folded[end].isalpha():
         end += 1
     return end
 
 
-def match_lead(text: str, pos: int, language: str, kind: LeadKind) -> LeadMatch | None:
-    """The lead phrase of `kind` that opens `text` at `pos`, if the lexicon knows it.
+def _match(
+    text: str, folded: str, base: int, pos: int, of: tuple[str, LeadKind]
+) -> LeadMatch | None:
+    """The lead of `of` (language, kind) at `text[base + pos]`; `folded[pos]` is `_fold` of
+    that character.
 
     The phrase is tried first; failing it, a prefix modifier ("Also", "настоятельно", "又")
     and the phrase after it; then up to two suffix modifiers ("also", "с озабоченностью").
+    Only `_WINDOW` characters are looked at.
     """
-    matcher = _MATCHERS.get((language, kind))
+    matcher = _MATCHERS.get(of)
     if matcher is None:
         return None
-    if _OPENINGS[language, kind].match(_fold(text[pos : pos + _OPENING_REACH])) is None:
-        return None
-    window = text[pos : pos + _WINDOW]
-    folded = _fold(window)
+    stop = pos + _WINDOW
     modifiers: list[str] = []
-    at = 0
-    found = matcher.phrase.match(folded)
+    at = pos
+    found = matcher.phrase.match(folded, at, stop)
     while found is None:
-        prefix = matcher.prefix.match(folded, at) if matcher.prefix else None
+        prefix = matcher.prefix.match(folded, at, stop) if matcher.prefix else None
         if prefix is None:
             return None
         modifiers.append(matcher.prefixes[_taken(prefix)])
         at = prefix.end()
-        found = matcher.phrase.match(folded, at)
+        found = matcher.phrase.match(folded, at, stop)
     phrase = matcher.phrases[_taken(found)]
-    end = _word_end(folded, found.end()) if phrase.stem else found.end()
+    end = _word_end(folded, found.end(), stop) if phrase.stem else found.end()
     modifiers.extend(phrase.modifiers)
     if matcher.suffix is not None:
         for _ in range(2):
-            suffix = matcher.suffix.match(folded, end)
+            suffix = matcher.suffix.match(folded, end, stop)
             if suffix is None:
                 break
             modifiers.append(matcher.suffixes[_taken(suffix)])
             end = suffix.end()
-    return LeadMatch(pos, pos + end, window[:end], phrase.key, tuple(modifiers), kind)
+    start, end = base + pos, base + end
+    return LeadMatch(start, end, text[start:end], phrase.key, tuple(modifiers), of[1])
+
+
+def match_lead(text: str, pos: int, language: str, kind: LeadKind) -> LeadMatch | None:
+    """The lead phrase of `kind` that opens `text` at `pos`, if the lexicon knows it."""
+    return _match(text, _fold(text[pos : pos + _WINDOW]), pos, 0, (language, kind))
+
+
+class LeadReader:
+    """`match_lead` on one text, folded once; each (offset, kind) is asked once (paragraphs
+    are often probed again where a line already was; `LeadMatch` is frozen)."""
+
+    __slots__ = ("folded", "language", "seen", "text")
+
+    def __init__(self, text: str, language: str) -> None:
+        self.text = text
+        self.folded = _fold(text)
+        self.language = language
+        self.seen: dict[tuple[int, LeadKind], LeadMatch | None] = {}
+
+    def at(self, pos: int, kind: LeadKind) -> LeadMatch | None:
+        key = (pos, kind)
+        try:
+            return self.seen[key]
+        except KeyError:
+            lead = _match(self.text, self.folded, 0, pos, (self.language, kind))
+            self.seen[key] = lead
+            return lead
 
 
 _CONJUNCTIONS: Final[dict[str, re.Pattern[str]]] = {

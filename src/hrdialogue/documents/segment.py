@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from hrdialogue.documents.clean import CleanText
-from hrdialogue.documents.leads import LeadKind, LeadMatch, match_lead
+from hrdialogue.documents.leads import LeadMatch, LeadReader
 from hrdialogue.documents.model import Body, DocumentKind
 from hrdialogue.documents.sessions import find_session
 from hrdialogue.documents.spans import trim_span
@@ -298,9 +298,11 @@ class RawParagraph:
 
 
 _END_PUNCT = frozenset(",;:.،؛，；。")
-# `\d(?:\d\d?)?` rather than `\d{1,3}`: a class in front lets the engine skip ahead in C.
-_OP_NUMBER = re.compile(r"(?P<n>\d(?:\d\d?)?)(?:\s*\.(?!\d)\s*|\s+[-–]\s+|\s*[-–]\s+)(?=\S)")
-_SPLIT_AFTER = re.compile(r"[,،，;؛](?=\s)\s*")
+_OP_NUMBER = re.compile(r"(?P<n>\d{1,3})(?:\s*\.(?!\d)\s*|\s+[-–]\s+|\s*[-–]\s+)(?=\S)")
+# Every `_OP_NUMBER` has one of these after its digits and the spaces after them.
+_OP_SEPARATORS = ".-–"
+# `[,،，;؛](?=\s)\s*`: where a paragraph may start after a comma or semicolon mid-line.
+_SPLIT_MARKS = ",،，;؛"
 _CASED = frozenset(("en", "fr", "es"))
 
 
@@ -311,16 +313,40 @@ def _prev_char(text: str, pos: int) -> str:
     return text[i - 1] if i > 0 else ""
 
 
+def _number_starts(text: str, start: int, end: int) -> list[int]:
+    """Where an `_OP_NUMBER` may begin in `text[start:end]` after white space or end
+    punctuation: at a run of one to three digits before a separator, in order.
+
+    Found from the separators (a few `str.find` calls) rather than by scanning for digits
+    with a regex, which tries every digit of every date and symbol. A match that starts
+    inside a run of digits, which `finditer` would also see, follows a digit: rejected.
+    """
+    starts: set[int] = set()
+    for separator in _OP_SEPARATORS:
+        at = text.find(separator, start, end)
+        while at >= 0:
+            digits_end = at
+            while digits_end > start and text[digits_end - 1].isspace():
+                digits_end -= 1
+            s = digits_end
+            while s > start and digits_end - s < 4 and text[s - 1].isdecimal():
+                s -= 1
+            if 0 < digits_end - s < 4 and (s == 0 or not text[s - 1].isdecimal()):
+                before = text[s - 1] if s > 0 else " "
+                if before.isspace() or before in _END_PUNCT:
+                    starts.add(s)
+            at = text.find(separator, at + 1, end)
+    return sorted(starts)
+
+
 def _operative_numbers(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """(number, number start, text start) of each operative paragraph, in sequence."""
     found: list[tuple[int, int, int]] = []
     expected = 1
     first_text = trim_span(text, start, end)[0]  # text before a number: it must end a sentence
-    for m in _OP_NUMBER.finditer(text, start, end):
-        if int(m.group("n")) != expected:
-            continue
-        s = m.start()
-        if s > 0 and not text[s - 1].isspace() and text[s - 1] not in _END_PUNCT:
+    for s in _number_starts(text, start, end):
+        m = _OP_NUMBER.match(text, s, end)
+        if m is None or int(m.group("n")) != expected:
             continue
         if first_text < s and _prev_char(text, s) not in _END_PUNCT:
             continue
@@ -329,24 +355,20 @@ def _operative_numbers(text: str, start: int, end: int) -> list[tuple[int, int, 
     return found
 
 
-class _Leads:
-    """`match_lead` on one text, each (offset, kind) asked once: paragraphs are often probed
-    again at the offset where a line already was (a pure look-up; `LeadMatch` is frozen)."""
-
-    __slots__ = ("language", "seen", "text")
-
-    def __init__(self, text: str, language: str) -> None:
-        self.text = text
-        self.language = language
-        self.seen: dict[tuple[int, LeadKind], LeadMatch | None] = {}
-
-    def at(self, pos: int, kind: LeadKind) -> LeadMatch | None:
-        key = (pos, kind)
-        try:
-            return self.seen[key]
-        except KeyError:
-            lead = self.seen[key] = match_lead(self.text, pos, self.language, kind)
-            return lead
+def _split_after(text: str, start: int, end: int) -> list[int]:
+    """Offsets after each comma or semicolon of `text[start:end]` that white space follows,
+    and that white space (`str.find` per mark: a regex class would test every character)."""
+    found: list[int] = []
+    for mark in _SPLIT_MARKS:
+        at = text.find(mark, start, end)
+        while at >= 0:
+            after = at + 1
+            while after < end and text[after].isspace():
+                after += 1
+            if after > at + 1:
+                found.append(after)
+            at = text.find(mark, after, end)
+    return found
 
 
 def split_paragraphs(
@@ -358,7 +380,7 @@ def split_paragraphs(
     first recognised paragraph begins (text before it is a cut-off paragraph).
     """
     text = clean.text
-    leads = _Leads(text, language)
+    leads = LeadReader(text, language)
     numbers = _operative_numbers(text, start, end)
     preamble_end = numbers[0][1] if numbers else end
     lines = clean.line_starts
@@ -379,8 +401,7 @@ def split_paragraphs(
             cuts[pos] = lead
     mid_line = language in _CASED or collapsed
     if mid_line:
-        for m in _SPLIT_AFTER.finditer(text, start, preamble_end):
-            pos = m.end()
+        for pos in _split_after(text, start, preamble_end):
             if pos in cuts or pos >= preamble_end:
                 continue
             if language in _CASED and not text[pos : pos + 1].isupper():
@@ -476,6 +497,7 @@ _LABEL = re.compile(
     r"\((?P<p>[a-z]{1,2}|[ivx]{1,5}|[\u0621-\u064a]{1,2}ـ?|[一二三四五六七八九十]{1,2})\)"
     r"|(?<![\w(])(?P<b>[a-z]{1,2}|[ivx]{1,5})\)"
 )
+_LABEL_REACH = 7  # "(" + five letters + ")"
 
 
 def _level1(value: str) -> int | None:
@@ -502,7 +524,13 @@ def _subparagraphs(text: str, start: int, end: int, language: str) -> list[RawSu
     labels: list[tuple[int, int, int, int]] = []  # level, index, label start, label end
     level1: int | None = None
     level2: int | None = None
-    for m in _LABEL.finditer(text, start, end):
+    # Every label ends with ")" and is at most `_LABEL_REACH` long: scan only from there (the
+    # pattern has no fixed first letter, so the engine would try every position).
+    first_paren = text.find(")", start, end)
+    if first_paren < 0:
+        return []
+    scan_from = max(start, first_paren + 1 - _LABEL_REACH)
+    for m in _LABEL.finditer(text, scan_from, text.rfind(")", start, end) + 1):
         s = m.start()
         before = _prev_char(text, s)
         if s > start and before not in _END_PUNCT:
