@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from hrdialogue.documents.lexicon import (
     INNER_MODIFIERS,
@@ -28,9 +28,11 @@ __all__ = ["LeadKind", "LeadMatch", "LeadReader", "find_operative_leads", "match
 LeadKind = Literal["preambular", "operative"]
 
 
-@dataclass(frozen=True, slots=True)
-class LeadMatch:
-    """A lead phrase found in a text: `text[start:end]` is the phrase as printed."""
+class LeadMatch(NamedTuple):
+    """A lead phrase found in a text: `text[start:end]` is the phrase as printed.
+
+    A named tuple rather than a frozen dataclass: as immutable, and several times cheaper to
+    make (a few hundred per resolution)."""
 
     start: int
     end: int
@@ -125,86 +127,79 @@ _WINDOW = 120
 _BOUNDARY = r"(?![^\W_])"
 
 
-def _phrase_pattern(phrase: _Phrase, language: str) -> str:
-    """A phrase after its first letter, as a regex (see `_alternation`) of where it is accepted.
+def _tail(phrase: _Phrase, language: str) -> str:
+    """Where a phrase is accepted, as a regex to follow it.
 
     A stem matches as printed (the rest of its word is taken after); a phrase of several
     words ends at a word boundary; a phrase of one word must be the whole first word, bar
     trailing ",;:.،" (the first word is what runs up to the next space).
     """
-    literal = re.escape(phrase.text[1:])
     if language == "zh" or phrase.stem:
-        return literal
+        return ""
     if " " in phrase.text:
-        return literal + _BOUNDARY
-    return literal + r"(?=[,;:.،]*+(?: |\Z))"
+        return _BOUNDARY
+    return r"(?=[,;:.،]*+(?: |\Z))"
 
 
-def _alternation(alternatives: list[tuple[str, str]]) -> tuple[str, list[int]]:
-    """A regex trying `(text, pattern)` alternatives in order, and the order of its groups.
+def _trie(words: dict[str, str]) -> str:
+    """A regex of the `words` (text → regex its end must meet) that prefers the longest.
 
-    Alternatives are bucketed by their first letter, which stays outside the capturing group
-    of each: the engine then rejects a bucket on one letter compare in C (a group in front
-    would cost a full try per alternative). Alternatives of different buckets never match at
-    one position, so their order across buckets does not matter. The returned list maps
-    group k (1-based) to the index of its alternative in `alternatives`.
+    A trie: the engine rejects a branch on one letter compare in C, instead of trying each
+    word. At each node the longer words are tried first, then the word ending there, which
+    is the lexicon's longest-first order (words of one length never both match).
     """
-    buckets: dict[str, list[int]] = {}
-    for k, (text, _) in enumerate(alternatives):
-        buckets.setdefault(text[0], []).append(k)
-    parts: list[str] = []
-    order: list[int] = []
-    for first, members in buckets.items():
-        inner = "|".join(f"({alternatives[k][1]})" for k in members)
-        parts.append(f"{re.escape(first)}(?:{inner})")
-        order.extend(members)
-    return "|".join(parts), order
+
+    def node(items: list[tuple[str, str]]) -> str:
+        children: dict[str, list[tuple[str, str]]] = {}
+        ends: list[str] = []
+        for rest, tail in items:
+            if rest:
+                children.setdefault(rest[0], []).append((rest[1:], tail))
+            else:
+                ends.append(tail)
+        branches = [re.escape(letter) + node(below) for letter, below in children.items()]
+        branches += ends[:1]
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return node(list(words.items()))
 
 
 @dataclass(frozen=True, slots=True)
 class _Matcher:
-    """The lead phrases of one language and kind, compiled: `phrase` matches the phrase (group
-    k is `phrases[k - 1]`), `prefix` one prefix modifier and the space after it, `suffix` a
-    space and one suffix modifier. Alternatives are longest first, as `_phrase_at` tries."""
+    """The lead phrases of one language and kind, compiled: `phrase` matches a phrase (its
+    text is a key of `phrases`), `prefix` a prefix modifier (group 1, a key of `prefixes`)
+    and the space after it, `suffix` a space and a suffix modifier (group 1)."""
 
+    kind: LeadKind
     phrase: re.Pattern[str]
-    phrases: tuple[_Phrase, ...]
+    phrases: dict[str, _Phrase]
     prefix: re.Pattern[str] | None
-    prefixes: tuple[str, ...]
+    prefixes: dict[str, str]
     suffix: re.Pattern[str] | None
-    suffixes: tuple[str, ...]
+    suffixes: dict[str, str]
 
 
 def _matcher(language: str, kind: LeadKind) -> _Matcher:
-    index = _INDEX[language, kind]
-    phrases = sorted(
-        (phrase for bucket in index.values() for phrase in bucket),
-        key=lambda p: len(p.text),
-        reverse=True,
-    )
-    phrase, order = _alternation([(p.text, _phrase_pattern(p, language)) for p in phrases])
+    phrases: dict[str, _Phrase] = {}
+    for bucket in _INDEX[language, kind].values():
+        for phrase in bucket:  # the first of a text wins (the same text is the same phrase)
+            phrases.setdefault(phrase.text, phrase)
     boundary = "" if language == "zh" else _BOUNDARY
     space = "" if language == "zh" else " ?+"
-    prefixes = _SORTED_PREFIX.get(language, [])
-    prefix, prefix_order = _alternation([(w, re.escape(w[1:]) + boundary) for w, _ in prefixes])
-    suffixes = _SORTED_SUFFIX.get(language, [])
-    suffix, suffix_order = _alternation([(w, re.escape(w[1:]) + boundary) for w, _ in suffixes])
+    prefixes = dict(reversed(_SORTED_PREFIX.get(language, [])))
+    suffixes = dict(reversed(_SORTED_SUFFIX.get(language, [])))
     return _Matcher(
-        re.compile(phrase),
-        tuple(phrases[k] for k in order),
-        re.compile(f"(?:{prefix}){space}") if prefixes else None,
-        tuple(prefixes[k][1] for k in prefix_order),
-        re.compile(f"{space}(?:{suffix})") if suffixes else None,
-        tuple(suffixes[k][1] for k in suffix_order),
+        kind,
+        re.compile(_trie({text: _tail(p, language) for text, p in phrases.items()})),
+        phrases,
+        re.compile(f"({_trie(dict.fromkeys(prefixes, boundary))}){space}") if prefixes else None,
+        prefixes,
+        re.compile(f"{space}({_trie(dict.fromkeys(suffixes, boundary))})") if suffixes else None,
+        suffixes,
     )
 
 
 _MATCHERS: Final[dict[tuple[str, LeadKind], _Matcher]] = {key: _matcher(*key) for key in _INDEX}
-
-
-def _taken(match: re.Match[str]) -> int:
-    """Which alternative of an `_alternation` matched (0-based)."""
-    return (match.lastindex or 1) - 1
 
 
 def _word_end(folded: str, end: int, stop: int) -> int:
@@ -214,19 +209,13 @@ def _word_end(folded: str, end: int, stop: int) -> int:
     return end
 
 
-def _match(
-    text: str, folded: str, base: int, pos: int, of: tuple[str, LeadKind]
-) -> LeadMatch | None:
-    """The lead of `of` (language, kind) at `text[base + pos]`; `folded[pos]` is `_fold` of
-    that character.
+def _match(text: str, folded: str, base: int, pos: int, matcher: _Matcher) -> LeadMatch | None:
+    """The lead of `matcher` at `text[base + pos]`; `folded[pos]` is `_fold` of that character.
 
     The phrase is tried first; failing it, a prefix modifier ("Also", "настоятельно", "又")
     and the phrase after it; then up to two suffix modifiers ("also", "с озабоченностью").
     Only `_WINDOW` characters are looked at.
     """
-    matcher = _MATCHERS.get(of)
-    if matcher is None:
-        return None
     stop = pos + _WINDOW
     modifiers: list[str] = []
     at = pos
@@ -235,10 +224,10 @@ def _match(
         prefix = matcher.prefix.match(folded, at, stop) if matcher.prefix else None
         if prefix is None:
             return None
-        modifiers.append(matcher.prefixes[_taken(prefix)])
+        modifiers.append(matcher.prefixes[prefix.group(1)])
         at = prefix.end()
         found = matcher.phrase.match(folded, at, stop)
-    phrase = matcher.phrases[_taken(found)]
+    phrase = matcher.phrases[found.group()]
     end = _word_end(folded, found.end(), stop) if phrase.stem else found.end()
     modifiers.extend(phrase.modifiers)
     if matcher.suffix is not None:
@@ -246,37 +235,40 @@ def _match(
             suffix = matcher.suffix.match(folded, end, stop)
             if suffix is None:
                 break
-            modifiers.append(matcher.suffixes[_taken(suffix)])
+            modifiers.append(matcher.suffixes[suffix.group(1)])
             end = suffix.end()
     start, end = base + pos, base + end
-    return LeadMatch(start, end, text[start:end], phrase.key, tuple(modifiers), of[1])
+    return LeadMatch(start, end, text[start:end], phrase.key, tuple(modifiers), matcher.kind)
 
 
 def match_lead(text: str, pos: int, language: str, kind: LeadKind) -> LeadMatch | None:
     """The lead phrase of `kind` that opens `text` at `pos`, if the lexicon knows it."""
-    return _match(text, _fold(text[pos : pos + _WINDOW]), pos, 0, (language, kind))
+    matcher = _MATCHERS.get((language, kind))
+    if matcher is None:
+        return None
+    return _match(text, _fold(text[pos : pos + _WINDOW]), pos, 0, matcher)
 
 
 class LeadReader:
     """`match_lead` on one text, folded once; each (offset, kind) is asked once (paragraphs
-    are often probed again where a line already was; `LeadMatch` is frozen)."""
+    are often probed again where a line already was; `LeadMatch` is immutable)."""
 
-    __slots__ = ("folded", "language", "seen", "text")
+    __slots__ = ("folded", "matchers", "seen", "text")
 
     def __init__(self, text: str, language: str) -> None:
         self.text = text
         self.folded = _fold(text)
-        self.language = language
+        self.matchers = {kind: _MATCHERS.get((language, kind)) for kind, _ in _TABLES}
         self.seen: dict[tuple[int, LeadKind], LeadMatch | None] = {}
 
     def at(self, pos: int, kind: LeadKind) -> LeadMatch | None:
         key = (pos, kind)
-        try:
+        if key in self.seen:
             return self.seen[key]
-        except KeyError:
-            lead = _match(self.text, self.folded, 0, pos, (self.language, kind))
-            self.seen[key] = lead
-            return lead
+        matcher = self.matchers[kind]
+        lead = None if matcher is None else _match(self.text, self.folded, 0, pos, matcher)
+        self.seen[key] = lead
+        return lead
 
 
 _CONJUNCTIONS: Final[dict[str, re.Pattern[str]]] = {
