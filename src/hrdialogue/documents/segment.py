@@ -145,17 +145,25 @@ _NUMBER_LINE = re.compile(
     r"\s*(?P<number>(?:(?:S|ES)-)?\d{1,4}\s?/\s?\d{1,4}(?:\s?[A-Z](?![\w/]))?)(?=[\s.|]|$)\.?"
 )
 _SYMBOL = re.compile(r"(?<![\w/(\[])((?:A|E|S)(?:/[A-Za-z0-9.\-]+)+(?: \(\d{4}\))?\*?)")
+# Every alternative led by a letter (no group): the engine skips ahead in C to those letters.
+_ADOPTED_BY = (
+    "(?:General Assembly|Human Rights Council|Economic and Social Council|Security Council)"
+)
 _ADOPTED = re.compile(
-    r"(?:(?:Resolution|Decision) adopted by the (?:General Assembly|Human Rights Council"
-    r"|Economic and Social Council|Security Council)"
+    rf"(?:Resolution adopted by the {_ADOPTED_BY}|Decision adopted by the {_ADOPTED_BY}"
     r"|Résolution adoptée par l['’](?:Assemblée générale|Conseil [\w' ]+?)(?=\s*[\[\n|])"
     r"|Resolución aprobada por (?:la Asamblea General|el Consejo [\w ]+?(?=\s*[\[|]))"
     r"|Резолюция, принятая [\w ]+?(?:Ассамблеей|Советом)|draft resolution|projet de résolution"
     r"|proyecto de resolución|проект резолюции)"
     r"(?:\s*\[[^\]]*\])?(?=\s)",
 )
+# "/L.5", "draft resolution", "projet de résolution", "proyecto de resolución", "проект
+# резолюции", "مشروع قرار", "决议草案", in any case. Each is led by a character that has no case
+# (the space before the last word, then the words before it looked behind for), so that
+# the engine skips ahead in C: a pattern led by a letter under IGNORECASE tries every place.
 _DRAFT = re.compile(
-    r"/L\.\d|draft resolution|projet de résolution|proyecto de resolución|проект резолюции"
+    r"/L\.\d| (?:resolution(?<=draft resolution)|résolution(?<=projet de résolution)"
+    r"|resolución(?<=proyecto de resolución)|резолюции(?<=проект резолюции))"
     r"|مشروع قرار|决议草案",
     re.IGNORECASE,
 )
@@ -201,6 +209,35 @@ class Masthead:
     body: Body | None
 
 
+_SYMBOL_REACH = 64
+
+
+def _first_symbol(text: str) -> str | None:
+    """The first `_SYMBOL` with a digit in `text`, homoglyphs folded.
+
+    As `_SYMBOL.finditer` would find it, but tried only before each "/" (every symbol has one
+    after its first letter) on a folded window, rather than at every character of a folded
+    text. The window is widened to the whole rest when a match reaches its end.
+    """
+    taken_to = 0  # end of the last match: `finditer` matches do not overlap
+    slash = text.find("/", 1)
+    while slash >= 0:
+        start = slash - 1
+        if start >= taken_to:
+            low = max(start - 1, 0)  # the character looked behind at
+            window = fold_homoglyphs(text[low : slash + _SYMBOL_REACH])
+            m = _SYMBOL.match(window, start - low)
+            if m is not None and m.end() == len(window) and low + len(window) < len(text):
+                window = fold_homoglyphs(text[low:])
+                m = _SYMBOL.match(window, start - low)
+            if m is not None:
+                if any(ch.isdigit() for ch in m.group(1)):
+                    return m.group(1)
+                taken_to = low + m.end()
+        slash = text.find("/", slash + 1)
+    return None
+
+
 def _squash(number: str) -> str:
     return re.sub(r"\s*/\s*", "/", number).strip()
 
@@ -215,20 +252,13 @@ def read_masthead(clean: CleanText, end: int, body: Body | None, language: str) 
     text = clean.text[:end]
     number: str | None = None
     title_start: int | None = None
-    for start in (0, *clean.line_starts):
-        if start >= end:
-            break
+    for start in (0, *clean.line_starts[: bisect_left(clean.line_starts, end)]):
         m = _NUMBER_LINE.match(text, start)
         if m is not None:
             number = _squash(m.group("number"))
             title_start = m.end()
             break
-    symbol: str | None = None
-    folded = fold_homoglyphs(text)
-    for m in _SYMBOL.finditer(folded):
-        if any(ch.isdigit() for ch in m.group(1)):
-            symbol = m.group(1)
-            break
+    symbol = _first_symbol(text)
     if body is None:
         body = next((b for pattern, b in _MASTHEAD_BODY if pattern.search(text)), None)
     kind = DocumentKind.RESOLUTION
@@ -302,7 +332,8 @@ _OP_NUMBER = re.compile(r"(?P<n>\d{1,3})(?:\s*\.(?!\d)\s*|\s+[-–]\s+|\s*[-–]
 # Every `_OP_NUMBER` has one of these after its digits and the spaces after them.
 _OP_SEPARATORS = ".-–"
 # `[,،，;؛](?=\s)\s*`: where a paragraph may start after a comma or semicolon mid-line.
-_SPLIT_MARKS = ",،，;؛"
+_SPLIT_ANY = tuple(re.compile(rf"{mark}(?=\s)\s*") for mark in ",،，;؛")
+_SPLIT_CASED = tuple(re.compile(rf"{mark}(?=\s)\s*+(?![a-z])") for mark in ",،，;؛")
 _CASED = frozenset(("en", "fr", "es"))
 
 
@@ -355,20 +386,13 @@ def _operative_numbers(text: str, start: int, end: int) -> list[tuple[int, int, 
     return found
 
 
-def _split_after(text: str, start: int, end: int) -> list[int]:
+def _split_after(text: str, start: int, end: int, cased: bool) -> list[int]:
     """Offsets after each comma or semicolon of `text[start:end]` that white space follows,
-    and that white space (`str.find` per mark: a regex class would test every character)."""
-    found: list[int] = []
-    for mark in _SPLIT_MARKS:
-        at = text.find(mark, start, end)
-        while at >= 0:
-            after = at + 1
-            while after < end and text[after].isspace():
-                after += 1
-            if after > at + 1:
-                found.append(after)
-            at = text.find(mark, after, end)
-    return found
+    and that white space; `cased`: only where no lower-case Latin letter ("a"–"z") follows
+    (the caller wants an upper-case letter there). One literal-led regex per mark: a class
+    of marks would make the engine test every character."""
+    patterns = _SPLIT_CASED if cased else _SPLIT_ANY
+    return [m.end() for pattern in patterns for m in pattern.finditer(text, start, end)]
 
 
 def split_paragraphs(
@@ -401,7 +425,7 @@ def split_paragraphs(
             cuts[pos] = lead
     mid_line = language in _CASED or collapsed
     if mid_line:
-        for pos in _split_after(text, start, preamble_end):
+        for pos in _split_after(text, start, preamble_end, language in _CASED):
             if pos in cuts or pos >= preamble_end:
                 continue
             if language in _CASED and not text[pos : pos + 1].isupper():
