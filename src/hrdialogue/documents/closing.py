@@ -33,9 +33,11 @@ _PLENARY_BEFORE = re.compile(r"plenary\s+")
 _ORDINAL_BEFORE = re.compile(r"(?:st|nd|rd|th)\s")
 _PLENARY_REACH = 40
 _NUMBER_BEFORE = re.compile(r"(?P<n>\d{1,4})\s*(?:st|nd|rd|th|-?\s*[еeйя]|e|ème|re|[ªaº.])?\s+$")
-_HEADER_MEETING = re.compile(
-    r"at\s+its\s+(?P<n>\d{1,4})(?:st|nd|rd|th)\s+meeting|Séance\s+plénière\s*:\s*(?P<f>\d{1,4})"
-)
+# In the masthead: "at its 5916th meeting" (found from "its": a search led by "a" would stop
+# at every "a"; "at" and the white space before "its" are checked after) or the UN HTML
+# rendition's "Séance plénière: 70ème".
+_HEADER_ITS = re.compile(r"its\s+(?P<n>\d{1,4})(?:st|nd|rd|th)\s+meeting")
+_HEADER_SEANCE = re.compile(r"Séance\s+plénière\s*:\s*(?P<f>\d{1,4})")
 _ZH_CLOSING = re.compile(rf"{DATE_PATTERNS['zh']}\s*第(?P<n>\d{{1,4}})次全体会议")
 _HTML_DATE = re.compile(r"Date\s*:\s*")
 _DATE_WINDOW = 60
@@ -74,6 +76,19 @@ def _meeting_start(text: str, start: int, meeting: re.Match[str]) -> int | None:
     return None
 
 
+def _header_its(text: str, stop: int) -> tuple[re.Match[str], int] | None:
+    """The first "at its 5916th meeting" ending by `stop`, and where its "at" starts."""
+    pos = 0
+    while (match := _HEADER_ITS.search(text, pos, stop)) is not None:
+        at = match.start()
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+        if at < match.start() and at >= 2 and text[at - 2 : at] == "at":
+            return match, at - 2
+        pos = match.start() + 1
+    return None
+
+
 def find_closing(text: str, start: int, language: str) -> Closing | None:
     """Meeting number and date of adoption (after `start`, or in the masthead before it:
     the Security Council's "Adopted … at its 5916th meeting, on …", the UN HTML "Séance
@@ -83,16 +98,19 @@ def find_closing(text: str, start: int, language: str) -> Closing | None:
         zh = _ZH_CLOSING.search(text, start)
         if zh is not None:
             return Closing(int(zh.group("n")), parse_date_match(zh), zh.start(), zh.end())
-    header = _HEADER_MEETING.search(text, 0, max(start, 0) or len(text))
-    if header is not None:
-        if header.group("f") is not None:
-            label = _HTML_DATE.search(text)
-            dated = _date_after(text, label.end(), language) if label else None
-            date = dated[0] if dated and label and dated[1] == label.end() else None
-            return Closing(int(header.group("f")), date, header.start(), header.end())
-        dated = _date_after(text, header.end(), language)
-        end = dated[2] if dated else header.end()
-        return Closing(int(header.group("n")), dated[0] if dated else None, header.start(), end)
+    stop = max(start, 0) or len(text)
+    its = _header_its(text, stop)
+    seance = _HEADER_SEANCE.search(text, 0, stop)
+    if seance is not None and (its is None or seance.start() < its[1]):
+        label = _HTML_DATE.search(text)
+        dated = _date_after(text, label.end(), language) if label else None
+        date = dated[0] if dated and label and dated[1] == label.end() else None
+        return Closing(int(seance.group("f")), date, seance.start(), seance.end())
+    if its is not None:
+        match, at = its
+        dated = _date_after(text, match.end(), language)
+        end = dated[2] if dated else match.end()
+        return Closing(int(match.group("n")), dated[0] if dated else None, at, end)
     words = _MEETING_WORDS.get(language)
     for m in words.finditer(text, start) if words is not None else ():
         if language == "ar":

@@ -10,11 +10,10 @@ of the text (lower case, `ё` → `е`, one apostrophe); the phrases and modifie
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from hrdialogue.documents.lexicon import (
     INNER_MODIFIERS,
@@ -24,14 +23,16 @@ from hrdialogue.documents.lexicon import (
     SUFFIX_MODIFIERS,
 )
 
-__all__ = ["LeadKind", "LeadMatch", "find_operative_leads", "match_lead"]
+__all__ = ["LeadKind", "LeadMatch", "LeadReader", "find_operative_leads", "match_lead"]
 
 LeadKind = Literal["preambular", "operative"]
 
 
-@dataclass(frozen=True, slots=True)
-class LeadMatch:
-    """A lead phrase found in a text: `text[start:end]` is the phrase as printed."""
+class LeadMatch(NamedTuple):
+    """A lead phrase found in a text: `text[start:end]` is the phrase as printed.
+
+    A named tuple rather than a frozen dataclass: as immutable, and several times cheaper to
+    make (a few hundred per resolution)."""
 
     start: int
     end: int
@@ -42,10 +43,15 @@ class LeadMatch:
 
 
 def _fold(text: str) -> str:
-    """Lower case and fold the few variants lexicons ignore; same length as `text`."""
+    """Lower case and fold the few variants lexicons ignore; same length as `text`.
+
+    Offsets agree with `text`, and folding a whole text then slicing matches as folding the
+    slice: "İ" is the only character that lowers to two ("i̇", kept as "i"), and the only
+    other difference, final sigma, is no letter of a lexicon.
+    """
     lowered = text.lower()
     if len(lowered) != len(text):
-        lowered = "".join(ch.lower()[:1] or ch for ch in text)
+        lowered = text.replace("İ", "I").lower()
     return lowered.replace("ё", "е").replace("’", "'").replace("ʼ", "'")
 
 
@@ -117,112 +123,152 @@ _SORTED_SUFFIX = {
 _WINDOW = 120
 
 
-def _opening(language: str, kind: LeadKind) -> re.Pattern[str]:
-    """What a lead of `kind` can open with: any phrase or prefix modifier, as printed (folded).
+# Not alphanumeric next (`str.isalnum`: `\w` is alphanumeric or "_").
+_BOUNDARY = r"(?![^\W_])"
 
-    Matching it at a position rejects most positions that open no lead in one C call.
+
+def _tail(phrase: _Phrase, language: str) -> str:
+    """Where a phrase is accepted, as a regex to follow it.
+
+    A stem matches as printed (the rest of its word is taken after); a phrase of several
+    words ends at a word boundary; a phrase of one word must be the whole first word, bar
+    trailing ",;:.،" (the first word is what runs up to the next space).
     """
-    words = {phrase.text for phrases in _INDEX[language, kind].values() for phrase in phrases}
-    words |= {word for word, _ in _SORTED_PREFIX.get(language, ())}
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    if language == "zh" or phrase.stem:
+        return ""
+    if " " in phrase.text:
+        return _BOUNDARY
+    return r"(?=[,;:.،]*+(?: |\Z))"
 
 
-_OPENINGS: Final[dict[tuple[str, LeadKind], re.Pattern[str]]] = {
-    key: _opening(*key) for key in _INDEX
-}
-# The longest text an opening can be: only that much is folded to reject a position.
-_OPENING_REACH: Final = max(
-    len(word)
-    for (language, kind) in _INDEX
-    for word in (
-        *(p.text for phrases in _INDEX[language, kind].values() for p in phrases),
-        *(w for w, _ in _SORTED_PREFIX.get(language, ())),
+def _trie(words: dict[str, str]) -> str:
+    """A regex of the `words` (text → regex its end must meet) that prefers the longest.
+
+    A trie: the engine rejects a branch on one letter compare in C, instead of trying each
+    word. At each node the longer words are tried first, then the word ending there, which
+    is the lexicon's longest-first order (words of one length never both match).
+    """
+
+    def node(items: list[tuple[str, str]]) -> str:
+        children: dict[str, list[tuple[str, str]]] = {}
+        ends: list[str] = []
+        for rest, tail in items:
+            if rest:
+                children.setdefault(rest[0], []).append((rest[1:], tail))
+            else:
+                ends.append(tail)
+        branches = [re.escape(letter) + node(below) for letter, below in children.items()]
+        branches += ends[:1]
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return node(list(words.items()))
+
+
+@dataclass(frozen=True, slots=True)
+class _Matcher:
+    """The lead phrases of one language and kind, compiled: `phrase` matches a phrase (its
+    text is a key of `phrases`), `prefix` a prefix modifier (group 1, a key of `prefixes`)
+    and the space after it, `suffix` a space and a suffix modifier (group 1)."""
+
+    kind: LeadKind
+    phrase: re.Pattern[str]
+    phrases: dict[str, _Phrase]
+    prefix: re.Pattern[str] | None
+    prefixes: dict[str, str]
+    suffix: re.Pattern[str] | None
+    suffixes: dict[str, str]
+
+
+def _matcher(language: str, kind: LeadKind) -> _Matcher:
+    phrases: dict[str, _Phrase] = {}
+    for bucket in _INDEX[language, kind].values():
+        for phrase in bucket:  # the first of a text wins (the same text is the same phrase)
+            phrases.setdefault(phrase.text, phrase)
+    boundary = "" if language == "zh" else _BOUNDARY
+    space = "" if language == "zh" else " ?+"
+    prefixes = dict(reversed(_SORTED_PREFIX.get(language, [])))
+    suffixes = dict(reversed(_SORTED_SUFFIX.get(language, [])))
+    return _Matcher(
+        kind,
+        re.compile(_trie({text: _tail(p, language) for text, p in phrases.items()})),
+        phrases,
+        re.compile(f"({_trie(dict.fromkeys(prefixes, boundary))}){space}") if prefixes else None,
+        prefixes,
+        re.compile(f"{space}({_trie(dict.fromkeys(suffixes, boundary))})") if suffixes else None,
+        suffixes,
     )
-)
 
 
-def _boundary(folded: str, end: int, language: str) -> bool:
-    return language == "zh" or end >= len(folded) or not folded[end].isalnum()
+_MATCHERS: Final[dict[tuple[str, LeadKind], _Matcher]] = {key: _matcher(*key) for key in _INDEX}
 
 
-def _word_end(folded: str, end: int) -> int:
-    while end < len(folded) and folded[end].isalpha():
+def _word_end(folded: str, end: int, stop: int) -> int:
+    stop = min(stop, len(folded))
+    while end < stop and folded[end].isalpha():
         end += 1
     return end
 
 
-def _phrase_at(folded: str, pos: int, language: str, kind: LeadKind) -> tuple[_Phrase, int] | None:
-    index = _INDEX.get((language, kind))
-    if index is None:
-        return None
-    head = folded[pos : pos + 1] if language == "zh" else _first(folded[pos:], language)
-    phrases = index.get(head, ()) if language == "zh" else _candidates(language, kind, head)
-    for phrase in phrases:
-        if folded.startswith(phrase.text, pos):
-            end = pos + len(phrase.text)
-            if phrase.stem:
-                return phrase, _word_end(folded, end)
-            if _boundary(folded, end, language):
-                return phrase, end
-    return None
+def _match(text: str, folded: str, base: int, pos: int, matcher: _Matcher) -> LeadMatch | None:
+    """The lead of `matcher` at `text[base + pos]`; `folded[pos]` is `_fold` of that character.
 
-
-@functools.lru_cache(maxsize=4096)
-def _candidates(language: str, kind: LeadKind, head: str) -> tuple[_Phrase, ...]:
-    """Phrases whose first word is `head` (or, for stems, a prefix of it), longest first."""
-    index = _INDEX[language, kind]
-    found = list(index.get(head, ()))
-    stripped = head.rstrip(",;:.،")
-    if stripped != head:
-        found += index.get(stripped, ())
-    # stems of one word ("préoccupé*") are indexed under their stem
-    for cut in range(len(stripped) - 1, 2, -1):
-        for phrase in index.get(stripped[:cut], ()):
-            if phrase.stem:
-                found.append(phrase)
-    return tuple(sorted(found, key=lambda p: len(p.text), reverse=True))
-
-
-def _skip_space(folded: str, pos: int, language: str) -> int:
-    if language == "zh":
-        return pos
-    return pos + 1 if pos < len(folded) and folded[pos] == " " else pos
+    The phrase is tried first; failing it, a prefix modifier ("Also", "настоятельно", "又")
+    and the phrase after it; then up to two suffix modifiers ("also", "с озабоченностью").
+    Only `_WINDOW` characters are looked at.
+    """
+    stop = pos + _WINDOW
+    modifiers: list[str] = []
+    at = pos
+    found = matcher.phrase.match(folded, at, stop)
+    while found is None:
+        prefix = matcher.prefix.match(folded, at, stop) if matcher.prefix else None
+        if prefix is None:
+            return None
+        modifiers.append(matcher.prefixes[prefix.group(1)])
+        at = prefix.end()
+        found = matcher.phrase.match(folded, at, stop)
+    phrase = matcher.phrases[found.group()]
+    end = _word_end(folded, found.end(), stop) if phrase.stem else found.end()
+    modifiers.extend(phrase.modifiers)
+    if matcher.suffix is not None:
+        for _ in range(2):
+            suffix = matcher.suffix.match(folded, end, stop)
+            if suffix is None:
+                break
+            modifiers.append(matcher.suffixes[suffix.group(1)])
+            end = suffix.end()
+    start, end = base + pos, base + end
+    return LeadMatch(start, end, text[start:end], phrase.key, tuple(modifiers), matcher.kind)
 
 
 def match_lead(text: str, pos: int, language: str, kind: LeadKind) -> LeadMatch | None:
     """The lead phrase of `kind` that opens `text` at `pos`, if the lexicon knows it."""
-    opening = _OPENINGS.get((language, kind))
-    if opening is None:
+    matcher = _MATCHERS.get((language, kind))
+    if matcher is None:
         return None
-    if opening.match(_fold(text[pos : pos + _OPENING_REACH])) is None:
-        return None
-    window = text[pos : pos + _WINDOW]
-    folded = _fold(window)
-    modifiers: list[str] = []
-    at = 0
-    found = _phrase_at(folded, at, language, kind)
-    while found is None:
-        for word, modifier in _SORTED_PREFIX.get(language, ()):
-            if folded.startswith(word, at) and _boundary(folded, at + len(word), language):
-                modifiers.append(modifier)
-                at = _skip_space(folded, at + len(word), language)
-                break
-        else:
-            return None
-        found = _phrase_at(folded, at, language, kind)
-    phrase, end = found
-    modifiers.extend(phrase.modifiers)
-    suffixes = _SORTED_SUFFIX.get(language, ())
-    for _ in range(2):
-        after = _skip_space(folded, end, language)
-        for word, modifier in suffixes:
-            if folded.startswith(word, after) and _boundary(folded, after + len(word), language):
-                modifiers.append(modifier)
-                end = after + len(word)
-                break
-        else:
-            break
-    return LeadMatch(pos, pos + end, window[:end], phrase.key, tuple(modifiers), kind)
+    return _match(text, _fold(text[pos : pos + _WINDOW]), pos, 0, matcher)
+
+
+class LeadReader:
+    """`match_lead` on one text, folded once; each (offset, kind) is asked once (paragraphs
+    are often probed again where a line already was; `LeadMatch` is immutable)."""
+
+    __slots__ = ("folded", "matchers", "seen", "text")
+
+    def __init__(self, text: str, language: str) -> None:
+        self.text = text
+        self.folded = _fold(text)
+        self.matchers = {kind: _MATCHERS.get((language, kind)) for kind, _ in _TABLES}
+        self.seen: dict[tuple[int, LeadKind], LeadMatch | None] = {}
+
+    def at(self, pos: int, kind: LeadKind) -> LeadMatch | None:
+        key = (pos, kind)
+        if key in self.seen:
+            return self.seen[key]
+        matcher = self.matchers[kind]
+        lead = None if matcher is None else _match(self.text, self.folded, 0, pos, matcher)
+        self.seen[key] = lead
+        return lead
 
 
 _CONJUNCTIONS: Final[dict[str, re.Pattern[str]]] = {

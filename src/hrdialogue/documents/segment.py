@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from hrdialogue.documents.clean import CleanText
-from hrdialogue.documents.leads import LeadKind, LeadMatch, match_lead
+from hrdialogue.documents.leads import LeadMatch, LeadReader
 from hrdialogue.documents.model import Body, DocumentKind
 from hrdialogue.documents.sessions import find_session
 from hrdialogue.documents.spans import trim_span
@@ -95,13 +95,15 @@ class _FormulaPatterns:
 
 def _formula_patterns(language: str | None) -> _FormulaPatterns:
     bodies = []
+    flat: list[str] = []
     for body, phrases in _FORMULAS.items():
         alternatives = [p for lang, p in phrases.items() if language is None or lang == language]
-        flexible = "|".join(a.replace(" ", r"\s+") for a in alternatives)
-        bodies.append((re.compile(rf"(?:{flexible})\s*[,،，]"), body))
-    # No group in front: the engine skips ahead in C to the phrases' first letters.
-    any_formula = "|".join(pattern.pattern.removesuffix(r"\s*[,،，]") for pattern, _ in bodies)
-    return _FormulaPatterns(re.compile(rf"(?:{any_formula})\s*[,،，]"), tuple(bodies))
+        flexible = [a.replace(" ", r"\s+") for a in alternatives]
+        bodies.append((re.compile(rf"(?:{'|'.join(flexible)})\s*[,،，]"), body))
+        flat.extend(flexible)
+    # One flat alternation, no group in front: the engine skips ahead in C to the phrases'
+    # first letters (nested alternations would make it try every position).
+    return _FormulaPatterns(re.compile(rf"(?:{'|'.join(flat)})\s*[,،，]"), tuple(bodies))
 
 
 _FORMULA_PATTERNS: Final[dict[str | None, _FormulaPatterns]] = {
@@ -143,17 +145,25 @@ _NUMBER_LINE = re.compile(
     r"\s*(?P<number>(?:(?:S|ES)-)?\d{1,4}\s?/\s?\d{1,4}(?:\s?[A-Z](?![\w/]))?)(?=[\s.|]|$)\.?"
 )
 _SYMBOL = re.compile(r"(?<![\w/(\[])((?:A|E|S)(?:/[A-Za-z0-9.\-]+)+(?: \(\d{4}\))?\*?)")
+# Every alternative led by a letter (no group): the engine skips ahead in C to those letters.
+_ADOPTED_BY = (
+    "(?:General Assembly|Human Rights Council|Economic and Social Council|Security Council)"
+)
 _ADOPTED = re.compile(
-    r"(?:(?:Resolution|Decision) adopted by the (?:General Assembly|Human Rights Council"
-    r"|Economic and Social Council|Security Council)"
+    rf"(?:Resolution adopted by the {_ADOPTED_BY}|Decision adopted by the {_ADOPTED_BY}"
     r"|Résolution adoptée par l['’](?:Assemblée générale|Conseil [\w' ]+?)(?=\s*[\[\n|])"
     r"|Resolución aprobada por (?:la Asamblea General|el Consejo [\w ]+?(?=\s*[\[|]))"
     r"|Резолюция, принятая [\w ]+?(?:Ассамблеей|Советом)|draft resolution|projet de résolution"
     r"|proyecto de resolución|проект резолюции)"
     r"(?:\s*\[[^\]]*\])?(?=\s)",
 )
+# "/L.5", "draft resolution", "projet de résolution", "proyecto de resolución", "проект
+# резолюции", "مشروع قرار", "决议草案", in any case. Each is led by a character that has no case
+# (the space before the last word, then the words before it looked behind for), so that
+# the engine skips ahead in C: a pattern led by a letter under IGNORECASE tries every place.
 _DRAFT = re.compile(
-    r"/L\.\d|draft resolution|projet de résolution|proyecto de resolución|проект резолюции"
+    r"/L\.\d| (?:resolution(?<=draft resolution)|résolution(?<=projet de résolution)"
+    r"|resolución(?<=proyecto de resolución)|резолюции(?<=проект резолюции))"
     r"|مشروع قرار|决议草案",
     re.IGNORECASE,
 )
@@ -199,6 +209,35 @@ class Masthead:
     body: Body | None
 
 
+_SYMBOL_REACH = 64
+
+
+def _first_symbol(text: str) -> str | None:
+    """The first `_SYMBOL` with a digit in `text`, homoglyphs folded.
+
+    As `_SYMBOL.finditer` would find it, but tried only before each "/" (every symbol has one
+    after its first letter) on a folded window, rather than at every character of a folded
+    text. The window is widened to the whole rest when a match reaches its end.
+    """
+    taken_to = 0  # end of the last match: `finditer` matches do not overlap
+    slash = text.find("/", 1)
+    while slash >= 0:
+        start = slash - 1
+        if start >= taken_to:
+            low = max(start - 1, 0)  # the character looked behind at
+            window = fold_homoglyphs(text[low : slash + _SYMBOL_REACH])
+            m = _SYMBOL.match(window, start - low)
+            if m is not None and m.end() == len(window) and low + len(window) < len(text):
+                window = fold_homoglyphs(text[low:])
+                m = _SYMBOL.match(window, start - low)
+            if m is not None:
+                if any(ch.isdigit() for ch in m.group(1)):
+                    return m.group(1)
+                taken_to = low + m.end()
+        slash = text.find("/", slash + 1)
+    return None
+
+
 def _squash(number: str) -> str:
     return re.sub(r"\s*/\s*", "/", number).strip()
 
@@ -213,20 +252,13 @@ def read_masthead(clean: CleanText, end: int, body: Body | None, language: str) 
     text = clean.text[:end]
     number: str | None = None
     title_start: int | None = None
-    for start in (0, *clean.line_starts):
-        if start >= end:
-            break
+    for start in (0, *clean.line_starts[: bisect_left(clean.line_starts, end)]):
         m = _NUMBER_LINE.match(text, start)
         if m is not None:
             number = _squash(m.group("number"))
             title_start = m.end()
             break
-    symbol: str | None = None
-    folded = fold_homoglyphs(text)
-    for m in _SYMBOL.finditer(folded):
-        if any(ch.isdigit() for ch in m.group(1)):
-            symbol = m.group(1)
-            break
+    symbol = _first_symbol(text)
     if body is None:
         body = next((b for pattern, b in _MASTHEAD_BODY if pattern.search(text)), None)
     kind = DocumentKind.RESOLUTION
@@ -296,9 +328,12 @@ class RawParagraph:
 
 
 _END_PUNCT = frozenset(",;:.،؛，；。")
-# `\d(?:\d\d?)?` rather than `\d{1,3}`: a class in front lets the engine skip ahead in C.
-_OP_NUMBER = re.compile(r"(?P<n>\d(?:\d\d?)?)(?:\s*\.(?!\d)\s*|\s+[-–]\s+|\s*[-–]\s+)(?=\S)")
-_SPLIT_AFTER = re.compile(r"[,،，;؛](?=\s)\s*")
+_OP_NUMBER = re.compile(r"(?P<n>\d{1,3})(?:\s*\.(?!\d)\s*|\s+[-–]\s+|\s*[-–]\s+)(?=\S)")
+# Every `_OP_NUMBER` has one of these after its digits and the spaces after them.
+_OP_SEPARATORS = ".-–"
+# `[,،，;؛](?=\s)\s*`: where a paragraph may start after a comma or semicolon mid-line.
+_SPLIT_ANY = tuple(re.compile(rf"{mark}(?=\s)\s*") for mark in ",،，;؛")
+_SPLIT_CASED = tuple(re.compile(rf"{mark}(?=\s)\s*+(?![a-z])") for mark in ",،，;؛")
 _CASED = frozenset(("en", "fr", "es"))
 
 
@@ -309,16 +344,40 @@ def _prev_char(text: str, pos: int) -> str:
     return text[i - 1] if i > 0 else ""
 
 
+def _number_starts(text: str, start: int, end: int) -> list[int]:
+    """Where an `_OP_NUMBER` may begin in `text[start:end]` after white space or end
+    punctuation: at a run of one to three digits before a separator, in order.
+
+    Found from the separators (a few `str.find` calls) rather than by scanning for digits
+    with a regex, which tries every digit of every date and symbol. A match that starts
+    inside a run of digits, which `finditer` would also see, follows a digit: rejected.
+    """
+    starts: set[int] = set()
+    for separator in _OP_SEPARATORS:
+        at = text.find(separator, start, end)
+        while at >= 0:
+            digits_end = at
+            while digits_end > start and text[digits_end - 1].isspace():
+                digits_end -= 1
+            s = digits_end
+            while s > start and digits_end - s < 4 and text[s - 1].isdecimal():
+                s -= 1
+            if 0 < digits_end - s < 4 and (s == 0 or not text[s - 1].isdecimal()):
+                before = text[s - 1] if s > 0 else " "
+                if before.isspace() or before in _END_PUNCT:
+                    starts.add(s)
+            at = text.find(separator, at + 1, end)
+    return sorted(starts)
+
+
 def _operative_numbers(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """(number, number start, text start) of each operative paragraph, in sequence."""
     found: list[tuple[int, int, int]] = []
     expected = 1
     first_text = trim_span(text, start, end)[0]  # text before a number: it must end a sentence
-    for m in _OP_NUMBER.finditer(text, start, end):
-        if int(m.group("n")) != expected:
-            continue
-        s = m.start()
-        if s > 0 and not text[s - 1].isspace() and text[s - 1] not in _END_PUNCT:
+    for s in _number_starts(text, start, end):
+        m = _OP_NUMBER.match(text, s, end)
+        if m is None or int(m.group("n")) != expected:
             continue
         if first_text < s and _prev_char(text, s) not in _END_PUNCT:
             continue
@@ -327,24 +386,13 @@ def _operative_numbers(text: str, start: int, end: int) -> list[tuple[int, int, 
     return found
 
 
-class _Leads:
-    """`match_lead` on one text, each (offset, kind) asked once: paragraphs are often probed
-    again at the offset where a line already was (a pure look-up; `LeadMatch` is frozen)."""
-
-    __slots__ = ("language", "seen", "text")
-
-    def __init__(self, text: str, language: str) -> None:
-        self.text = text
-        self.language = language
-        self.seen: dict[tuple[int, LeadKind], LeadMatch | None] = {}
-
-    def at(self, pos: int, kind: LeadKind) -> LeadMatch | None:
-        key = (pos, kind)
-        try:
-            return self.seen[key]
-        except KeyError:
-            lead = self.seen[key] = match_lead(self.text, pos, self.language, kind)
-            return lead
+def _split_after(text: str, start: int, end: int, cased: bool) -> list[int]:
+    """Offsets after each comma or semicolon of `text[start:end]` that white space follows,
+    and that white space; `cased`: only where no lower-case Latin letter ("a"–"z") follows
+    (the caller wants an upper-case letter there). One literal-led regex per mark: a class
+    of marks would make the engine test every character."""
+    patterns = _SPLIT_CASED if cased else _SPLIT_ANY
+    return [m.end() for pattern in patterns for m in pattern.finditer(text, start, end)]
 
 
 def split_paragraphs(
@@ -356,7 +404,7 @@ def split_paragraphs(
     first recognised paragraph begins (text before it is a cut-off paragraph).
     """
     text = clean.text
-    leads = _Leads(text, language)
+    leads = LeadReader(text, language)
     numbers = _operative_numbers(text, start, end)
     preamble_end = numbers[0][1] if numbers else end
     lines = clean.line_starts
@@ -377,8 +425,7 @@ def split_paragraphs(
             cuts[pos] = lead
     mid_line = language in _CASED or collapsed
     if mid_line:
-        for m in _SPLIT_AFTER.finditer(text, start, preamble_end):
-            pos = m.end()
+        for pos in _split_after(text, start, preamble_end, language in _CASED):
             if pos in cuts or pos >= preamble_end:
                 continue
             if language in _CASED and not text[pos : pos + 1].isupper():
@@ -474,6 +521,7 @@ _LABEL = re.compile(
     r"\((?P<p>[a-z]{1,2}|[ivx]{1,5}|[\u0621-\u064a]{1,2}ـ?|[一二三四五六七八九十]{1,2})\)"
     r"|(?<![\w(])(?P<b>[a-z]{1,2}|[ivx]{1,5})\)"
 )
+_LABEL_REACH = 7  # "(" + five letters + ")"
 
 
 def _level1(value: str) -> int | None:
@@ -500,7 +548,13 @@ def _subparagraphs(text: str, start: int, end: int, language: str) -> list[RawSu
     labels: list[tuple[int, int, int, int]] = []  # level, index, label start, label end
     level1: int | None = None
     level2: int | None = None
-    for m in _LABEL.finditer(text, start, end):
+    # Every label ends with ")" and is at most `_LABEL_REACH` long: scan only from there (the
+    # pattern has no fixed first letter, so the engine would try every position).
+    first_paren = text.find(")", start, end)
+    if first_paren < 0:
+        return []
+    scan_from = max(start, first_paren + 1 - _LABEL_REACH)
+    for m in _LABEL.finditer(text, scan_from, text.rfind(")", start, end) + 1):
         s = m.start()
         before = _prev_char(text, s)
         if s > start and before not in _END_PUNCT:
