@@ -630,7 +630,10 @@ def find_actors(text: str, language: str) -> list[ActorMatch]:
     one tuple per actor it names, with the same span. `ValueError` for a language that is not
     one of the six.
     """
-    folded = fold_text(text)
+    return _find_folded(fold_text(text), language)
+
+
+def _find_folded(folded: str, language: str) -> list[ActorMatch]:
     lexicon = _lexicon(language)
     patterns = lexicon.patterns
     # One scan for the offsets where some pattern matches; there, each pattern that can start
@@ -694,17 +697,25 @@ def _fillers(language: str) -> re.Pattern[str]:
 class ActorText:
     """A text with the actors named in it located, to read lists of actors from it."""
 
-    __slots__ = ("_by_start", "folded", "language", "spans", "text")
+    __slots__ = ("_by_start", "_spans", "folded", "language", "text")
 
     def __init__(self, text: str, language: str) -> None:
         self.text = text
         self.language = language
         self.folded = fold_text(text)
-        self.spans = find_actors(text, language)
+        # Actors are found on first use: most texts are read for no list of actors.
+        self._spans: list[ActorMatch] | None = None
         self._by_start: dict[int, tuple[int, tuple[str, ...]]] = {}
-        for start, end, key in self.spans:
-            _, keys = self._by_start.get(start, (end, ()))
-            self._by_start[start] = (end, (*keys, key))
+
+    @property
+    def spans(self) -> list[ActorMatch]:
+        """The actors named in the text, as `find_actors` gives them."""
+        if self._spans is None:
+            self._spans = _find_folded(self.folded, self.language)
+            for start, end, key in self._spans:
+                _, keys = self._by_start.get(start, (end, ()))
+                self._by_start[start] = (end, (*keys, key))
+        return self._spans
 
     def read_list(
         self, pos: int, limit: int, *, partners: Sequence[Introducer] = ()
@@ -741,6 +752,8 @@ class ActorText:
 
     def _actor_at(self, pos: int) -> tuple[int, tuple[str, ...]] | None:
         """The actor named from `pos`, or one whose article began before it ("de los Estados")."""
+        if self._spans is None:
+            self.spans  # noqa: B018 - fills `_by_start`
         if pos in self._by_start:
             return self._by_start[pos]
         for start, (end, keys) in self._by_start.items():

@@ -26,7 +26,7 @@ from typing import Final
 
 from hrdialogue.documents.actors import ActorText, Introducer, compile_folded, fold_text
 from hrdialogue.documents.model import Body, Mandate, OperativeParagraph, Span, Subparagraph
-from hrdialogue.documents.sessions import build_deadline, find_session
+from hrdialogue.documents.sessions import build_deadline, find_sessions
 
 __all__ = ["ACTIONS", "MANDATE_KEYS", "SourceSpan", "extract_mandates"]
 
@@ -349,7 +349,9 @@ class _Grammar:
     partners: tuple[Introducer, ...]
     consultees: tuple[Introducer, ...]
     particle: re.Pattern[str]
-    actions: tuple[tuple[re.Pattern[str], str], ...]
+    actions: re.Pattern[str]
+    """All actions in one alternation, group `i + 1` for the action `action_keys[i]`."""
+    action_keys: tuple[str, ...]
 
 
 @cache
@@ -370,7 +372,8 @@ def _grammar(language: str) -> _Grammar:
             (compile_folded(p), compile_folded(s) if s else None) for p, s in _CONSULTEES[language]
         ),
         particle=compile_folded(_PARTICLE[language]),
-        actions=tuple((compile_folded(p), k) for k, p in _ACTIONS[language]),
+        actions=compile_folded("|".join(f"({p})" for _, p in _ACTIONS[language])),
+        action_keys=tuple(k for k, _ in _ACTIONS[language]),
     )
 
 
@@ -378,13 +381,13 @@ def _grammar(language: str) -> _Grammar:
 
 
 def _action(t: ActorText, g: _Grammar, start: int, end: int) -> str:
-    masked = _QUOTED.sub(lambda m: " " * len(m.group()), t.folded[:end])
-    best: tuple[int, int, str] | None = None
-    for rank, (pattern, action) in enumerate(g.actions):
-        match = pattern.search(masked, start, end)
-        if match and (best is None or (match.start(), rank) < best[:2]):
-            best = (match.start(), rank, action)
-    return best[2] if best else "act"
+    # One search of the alternation finds the earliest position where any action matches,
+    # and there the first action in the table: the earliest match, ties to the earlier entry.
+    masked = t.folded
+    if _QUOTED.search(masked, 0, end):
+        masked = _QUOTED.sub(lambda m: " " * len(m.group()), masked[:end])
+    match = g.actions.search(masked, start, end)
+    return g.action_keys[match.lastindex - 1] if match and match.lastindex else "act"
 
 
 def _deadline_body(
@@ -495,16 +498,18 @@ def _mandate(
     if inherited is not None:
         partners = list(inherited.partners) + partners
     consultees = t.find_introduced(g.consultees, start, end)
-    session = find_session(t.text[lead.start : limit], ctx.language)
+    sessions = find_sessions(t.folded[lead.start : limit], ctx.language, folded=True)
     deadline = None
-    if session is not None:
+    if sessions:
+        session = sessions[0]
         session_start = lead.start + session[0]
         deadline = build_deadline(
             session[2], _deadline_body(t, session_start, addressees, ctx.body)
         )
     elif inherited is not None:
         deadline = inherited.deadline
-    return Mandate(
+    # Every value is built here with its field's type: no validation needed.
+    return Mandate.model_construct(
         anchor=anchor,
         strength=lead.key,
         lead=lead.text,
