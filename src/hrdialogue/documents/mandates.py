@@ -508,8 +508,7 @@ def _mandate(
         )
     elif inherited is not None:
         deadline = inherited.deadline
-    # Every value is built here with its field's type: no validation needed.
-    return Mandate.model_construct(
+    return Mandate(
         anchor=anchor,
         strength=lead.key,
         lead=lead.text,
