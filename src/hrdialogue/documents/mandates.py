@@ -112,6 +112,25 @@ _FURTHER: Final[dict[str, str]] = {
     "zh": r"(?:[，,；;]\s*(?:并|同时)?|并|同时)",
 }
 
+# A word that every lead of `_LEADS` contains: a text with none of them has no further lead,
+# and is not scanned for one.
+_LEAD_WORDS: Final[dict[str, tuple[str, ...]]] = {
+    "en": (
+        "urges", "calls", "requests", "invites", "encourages", "recommends", "decides", "appeals",
+    ),
+    "ru": ("призывает", "просит", "предлагает", "поощря", "рекомендует", "постановляет"),
+    "fr": (
+        "demande", "prie", "exhorte", "engage", "invite", "encourage", "recommande", "décide",
+        "lance un appel",
+    ),
+    "es": (
+        "insta", "exhorta", "hace un llamamiento", "pide", "solicita", "invita", "alienta",
+        "recomienda", "decide",
+    ),
+    "ar": ("تحث", "تهيب", "تطلب", "تدعو", "تشجع", "توصي", "تقرر"),
+    "zh": ("敦促", "请", "鼓励", "建议", "决定"),
+}  # fmt: skip
+
 # "decides" asks for action only when what is decided follows as an infinitive.
 _DECIDES_TO_ACT: Final[dict[str, str]] = {
     "en": r"\s*,?\s*to\s",
@@ -181,6 +200,30 @@ _CONSULTEES: Final[dict[str, tuple[tuple[str, str | None], ...]]] = {
         (r"征求", r"的?意见"),
     ),
 }
+
+# Words of which every partner (consultee) introducer contains one, with its suffix: a subject
+# with none of them introduces no partner (consultee), and is not scanned for one.
+_INTRODUCER_WORDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    "en": (
+        ("consultation", "cooperation", "collaboration", "coordination", "partnership"),
+        ("consult", "the views of"),
+    ),
+    "ru": (
+        ("сотрудничеств", "консультаци", "взаимодействи", "координаци", "совместно"),
+        ("консульт",),
+    ),
+    "fr": (
+        ("consultation", "coopération", "collaboration", "coordination", "concertation",
+         "partenariat"),
+        ("consult", "les vues", "l'avis"),
+    ),
+    "es": (
+        ("consulta", "cooperación", "colaboración", "coordinación"),
+        ("consult", "recab"),
+    ),
+    "ar": (("بالتشاور", "بالتعاون", "بالتنسيق"), ("تشاور", "مشاورات", "التماس")),
+    "zh": (("协商", "磋商", "合作", "协作", "协调"), ("协商", "磋商", "征求")),
+}  # fmt: skip
 
 # Particles between the addressees and the verb of the subject ("to", "de", "que", "أن").
 _PARTICLE: Final[dict[str, str]] = {
@@ -345,9 +388,12 @@ class _Grammar:
     leads: re.Pattern[str]
     lead_keys: tuple[tuple[re.Pattern[str], str], ...]
     further: re.Pattern[str]
+    lead_words: re.Pattern[str]
     decides_to_act: re.Pattern[str]
     partners: tuple[Introducer, ...]
     consultees: tuple[Introducer, ...]
+    partner_words: tuple[str, ...]
+    consultee_words: tuple[str, ...]
     particle: re.Pattern[str]
     actions: re.Pattern[str]
     """All actions in one alternation, group `i + 1` for the action `action_keys[i]`."""
@@ -364,6 +410,7 @@ def _grammar(language: str) -> _Grammar:
         leads=compile_folded(leads),
         lead_keys=tuple((compile_folded(p), k) for k, p in _LEADS[language]),
         further=compile_folded(f"{_FURTHER[language]}(?P<lead>{leads})"),
+        lead_words=compile_folded("|".join(map(re.escape, _LEAD_WORDS[language]))),
         decides_to_act=compile_folded(_DECIDES_TO_ACT[language]),
         partners=tuple(
             (compile_folded(p), compile_folded(s) if s else None) for p, s in _PARTNERS[language]
@@ -371,6 +418,8 @@ def _grammar(language: str) -> _Grammar:
         consultees=tuple(
             (compile_folded(p), compile_folded(s) if s else None) for p, s in _CONSULTEES[language]
         ),
+        partner_words=tuple(map(fold_text, _INTRODUCER_WORDS[language][0])),
+        consultee_words=tuple(map(fold_text, _INTRODUCER_WORDS[language][1])),
         particle=compile_folded(_PARTICLE[language]),
         actions=compile_folded("|".join(f"({p})" for _, p in _ACTIONS[language])),
         action_keys=tuple(k for k, _ in _ACTIONS[language]),
@@ -436,7 +485,10 @@ def _leads(t: ActorText, g: _Grammar, op: OperativeParagraph, limit: int) -> lis
             printed = t.text[position:first_end]
     if key in MANDATE_KEYS and key is not None:
         leads.append(_Lead(key, position, first_end, printed or "", position))
-    for match in g.further.finditer(t.folded, first_end, limit):
+    folded = t.folded
+    if not g.lead_words.search(folded, first_end, limit):
+        return leads  # a cheap scan for literals: no lead verb after the first one
+    for match in g.further.finditer(folded, first_end, limit):
         key = _lead_key(g, match.group("lead"))
         start, end = match.span("lead")
         lead = _Lead(key, start, end, t.text[start:end], match.start())
@@ -446,6 +498,17 @@ def _leads(t: ActorText, g: _Grammar, op: OperativeParagraph, limit: int) -> lis
         elif t.read_list(end, limit, partners=g.partners)[0]:
             leads.append(lead)
     return leads
+
+
+def _introduced(
+    t: ActorText, introducers: Sequence[Introducer], words: Sequence[str], start: int, end: int
+) -> list[str]:
+    """`t.find_introduced`, after a cheap check for the words one of `introducers` needs."""
+    folded = t.folded
+    for word in words:
+        if folded.find(word, start, end) >= 0:
+            return t.find_introduced(introducers, start, end)
+    return []
 
 
 def _lead_key(g: _Grammar, lead: str) -> str:
@@ -494,10 +557,10 @@ def _mandate(
         addressees, partners, subject_from = t.read_list(lead.end, limit, partners=g.partners)
     particle = g.particle.match(t.folded, subject_from, limit)
     start, end = _trim(t.text, particle.end() if particle else subject_from, limit)
-    partners += t.find_introduced(g.partners, start, end)
+    partners += _introduced(t, g.partners, g.partner_words, start, end)
     if inherited is not None:
         partners = list(inherited.partners) + partners
-    consultees = t.find_introduced(g.consultees, start, end)
+    consultees = _introduced(t, g.consultees, g.consultee_words, start, end)
     sessions = find_sessions(t.folded[lead.start : limit], ctx.language, folded=True)
     deadline = None
     if sessions:
