@@ -128,6 +128,8 @@ def fold_text(text: str) -> str:
 
     The result has exactly the length of `text`, so offsets carry over unchanged.
     """
+    if text.isascii() and text.isprintable():
+        return text.lower()  # printable ASCII folds to lower case
     folder = _folder()
     others = set(folder.others.findall(text))
     if not others <= folder.replaced:
@@ -641,10 +643,13 @@ def _find_folded(folded: str, language: str) -> list[ActorMatch]:
     resume = [0] * len(patterns)
     candidates: list[tuple[int, int, tuple[str, ...]]] = []
     scan = lexicon.scan.search
+    tried = lexicon.tried
     at = scan(folded)
     while at is not None:
         start = at.start()
-        for index in _tried(lexicon, folded[start : start + _HEAD]):
+        window = folded[start : start + _HEAD]
+        picked = tried.get(window)
+        for index in _tried(lexicon, window) if picked is None else picked:
             if start < resume[index]:
                 continue
             pattern, keys, word_start = patterns[index]
@@ -754,10 +759,13 @@ class ActorText:
         """The actor named from `pos`, or one whose article began before it ("de los Estados")."""
         if self._spans is None:
             self.spans  # noqa: B018 - fills `_by_start`
-        if pos in self._by_start:
-            return self._by_start[pos]
-        for start, (end, keys) in self._by_start.items():
-            if start < pos < end and self.folded[pos - 1] == " ":
+        by_start = self._by_start
+        if pos in by_start:
+            return by_start[pos]
+        if self.folded[pos - 1] != " ":
+            return None
+        for start, (end, keys) in by_start.items():
+            if start < pos < end:
                 return end, keys
         return None
 
