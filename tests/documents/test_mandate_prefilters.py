@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hrdialogue.documents.actors import _fold_char, fold_text
+from hrdialogue.documents.actors import _fold_char, find_actors, fold_text
 from hrdialogue.documents.mandates import _LEAD_WORDS, _LEADS, _grammar
 
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
@@ -24,11 +24,13 @@ def _by_character(text: str) -> str:
     return "".join(_fold_char(ch) for ch in text)
 
 
+@settings(deadline=None)  # the first fold builds the folder's tables
 @given(st.text())
 def test_fold_text_folds_every_character_as_alone(text: str) -> None:
     assert fold_text(text) == _by_character(text)
 
 
+@settings(deadline=None)
 @given(
     st.text(
         alphabet=st.sampled_from(
@@ -84,3 +86,20 @@ def test_every_introducer_contains_its_word(language: str, kind: str, data: st.D
         if suffix is not None:
             parts.append(data.draw(st.from_regex(_unassert(suffix.pattern), fullmatch=True)))
         assert any(w in part for w in words for part in parts), (prefix.pattern, parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("to bathe states", "en", [(9, 15, "states")]),
+        ("Il guide les États membres", "fr", [(9, 26, "member-states")]),
+        ("Observa los Estados", "es", [(8, 19, "states")]),
+    ],
+)
+def test_a_name_inside_a_word_hides_no_actor_after_it(
+    text: str, language: str, expected: list[tuple[int, int, str]]
+) -> None:
+    """Hand-written: "the states" read from inside "bathe", "de les États" from inside "guide"
+    and "a los Estados" from inside "Observa" start no actor (the pattern must start a word),
+    and must not hide the actor that does start a word a few letters on."""
+    assert find_actors(text, language) == expected

@@ -499,10 +499,17 @@ class _Lexicon:
     `_HEAD` letters every pattern can start with: it finds each offset where one may match
     (and a few where none does), in one pass. `heads[i]` are pattern `i`'s openings, to pick
     the patterns worth trying at an offset (`tried` remembers the pick by the text there).
+
+    When every pattern starts a word (all languages but Chinese), `skip` is 1 and `scan`
+    matches the character before an opening too, a non-letter: the engine then calls its
+    matcher at spaces and punctuation only, not at most letters; `opening` (the bare trie) is
+    tried at offset 0.
     """
 
     patterns: tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...]
     scan: re.Pattern[str]
+    opening: re.Pattern[str]
+    skip: int
     heads: tuple[frozenset[str], ...]
     tried: dict[str, tuple[int, ...]]
 
@@ -606,8 +613,10 @@ def _lexicon(language: str) -> _Lexicon:
             msg = f"actor pattern {compiled.pattern!r} has no opening letters to scan for"
             raise ValueError(msg)
         heads.append(letters)
-    scan = re.compile(_trie(sorted(set().union(*heads))))
-    return _Lexicon(tuple(patterns), scan, tuple(heads), {})
+    trie = _trie(sorted(set().union(*heads)))
+    skip = int(all(word_start for _, _, word_start in patterns))
+    scan = re.compile(rf"[^\w]{trie}" if skip else trie)
+    return _Lexicon(tuple(patterns), scan, re.compile(trie), skip, tuple(heads), {})
 
 
 def _tried(lexicon: _Lexicon, window: str) -> tuple[int, ...]:
@@ -643,10 +652,16 @@ def _find_folded(folded: str, language: str) -> list[ActorMatch]:
     resume = [0] * len(patterns)
     candidates: list[tuple[int, int, tuple[str, ...]]] = []
     scan = lexicon.scan.search
+    skip = lexicon.skip
     tried = lexicon.tried
-    at = scan(folded)
+    at = lexicon.opening.match(folded) if skip else None
+    if at is None:
+        at = scan(folded)
+    else:
+        skip -= 1  # the first opening is at 0, with nothing before it
     while at is not None:
-        start = at.start()
+        start = at.start() + skip
+        skip = lexicon.skip
         window = folded[start : start + _HEAD]
         picked = tried.get(window)
         for index in _tried(lexicon, window) if picked is None else picked:
@@ -661,7 +676,7 @@ def _find_folded(folded: str, language: str) -> list[ActorMatch]:
             if word_start and start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
                 continue
             candidates.append((start, end, keys))
-        at = scan(folded, start + 1)
+        at = scan(folded, start + 1 - skip)
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     found: list[ActorMatch] = []
     reached = 0
