@@ -495,20 +495,29 @@ def _leads(t: ActorText, g: _Grammar, op: OperativeParagraph, limit: int) -> lis
         if key == "decides":
             if g.decides_to_act.match(t.folded, end, limit):
                 leads.append(lead)
-        elif t.read_list(end, limit, partners=g.partners)[0]:
+        elif t.read_list(end, limit, partners=_partners(t, g, end, limit))[0]:
             leads.append(lead)
     return leads
+
+
+def _has_word(t: ActorText, words: Sequence[str], start: int, end: int) -> bool:
+    folded = t.folded
+    return any(folded.find(word, start, end) >= 0 for word in words)
 
 
 def _introduced(
     t: ActorText, introducers: Sequence[Introducer], words: Sequence[str], start: int, end: int
 ) -> list[str]:
     """`t.find_introduced`, after a cheap check for the words one of `introducers` needs."""
-    folded = t.folded
-    for word in words:
-        if folded.find(word, start, end) >= 0:
-            return t.find_introduced(introducers, start, end)
+    if _has_word(t, words, start, end):
+        return t.find_introduced(introducers, start, end)
     return []
+
+
+def _partners(t: ActorText, g: _Grammar, start: int, end: int) -> tuple[Introducer, ...]:
+    """The partner introducers a list read between `start` and `end` may hold: none when the
+    words they need are not there."""
+    return g.partners if _has_word(t, g.partner_words, start, end) else ()
 
 
 def _lead_key(g: _Grammar, lead: str) -> str:
@@ -554,7 +563,9 @@ def _mandate(
         addressees = [ctx.body.value] if ctx.body is not None else []
         partners, subject_from = [], lead.end
     else:
-        addressees, partners, subject_from = t.read_list(lead.end, limit, partners=g.partners)
+        addressees, partners, subject_from = t.read_list(
+            lead.end, limit, partners=_partners(t, g, lead.end, limit)
+        )
     particle = g.particle.match(t.folded, subject_from, limit)
     start, end = _trim(t.text, particle.end() if particle else subject_from, limit)
     partners += _introduced(t, g.partners, g.partner_words, start, end)
