@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hrdialogue.documents.actors import _fold_char, find_actors, fold_text
-from hrdialogue.documents.mandates import _LEAD_WORDS, _LEADS, _grammar
+from hrdialogue.documents.mandates import _ACTIONS, _LEAD_WORDS, _LEADS, _grammar, _literal_first
 
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 
@@ -103,3 +103,29 @@ def test_a_name_inside_a_word_hides_no_actor_after_it(
     and "a los Estados" from inside "Observa" start no actor (the pattern must start a word),
     and must not hide the actor that does start a word a few letters on."""
     assert find_actors(text, language) == expected
+
+
+_WORDS = st.sampled_from(
+    ["in ", "consult", "report", "examine", "a", "co-operate", "доклад", "рассмотреть", " ", "-"]
+)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@settings(max_examples=40, deadline=None)
+@given(text=st.lists(_WORDS, max_size=12).map("".join))
+def test_lookbehinds_moved_after_the_literal_match_the_same(language: str, text: str) -> None:
+    """`_literal_first` moves `(?<!A)` after the literal it guards: same matches everywhere."""
+    for _, pattern in _ACTIONS[language]:
+        moved = re.compile(_literal_first(pattern))
+        original = re.compile(pattern)
+        for at in range(len(text) + 1):
+            a, b = original.match(text, at), moved.match(text, at)
+            assert (a and a.span()) == (b and b.span()), (pattern, text, at)
+
+
+def test_lookbehinds_move_after_literals() -> None:
+    assert _literal_first(r"(?<!in )(?<!\w)consult(?!ation)|seek") == (
+        r"consult(?<!in consult)(?<!\wconsult)(?!ation)|seek"
+    )
+    assert _literal_first(r"(?<!\w)(?:a|bc)x") == r"(?:a(?<!\wa)|bc(?<!\wbc))x"
+    assert _literal_first(r"(?<!\w)co-?op") == r"co(?<!\wco)-?op"
