@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any, Final
 
 __all__ = [
@@ -41,43 +41,102 @@ ActorMatch = tuple[int, int, str]
 _LANGS: Final = ("ar", "zh", "en", "fr", "ru", "es")
 
 
+def _fold_char(ch: str) -> str:
+    """One character folded: dashes → '-', spaces → ' ', accents off, lower case."""
+    out = ch
+    category = unicodedata.category(ch)
+    if category == "Pd":
+        out = "-"
+    elif category == "Zs" or ch in "\t\n\r\f\v":
+        out = " "
+    elif ch in "\u2018\u2019\u02bc":
+        out = "'"
+    else:
+        compat = unicodedata.normalize("NFKC", ch)
+        if len(compat) == 1:
+            out = compat
+        decomposed = unicodedata.normalize("NFD", out)
+        if len(decomposed) > 1 and all(unicodedata.combining(c) for c in decomposed[1:]):
+            out = decomposed[0]
+        lower = out.lower()
+        if len(lower) == 1:
+            out = lower
+    return out
+
+
 class _FoldTable(dict[int, str]):
     """`str.translate` table built lazily: one character in, one character out."""
 
     def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        out = ch
-        category = unicodedata.category(ch)
-        if category == "Pd":
-            out = "-"
-        elif category == "Zs" or ch in "\t\n\r\f\v":
-            out = " "
-        elif ch in "\u2018\u2019\u02bc":
-            out = "'"
-        else:
-            compat = unicodedata.normalize("NFKC", ch)
-            if len(compat) == 1:
-                out = compat
-            decomposed = unicodedata.normalize("NFD", out)
-            if len(decomposed) > 1 and all(unicodedata.combining(c) for c in decomposed[1:]):
-                out = decomposed[0]
-            lower = out.lower()
-            if len(lower) == 1:
-                out = lower
-        self[code] = out
+        out = self[code] = _fold_char(chr(code))
         return out
 
 
 _FOLD: Final = _FoldTable()
 
+# Blocks of the six languages' scripts. `str.translate` with `_FOLD` looks each character up
+# (~100 ns each); `str.lower` and `str.replace` run in C. So a block character that lowers to
+# its fold is left to `lower`, one whose fold is such a character is replaced first, and a text
+# with any other character is translated.
+_BLOCKS: Final = (
+    (0x0, 0x24F),  # ASCII, Latin-1, Latin Extended-A and B
+    (0x400, 0x52F),  # Cyrillic
+    (0x600, 0x6FF),  # Arabic
+    (0x2000, 0x206F),  # general punctuation
+    (0x3000, 0x303F),  # CJK punctuation
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xFF00, 0xFFEF),  # full-width forms
+)
 
-@lru_cache(maxsize=512)
+
+@dataclass(frozen=True, slots=True)
+class _Folder:
+    others: re.Pattern[str]
+    """Any character that does not lower to its fold."""
+    replaced: frozenset[str]
+    """Those of them whose fold lowers to itself: replaced by it before lowering."""
+
+
+def _lowers_to_fold(ch: str) -> bool:
+    lower = ch.lower()  # one character alone: `str.lower`'s only context rule is Greek sigma
+    return len(lower) == 1 and lower == _FOLD[ord(ch)]
+
+
+@cache
+def _folder() -> _Folder:
+    plain: list[str] = []
+    replaced: set[str] = set()
+    for low, high in _BLOCKS:
+        run: int | None = None
+        for code in range(low, high + 2):
+            ch = chr(code)
+            lowers = code <= high and _lowers_to_fold(ch)
+            if code <= high and not lowers:
+                fold = _FOLD[code]
+                if fold != ch and fold.lower() == fold and _lowers_to_fold(fold):
+                    replaced.add(ch)
+            if lowers and run is None:
+                run = code
+            elif not lowers and run is not None:
+                plain.append(f"\\U{run:08x}-\\U{code - 1:08x}")
+                run = None
+    return _Folder(re.compile(f"[^{''.join(plain)}]"), frozenset(replaced))
+
+
 def fold_text(text: str) -> str:
     """Lower case, accents/diacritics off (é→e, ё→е, أ→ا), dashes → '-', spaces → ' '.
 
     The result has exactly the length of `text`, so offsets carry over unchanged.
     """
-    return text.translate(_FOLD)
+    if text.isascii() and text.isprintable():
+        return text.lower()  # printable ASCII folds to lower case
+    folder = _folder()
+    others = set(folder.others.findall(text))
+    if not others <= folder.replaced:
+        return text.translate(_FOLD)
+    for ch in others:
+        text = text.replace(ch, _FOLD[ord(ch)])
+    return text.lower()
 
 
 def compile_folded(pattern: str) -> re.Pattern[str]:
@@ -440,10 +499,17 @@ class _Lexicon:
     `_HEAD` letters every pattern can start with: it finds each offset where one may match
     (and a few where none does), in one pass. `heads[i]` are pattern `i`'s openings, to pick
     the patterns worth trying at an offset (`tried` remembers the pick by the text there).
+
+    When every pattern starts a word (all languages but Chinese), `skip` is 1 and `scan`
+    matches the character before an opening too, a non-letter: the engine then calls its
+    matcher at spaces and punctuation only, not at most letters; `opening` (the bare trie) is
+    tried at offset 0.
     """
 
     patterns: tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...]
     scan: re.Pattern[str]
+    opening: re.Pattern[str]
+    skip: int
     heads: tuple[frozenset[str], ...]
     tried: dict[str, tuple[int, ...]]
 
@@ -547,8 +613,10 @@ def _lexicon(language: str) -> _Lexicon:
             msg = f"actor pattern {compiled.pattern!r} has no opening letters to scan for"
             raise ValueError(msg)
         heads.append(letters)
-    scan = re.compile(_trie(sorted(set().union(*heads))))
-    return _Lexicon(tuple(patterns), scan, tuple(heads), {})
+    trie = _trie(sorted(set().union(*heads)))
+    skip = int(all(word_start for _, _, word_start in patterns))
+    scan = re.compile(rf"[^\w]{trie}" if skip else trie)
+    return _Lexicon(tuple(patterns), scan, re.compile(trie), skip, tuple(heads), {})
 
 
 def _tried(lexicon: _Lexicon, window: str) -> tuple[int, ...]:
@@ -573,7 +641,10 @@ def find_actors(text: str, language: str) -> list[ActorMatch]:
     one tuple per actor it names, with the same span. `ValueError` for a language that is not
     one of the six.
     """
-    folded = fold_text(text)
+    return _find_folded(fold_text(text), language)
+
+
+def _find_folded(folded: str, language: str) -> list[ActorMatch]:
     lexicon = _lexicon(language)
     patterns = lexicon.patterns
     # One scan for the offsets where some pattern matches; there, each pattern that can start
@@ -581,10 +652,19 @@ def find_actors(text: str, language: str) -> list[ActorMatch]:
     resume = [0] * len(patterns)
     candidates: list[tuple[int, int, tuple[str, ...]]] = []
     scan = lexicon.scan.search
-    at = scan(folded)
+    skip = lexicon.skip
+    tried = lexicon.tried
+    at = lexicon.opening.match(folded) if skip else None
+    if at is None:
+        at = scan(folded)
+    else:
+        skip -= 1  # the first opening is at 0, with nothing before it
     while at is not None:
-        start = at.start()
-        for index in _tried(lexicon, folded[start : start + _HEAD]):
+        start = at.start() + skip
+        skip = lexicon.skip
+        window = folded[start : start + _HEAD]
+        picked = tried.get(window)
+        for index in _tried(lexicon, window) if picked is None else picked:
             if start < resume[index]:
                 continue
             pattern, keys, word_start = patterns[index]
@@ -596,7 +676,7 @@ def find_actors(text: str, language: str) -> list[ActorMatch]:
             if word_start and start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
                 continue
             candidates.append((start, end, keys))
-        at = scan(folded, start + 1)
+        at = scan(folded, start + 1 - skip)
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     found: list[ActorMatch] = []
     reached = 0
@@ -637,17 +717,25 @@ def _fillers(language: str) -> re.Pattern[str]:
 class ActorText:
     """A text with the actors named in it located, to read lists of actors from it."""
 
-    __slots__ = ("_by_start", "folded", "language", "spans", "text")
+    __slots__ = ("_by_start", "_spans", "folded", "language", "text")
 
     def __init__(self, text: str, language: str) -> None:
         self.text = text
         self.language = language
         self.folded = fold_text(text)
-        self.spans = find_actors(text, language)
+        # Actors are found on first use: most texts are read for no list of actors.
+        self._spans: list[ActorMatch] | None = None
         self._by_start: dict[int, tuple[int, tuple[str, ...]]] = {}
-        for start, end, key in self.spans:
-            _, keys = self._by_start.get(start, (end, ()))
-            self._by_start[start] = (end, (*keys, key))
+
+    @property
+    def spans(self) -> list[ActorMatch]:
+        """The actors named in the text, as `find_actors` gives them."""
+        if self._spans is None:
+            self._spans = _find_folded(self.folded, self.language)
+            for start, end, key in self._spans:
+                _, keys = self._by_start.get(start, (end, ()))
+                self._by_start[start] = (end, (*keys, key))
+        return self._spans
 
     def read_list(
         self, pos: int, limit: int, *, partners: Sequence[Introducer] = ()
@@ -684,10 +772,15 @@ class ActorText:
 
     def _actor_at(self, pos: int) -> tuple[int, tuple[str, ...]] | None:
         """The actor named from `pos`, or one whose article began before it ("de los Estados")."""
-        if pos in self._by_start:
-            return self._by_start[pos]
-        for start, (end, keys) in self._by_start.items():
-            if start < pos < end and self.folded[pos - 1] == " ":
+        if self._spans is None:
+            self.spans  # noqa: B018 - fills `_by_start`
+        by_start = self._by_start
+        if pos in by_start:
+            return by_start[pos]
+        if self.folded[pos - 1] != " ":
+            return None
+        for start, (end, keys) in by_start.items():
+            if start < pos < end:
                 return end, keys
         return None
 

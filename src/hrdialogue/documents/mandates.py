@@ -26,7 +26,7 @@ from typing import Final
 
 from hrdialogue.documents.actors import ActorText, Introducer, compile_folded, fold_text
 from hrdialogue.documents.model import Body, Mandate, OperativeParagraph, Span, Subparagraph
-from hrdialogue.documents.sessions import build_deadline, find_session
+from hrdialogue.documents.sessions import build_deadline, find_sessions
 
 __all__ = ["ACTIONS", "MANDATE_KEYS", "SourceSpan", "extract_mandates"]
 
@@ -112,6 +112,25 @@ _FURTHER: Final[dict[str, str]] = {
     "zh": r"(?:[，,；;]\s*(?:并|同时)?|并|同时)",
 }
 
+# A word that every lead of `_LEADS` contains: a text with none of them has no further lead,
+# and is not scanned for one.
+_LEAD_WORDS: Final[dict[str, tuple[str, ...]]] = {
+    "en": (
+        "urges", "calls", "requests", "invites", "encourages", "recommends", "decides", "appeals",
+    ),
+    "ru": ("призывает", "просит", "предлагает", "поощря", "рекомендует", "постановляет"),
+    "fr": (
+        "demande", "prie", "exhorte", "engage", "invite", "encourage", "recommande", "décide",
+        "lance un appel",
+    ),
+    "es": (
+        "insta", "exhorta", "hace un llamamiento", "pide", "solicita", "invita", "alienta",
+        "recomienda", "decide",
+    ),
+    "ar": ("تحث", "تهيب", "تطلب", "تدعو", "تشجع", "توصي", "تقرر"),
+    "zh": ("敦促", "请", "鼓励", "建议", "决定"),
+}  # fmt: skip
+
 # "decides" asks for action only when what is decided follows as an infinitive.
 _DECIDES_TO_ACT: Final[dict[str, str]] = {
     "en": r"\s*,?\s*to\s",
@@ -181,6 +200,30 @@ _CONSULTEES: Final[dict[str, tuple[tuple[str, str | None], ...]]] = {
         (r"征求", r"的?意见"),
     ),
 }
+
+# Words of which every partner (consultee) introducer contains one, with its suffix: a subject
+# with none of them introduces no partner (consultee), and is not scanned for one.
+_INTRODUCER_WORDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    "en": (
+        ("consultation", "cooperation", "collaboration", "coordination", "partnership"),
+        ("consult", "the views of"),
+    ),
+    "ru": (
+        ("сотрудничеств", "консультаци", "взаимодействи", "координаци", "совместно"),
+        ("консульт",),
+    ),
+    "fr": (
+        ("consultation", "coopération", "collaboration", "coordination", "concertation",
+         "partenariat"),
+        ("consult", "les vues", "l'avis"),
+    ),
+    "es": (
+        ("consulta", "cooperación", "colaboración", "coordinación"),
+        ("consult", "recab"),
+    ),
+    "ar": (("بالتشاور", "بالتعاون", "بالتنسيق"), ("تشاور", "مشاورات", "التماس")),
+    "zh": (("协商", "磋商", "合作", "协作", "协调"), ("协商", "磋商", "征求")),
+}  # fmt: skip
 
 # Particles between the addressees and the verb of the subject ("to", "de", "que", "أن").
 _PARTICLE: Final[dict[str, str]] = {
@@ -345,11 +388,16 @@ class _Grammar:
     leads: re.Pattern[str]
     lead_keys: tuple[tuple[re.Pattern[str], str], ...]
     further: re.Pattern[str]
+    lead_words: re.Pattern[str]
     decides_to_act: re.Pattern[str]
     partners: tuple[Introducer, ...]
     consultees: tuple[Introducer, ...]
+    partner_words: tuple[str, ...]
+    consultee_words: tuple[str, ...]
     particle: re.Pattern[str]
-    actions: tuple[tuple[re.Pattern[str], str], ...]
+    actions: re.Pattern[str]
+    """All actions in one alternation: where it matches, the first of `action_patterns` does."""
+    action_patterns: tuple[tuple[re.Pattern[str], str], ...]
 
 
 @cache
@@ -362,6 +410,7 @@ def _grammar(language: str) -> _Grammar:
         leads=compile_folded(leads),
         lead_keys=tuple((compile_folded(p), k) for k, p in _LEADS[language]),
         further=compile_folded(f"{_FURTHER[language]}(?P<lead>{leads})"),
+        lead_words=compile_folded("|".join(map(re.escape, _LEAD_WORDS[language]))),
         decides_to_act=compile_folded(_DECIDES_TO_ACT[language]),
         partners=tuple(
             (compile_folded(p), compile_folded(s) if s else None) for p, s in _PARTNERS[language]
@@ -369,22 +418,86 @@ def _grammar(language: str) -> _Grammar:
         consultees=tuple(
             (compile_folded(p), compile_folded(s) if s else None) for p, s in _CONSULTEES[language]
         ),
+        partner_words=tuple(map(fold_text, _INTRODUCER_WORDS[language][0])),
+        consultee_words=tuple(map(fold_text, _INTRODUCER_WORDS[language][1])),
         particle=compile_folded(_PARTICLE[language]),
-        actions=tuple((compile_folded(p), k) for k, p in _ACTIONS[language]),
+        actions=compile_folded("|".join(_literal_first(p) for _, p in _ACTIONS[language])),
+        action_patterns=tuple(
+            (compile_folded(_literal_first(p)), k) for k, p in _ACTIONS[language]
+        ),
     )
+
+
+_LOOKBEHINDS: Final = re.compile(r"(?:\(\?<!(?:[^()\\]|\\.)+\))+")
+_LITERAL: Final = re.compile(r"[^\\()\[\]{}|.*+?^$]+")
+_LITERALS: Final = re.compile(r"\(\?:([^\\()\[\]{}|.*+?^$]+(?:\|[^\\()\[\]{}|.*+?^$]+)*)\)")
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """`pattern` split at its top-level `|`."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
+
+def _guarded(words: Sequence[str], looks: Sequence[str]) -> str:
+    return "|".join(w + "".join(f"(?<!{look}{re.escape(w)})" for look in looks) for w in words)
+
+
+def _moved(alternative: str) -> str:
+    behind = _LOOKBEHINDS.match(alternative)
+    if behind is None:
+        return alternative
+    looks = re.findall(r"\(\?<!((?:[^()\\]|\\.)+)\)", behind.group())
+    group = _LITERALS.match(alternative, behind.end())
+    if group is not None:  # (?<!A)(?:x|y) is (?:x(?<!Ax)|y(?<!Ay))
+        words = group.group(1).split("|")
+        return f"(?:{_guarded(words, looks)})" + alternative[group.end() :]
+    literal = _LITERAL.match(alternative, behind.end())
+    if literal is None:
+        return alternative
+    text = literal.group()
+    if alternative[literal.end() : literal.end() + 1] in ("?", "*", "+", "{"):
+        text = text[:-1]  # the last letter is repeated: not part of the literal
+    if not text:
+        return alternative
+    return _guarded([text], looks) + alternative[behind.end() + len(text) :]
+
+
+def _literal_first(pattern: str) -> str:
+    """`pattern` with each alternative's leading lookbehinds moved after the literal that
+    follows them: `(?<!A)lit` is `lit(?<!Alit)`. A pattern that starts with a lookbehind
+    costs the engine its fast scan for the first letter (here 2-5× slower)."""
+    return "|".join(_moved(alternative) for alternative in _alternatives(pattern))
 
 
 # --- one paragraph -----------------------------------------------------------------------------
 
 
 def _action(t: ActorText, g: _Grammar, start: int, end: int) -> str:
-    masked = _QUOTED.sub(lambda m: " " * len(m.group()), t.folded[:end])
-    best: tuple[int, int, str] | None = None
-    for rank, (pattern, action) in enumerate(g.actions):
-        match = pattern.search(masked, start, end)
-        if match and (best is None or (match.start(), rank) < best[:2]):
-            best = (match.start(), rank, action)
-    return best[2] if best else "act"
+    # One search of the alternation finds the earliest position where any action matches;
+    # the first action in the table that matches there wins: ties go to the earlier entry.
+    masked = t.folded
+    if _QUOTED.search(masked, 0, end):
+        masked = _QUOTED.sub(lambda m: " " * len(m.group()), masked[:end])
+    match = g.actions.search(masked, start, end)
+    if match is not None:
+        at = match.start()
+        for pattern, action in g.action_patterns:
+            if pattern.match(masked, at, end):
+                return action
+    return "act"
 
 
 def _deadline_body(
@@ -433,16 +546,39 @@ def _leads(t: ActorText, g: _Grammar, op: OperativeParagraph, limit: int) -> lis
             printed = t.text[position:first_end]
     if key in MANDATE_KEYS and key is not None:
         leads.append(_Lead(key, position, first_end, printed or "", position))
-    for match in g.further.finditer(t.folded, first_end, limit):
+    folded = t.folded
+    if not g.lead_words.search(folded, first_end, limit):
+        return leads  # a cheap scan for literals: no lead verb after the first one
+    for match in g.further.finditer(folded, first_end, limit):
         key = _lead_key(g, match.group("lead"))
         start, end = match.span("lead")
         lead = _Lead(key, start, end, t.text[start:end], match.start())
         if key == "decides":
             if g.decides_to_act.match(t.folded, end, limit):
                 leads.append(lead)
-        elif t.read_list(end, limit, partners=g.partners)[0]:
+        elif t.read_list(end, limit, partners=_partners(t, g, end, limit))[0]:
             leads.append(lead)
     return leads
+
+
+def _has_word(t: ActorText, words: Sequence[str], start: int, end: int) -> bool:
+    folded = t.folded
+    return any(folded.find(word, start, end) >= 0 for word in words)
+
+
+def _introduced(
+    t: ActorText, introducers: Sequence[Introducer], words: Sequence[str], start: int, end: int
+) -> list[str]:
+    """`t.find_introduced`, after a cheap check for the words one of `introducers` needs."""
+    if _has_word(t, words, start, end):
+        return t.find_introduced(introducers, start, end)
+    return []
+
+
+def _partners(t: ActorText, g: _Grammar, start: int, end: int) -> tuple[Introducer, ...]:
+    """The partner introducers a list read between `start` and `end` may hold: none when the
+    words they need are not there."""
+    return g.partners if _has_word(t, g.partner_words, start, end) else ()
 
 
 def _lead_key(g: _Grammar, lead: str) -> str:
@@ -488,16 +624,19 @@ def _mandate(
         addressees = [ctx.body.value] if ctx.body is not None else []
         partners, subject_from = [], lead.end
     else:
-        addressees, partners, subject_from = t.read_list(lead.end, limit, partners=g.partners)
+        addressees, partners, subject_from = t.read_list(
+            lead.end, limit, partners=_partners(t, g, lead.end, limit)
+        )
     particle = g.particle.match(t.folded, subject_from, limit)
     start, end = _trim(t.text, particle.end() if particle else subject_from, limit)
-    partners += t.find_introduced(g.partners, start, end)
+    partners += _introduced(t, g.partners, g.partner_words, start, end)
     if inherited is not None:
         partners = list(inherited.partners) + partners
-    consultees = t.find_introduced(g.consultees, start, end)
-    session = find_session(t.text[lead.start : limit], ctx.language)
+    consultees = _introduced(t, g.consultees, g.consultee_words, start, end)
+    sessions = find_sessions(t.folded[lead.start : limit], ctx.language, folded=True)
     deadline = None
-    if session is not None:
+    if sessions:
+        session = sessions[0]
         session_start = lead.start + session[0]
         deadline = build_deadline(
             session[2], _deadline_body(t, session_start, addressees, ctx.body)

@@ -344,15 +344,19 @@ _NOUNS: Final[dict[str, str]] = {
 }
 
 
-def find_sessions(text: str, language: str) -> list[SessionMatch]:
-    """Every session named in `text`, left to right, as `(start, end, n)`."""
+def find_sessions(text: str, language: str, *, folded: bool = False) -> list[SessionMatch]:
+    """Every session named in `text`, left to right, as `(start, end, n)`.
+
+    `folded`: `text` is already `fold_text`'s output (folding it again is skipped).
+    """
     grammar = _grammar(language)
-    folded = fold_text(text)
-    if _NOUNS[language] not in folded:
+    if not folded:
+        text = fold_text(text)
+    if _NOUNS[language] not in text:
         return []
     found: list[SessionMatch] = []
     for pattern, words in grammar:
-        for match in pattern.finditer(folded):
+        for match in pattern.finditer(text):
             digits = match.groupdict().get("d")
             if digits:
                 n = int(digits)
