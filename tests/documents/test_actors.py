@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hrdialogue.documents.actors import ACTOR_KEYS, ActorText, find_actors, fold_text
+from hrdialogue.documents.actors import ACTOR_KEYS, ActorText, find_actors
+from hrdialogue.documents.folding import fold_text
 
 
 def _keys(text: str, language: str) -> list[str]:

@@ -14,14 +14,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hrdialogue.documents.actors import _fold_char, find_actors, fold_text
-from hrdialogue.documents.mandates import _ACTIONS, _LEAD_WORDS, _LEADS, _grammar, _literal_first
+from hrdialogue.documents.actors import find_actors
+from hrdialogue.documents.folding import fold_char, fold_text
+from hrdialogue.documents.mandate_lexicon import ACTION_PATTERNS, LEAD_WORDS, LEADS
+from hrdialogue.documents.mandates import _grammar
+from hrdialogue.documents.patterns import literal_first
 
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 
 
 def _by_character(text: str) -> str:
-    return "".join(_fold_char(ch) for ch in text)
+    return "".join(fold_char(ch) for ch in text)
 
 
 @settings(deadline=None)  # the first fold builds the folder's tables
@@ -67,8 +70,8 @@ def _unassert(pattern: str) -> str:
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
 def test_every_lead_contains_a_lead_word(language: str, data: st.DataObject) -> None:
-    words = [fold_text(w) for w in _LEAD_WORDS[language]]
-    for _, pattern in _LEADS[language]:
+    words = [fold_text(w) for w in LEAD_WORDS[language]]
+    for _, pattern in LEADS[language]:
         lead = data.draw(st.from_regex(_unassert(fold_text(pattern)), fullmatch=True))
         assert any(w in lead for w in words), (pattern, lead)
 
@@ -115,8 +118,8 @@ _WORDS = st.sampled_from(
 @given(text=st.lists(_WORDS, max_size=12).map("".join))
 def test_lookbehinds_moved_after_the_literal_match_the_same(language: str, text: str) -> None:
     """`_literal_first` moves `(?<!A)` after the literal it guards: same matches everywhere."""
-    for _, pattern in _ACTIONS[language]:
-        moved = re.compile(_literal_first(pattern))
+    for _, pattern in ACTION_PATTERNS[language]:
+        moved = re.compile(literal_first(pattern))
         original = re.compile(pattern)
         for at in range(len(text) + 1):
             a, b = original.match(text, at), moved.match(text, at)
@@ -124,8 +127,8 @@ def test_lookbehinds_moved_after_the_literal_match_the_same(language: str, text:
 
 
 def test_lookbehinds_move_after_literals() -> None:
-    assert _literal_first(r"(?<!in )(?<!\w)consult(?!ation)|seek") == (
+    assert literal_first(r"(?<!in )(?<!\w)consult(?!ation)|seek") == (
         r"consult(?<!in consult)(?<!\wconsult)(?!ation)|seek"
     )
-    assert _literal_first(r"(?<!\w)(?:a|bc)x") == r"(?:a(?<!\wa)|bc(?<!\wbc))x"
-    assert _literal_first(r"(?<!\w)co-?op") == r"co(?<!\wco)-?op"
+    assert literal_first(r"(?<!\w)(?:a|bc)x") == r"(?:a(?<!\wa)|bc(?<!\wbc))x"
+    assert literal_first(r"(?<!\w)co-?op") == r"co(?<!\wco)-?op"

@@ -17,22 +17,22 @@ off, dashes and spaces unified), so offsets in the folded text are offsets in th
 
 from __future__ import annotations
 
-import importlib
 import re
-import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Final
+from typing import Final
+
+from hrdialogue.documents.actor_lexicon import ACTOR_LEXICON
+from hrdialogue.documents.folding import compile_folded, fold_text
+from hrdialogue.documents.patterns import HEAD, pattern_openings, trie
 
 __all__ = [
     "ACTOR_KEYS",
     "ActorMatch",
     "ActorText",
     "Introducer",
-    "compile_folded",
     "find_actors",
-    "fold_text",
 ]
 
 ActorMatch = tuple[int, int, str]
@@ -41,447 +41,8 @@ ActorMatch = tuple[int, int, str]
 _LANGS: Final = ("ar", "zh", "en", "fr", "ru", "es")
 
 
-def _fold_char(ch: str) -> str:
-    """One character folded: dashes → '-', spaces → ' ', accents off, lower case."""
-    out = ch
-    category = unicodedata.category(ch)
-    if category == "Pd":
-        out = "-"
-    elif category == "Zs" or ch in "\t\n\r\f\v":
-        out = " "
-    elif ch in "\u2018\u2019\u02bc":
-        out = "'"
-    else:
-        compat = unicodedata.normalize("NFKC", ch)
-        if len(compat) == 1:
-            out = compat
-        decomposed = unicodedata.normalize("NFD", out)
-        if len(decomposed) > 1 and all(unicodedata.combining(c) for c in decomposed[1:]):
-            out = decomposed[0]
-        lower = out.lower()
-        if len(lower) == 1:
-            out = lower
-    return out
-
-
-class _FoldTable(dict[int, str]):
-    """`str.translate` table built lazily: one character in, one character out."""
-
-    def __missing__(self, code: int) -> str:
-        out = self[code] = _fold_char(chr(code))
-        return out
-
-
-_FOLD: Final = _FoldTable()
-
-# Blocks of the six languages' scripts. `str.translate` with `_FOLD` looks each character up
-# (~100 ns each); `str.lower` and `str.replace` run in C. So a block character that lowers to
-# its fold is left to `lower`, one whose fold is such a character is replaced first, and a text
-# with any other character is translated.
-_BLOCKS: Final = (
-    (0x0, 0x24F),  # ASCII, Latin-1, Latin Extended-A and B
-    (0x400, 0x52F),  # Cyrillic
-    (0x600, 0x6FF),  # Arabic
-    (0x2000, 0x206F),  # general punctuation
-    (0x3000, 0x303F),  # CJK punctuation
-    (0x4E00, 0x9FFF),  # CJK unified ideographs
-    (0xFF00, 0xFFEF),  # full-width forms
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Folder:
-    others: re.Pattern[str]
-    """Any character that does not lower to its fold."""
-    replaced: frozenset[str]
-    """Those of them whose fold lowers to itself: replaced by it before lowering."""
-
-
-def _lowers_to_fold(ch: str) -> bool:
-    lower = ch.lower()  # one character alone: `str.lower`'s only context rule is Greek sigma
-    return len(lower) == 1 and lower == _FOLD[ord(ch)]
-
-
-@cache
-def _folder() -> _Folder:
-    plain: list[str] = []
-    replaced: set[str] = set()
-    for low, high in _BLOCKS:
-        run: int | None = None
-        for code in range(low, high + 2):
-            ch = chr(code)
-            lowers = code <= high and _lowers_to_fold(ch)
-            if code <= high and not lowers:
-                fold = _FOLD[code]
-                if fold != ch and fold.lower() == fold and _lowers_to_fold(fold):
-                    replaced.add(ch)
-            if lowers and run is None:
-                run = code
-            elif not lowers and run is not None:
-                plain.append(f"\\U{run:08x}-\\U{code - 1:08x}")
-                run = None
-    return _Folder(re.compile(f"[^{''.join(plain)}]"), frozenset(replaced))
-
-
-def fold_text(text: str) -> str:
-    """Lower case, accents/diacritics off (é→e, ё→е, أ→ا), dashes → '-', spaces → ' '.
-
-    The result has exactly the length of `text`, so offsets carry over unchanged.
-    """
-    if text.isascii() and text.isprintable():
-        return text.lower()  # printable ASCII folds to lower case
-    folder = _folder()
-    others = set(folder.others.findall(text))
-    if not others <= folder.replaced:
-        return text.translate(_FOLD)
-    for ch in others:
-        text = text.replace(ch, _FOLD[ord(ch)])
-    return text.lower()
-
-
-def compile_folded(pattern: str) -> re.Pattern[str]:
-    """Compile a lower-case pattern folded like the text it will search (`fold_text`)."""
-    return re.compile(fold_text(pattern).replace("(?p<", "(?P<"))
-
-
-# --- the lexicon -------------------------------------------------------------------------------
-# Patterns are written in lower case and folded like the text (so "é" matches "e" and "É").
-# They never use upper-case escapes (\S, \W, \D, \B), which folding would change.
-
-# Arabic: conjunction و/ف, then a preposition ل/ب/ك fused with the article (لل، بال، كال) or the
-# bare article ال. `_AR_DEF` is for nouns with the article, `_AR_CONS` for a construct state
-# ("مجلس حقوق الإنسان") that takes a preposition but no article.
-_AR_DEF = r"(?<!\w)(?:و|ف)?(?:لل|بال|كال|ال)"
-_AR_CONS = r"(?<!\w)(?:و|ف)?(?:ل|ب|ك)?"
-# French and Spanish articles and contracted prepositions, kept inside the actor's span.
-_FR_ART = r"(?<!\w)(?:(?:a |de )?(?:la |le |les |l')|au |aux |du |des |d')?"
-_ES_ART = r"(?<!\w)(?:(?:a |de )?(?:el |la |los |las )|al |del )?"
-_EN_ART = r"(?<!\w)(?:the )?"
-_UN_RU = r"организаци\w* объединенных наций"
-_HR_RU = r"по правам человека"
-
-# key → language → patterns. A key of the form "a+b" names two actors (an elliptic phrase).
-_LEXICON: Final[Mapping[str, Mapping[str, tuple[str, ...]]]] = {
-    "general-assembly": {
-        "en": (_EN_ART + r"general assembly",),
-        "ru": (r"(?<!\w)генеральн\w* ассамбле\w*",),
-        "fr": (_FR_ART + r"assemblée générale",),
-        "es": (_ES_ART + r"asamblea general",),
-        "ar": (_AR_DEF + r"جمعية العامة",),
-        "zh": (r"联合国大会", r"大会"),
-    },
-    "secretary-general": {
-        "en": (_EN_ART + r"secretary-general",),
-        "ru": (r"(?<!\w)генеральн\w* секретар\w*",),
-        "fr": (_FR_ART + r"secrétaire général",),
-        "es": (_ES_ART + r"secretari[oa] general",),
-        "ar": (_AR_DEF + r"أمين العام",),
-        "zh": (r"秘书长",),
-    },
-    "high-commissioner-for-human-rights": {
-        "en": (
-            _EN_ART + r"(?:united nations )?high commissioner (?:of the united nations )?"
-            r"for human rights",
-            _EN_ART + r"high commissioner(?!\w)",
-        ),
-        "ru": (rf"(?<!\w)верховн\w* комиссар\w*(?: {_UN_RU})? {_HR_RU}",),
-        "fr": (
-            _FR_ART + r"haut(?:e)?-commissaire (?:des nations unies )?aux droits de l'homme",
-            _FR_ART + r"haut(?:e)?-commissaire(?!\w)",
-        ),
-        "es": (
-            _ES_ART + r"alt[oa] comisionad[oa] (?:de las naciones unidas )?"
-            r"para los derechos humanos",
-        ),
-        "ar": (
-            _AR_DEF + r"مفوض(?:ة)? السامي(?:ة)? لحقوق الإنسان",
-            _AR_CONS + r"مفوض(?:ة)? الأمم المتحدة السامي(?:ة)? لحقوق الإنسان",
-        ),
-        "zh": (r"(?:联合国)?人权事务高级专员(?!办)", r"人权高专(?!办)", r"高级专员(?!办)"),
-    },
-    "office-of-the-high-commissioner": {
-        "en": (
-            _EN_ART + r"office of the (?:united nations )?high commissioner for human rights",
-            _EN_ART + r"office of the high commissioner(?!\w)",
-        ),
-        "ru": (rf"(?<!\w)управлени\w* верховного комиссара(?: {_UN_RU})? {_HR_RU}",),
-        "fr": (_FR_ART + r"haut-commissariat (?:des nations unies )?aux droits de l'homme",),
-        "es": (
-            _ES_ART + r"oficina del alto comisionado (?:de las naciones unidas )?"
-            r"para los derechos humanos",
-        ),
-        "ar": (
-            _AR_DEF + r"مفوضية السامية لحقوق الإنسان",
-            _AR_CONS + r"مفوضية الأمم المتحدة السامية لحقوق الإنسان",
-        ),
-        "zh": (r"(?:联合国)?人权事务高级专员办事处", r"人权高专办", r"高级专员办事处"),
-    },
-    "human-rights-council": {
-        "en": (_EN_ART + r"human rights council",),
-        "ru": (rf"(?<!\w)совет\w* {_HR_RU}",),
-        "fr": (_FR_ART + r"conseil des droits de l'homme",),
-        "es": (_ES_ART + r"consejo de derechos humanos",),
-        "ar": (_AR_CONS + r"مجلس حقوق الإنسان",),
-        "zh": (r"人权理事会",),
-    },
-    "economic-and-social-council": {
-        "en": (_EN_ART + r"economic and social council",),
-        "ru": (r"(?<!\w)экономическ\w* и социальн\w* совет\w*",),
-        "fr": (_FR_ART + r"conseil économique et social",),
-        "es": (_ES_ART + r"consejo económico y social",),
-        "ar": (_AR_DEF + r"مجلس الاقتصادي والاجتماعي",),
-        "zh": (r"经济及社会理事会", r"经社理事会"),
-    },
-    "security-council": {
-        "en": (_EN_ART + r"security council",),
-        "ru": (r"(?<!\w)совет\w* безопасности",),
-        "fr": (_FR_ART + r"conseil de sécurité",),
-        "es": (_ES_ART + r"consejo de seguridad",),
-        "ar": (_AR_CONS + r"مجلس الأمن",),
-        "zh": (r"安全理事会", r"安理会"),
-    },
-    "commission-on-human-rights": {
-        "en": (_EN_ART + r"commission on human rights",),
-        "ru": (rf"(?<!\w)комисси\w* {_HR_RU}",),
-        "fr": (_FR_ART + r"commission des droits de l'homme",),
-        "es": (_ES_ART + r"comisión de derechos humanos",),
-        "ar": (_AR_DEF + r"لجنة حقوق الإنسان",),
-        "zh": (r"人权委员会",),
-    },
-    "sub-commission": {
-        "en": (
-            _EN_ART + r"sub-commission on (?:the )?(?:promotion and protection of human rights|"
-            r"prevention of discrimination and protection of minorities)",
-        ),
-        "ru": (
-            r"(?<!\w)подкомисси\w* по (?:поощрению и защите прав человека|"
-            r"предупреждению дискриминации и защите меньшинств)",
-        ),
-        "fr": (
-            _FR_ART + r"sous-commission (?:de la promotion et de la protection des droits "
-            r"de l'homme|de la lutte contre les mesures discriminatoires et de la "
-            r"protection des minorités)",
-        ),
-        "es": (
-            _ES_ART + r"subcomisión de (?:promoción y protección de los derechos humanos|"
-            r"prevención de discriminaciones y protección a las minorías)",
-        ),
-        "ar": (_AR_DEF + r"لجنة الفرعية لتعزيز وحماية حقوق الإنسان",),
-        "zh": (r"增进和保护人权小组委员会", r"防止歧视和保护少数小组委员会"),
-    },
-    "member-states": {
-        "en": (
-            _EN_ART + r"member states",
-            _EN_ART + r"states members of the united nations",
-        ),
-        "ru": (r"(?<!\w)государств\w* ?- ?член\w*",),
-        "fr": (_FR_ART + r"états membres",),
-        "es": (_ES_ART + r"estados miembros",),
-        "ar": (_AR_DEF + r"دول الأعضاء",),
-        "zh": (r"会员国",),
-    },
-    "states": {
-        "en": (_EN_ART + r"(?<!united )states(?! parties)(?!\w)",),
-        "ru": (r"(?<!\w)государств(?:о|а|у|ом|е|ам|ами|ах)?(?!\w)(?! ?- ?член)",),
-        "fr": (_FR_ART + r"états(?!\w)",),
-        "es": (_ES_ART + r"estados(?!\w)",),
-        "ar": (_AR_DEF + r"دول(?!\w)",),
-        "zh": (r"各国(?!议会)", r"所有国家"),
-    },
-    "states-parties": {
-        "en": (_EN_ART + r"states parties",),
-        "ru": (r"(?<!\w)государств\w* ?- ?участник\w*",),
-        "fr": (_FR_ART + r"états parties",),
-        "es": (_ES_ART + r"estados partes",),
-        "ar": (_AR_DEF + r"دول الأطراف",),
-        "zh": (r"缔约国",),
-    },
-    "observer-states": {
-        "en": (_EN_ART + r"observer states",),
-        "ru": (r"(?<!\w)государств\w* ?- ?наблюдател\w*",),
-        "fr": (_FR_ART + r"états observateurs",),
-        "es": (_ES_ART + r"estados observadores",),
-        "ar": (_AR_DEF + r"دول المراقبة",),
-        "zh": (r"观察员国",),
-    },
-    "governments": {
-        "en": (_EN_ART + r"governments(?!\w)",),
-        "ru": (r"(?<!\w)правительств(?:а|ам|ами|ах)(?!\w)",),
-        "fr": (_FR_ART + r"gouvernements(?!\w)",),
-        "es": (_ES_ART + r"gobiernos(?!\w)",),
-        "ar": (_AR_DEF + r"حكومات(?!\w)",),
-        "zh": (r"各国政府",),
-    },
-    "specialized-agencies": {
-        "en": (_EN_ART + r"specialized agencies",),
-        "ru": (r"(?<!\w)специализированн\w* учреждени\w*",),
-        "fr": (_FR_ART + r"institutions spécialisées",),
-        "es": (_ES_ART + r"organismos especializados",),
-        "ar": (_AR_DEF + r"وكالات المتخصصة",),
-        "zh": (r"专门机构",),
-    },
-    "intergovernmental-organizations+non-governmental-organizations": {
-        "en": (_EN_ART + r"intergovernmental and non-?governmental organizations",),
-        "ru": (r"(?<!\w)межправительственн\w* и неправительственн\w* организаци\w*",),
-        "fr": (_FR_ART + r"organisations intergouvernementales et non gouvernementales",),
-        "es": (_ES_ART + r"organizaciones intergubernamentales y no gubernamentales",),
-        "ar": (_AR_DEF + r"منظمات الحكومية الدولية وغير الحكومية",),
-        "zh": (r"政府间和非政府组织",),
-    },
-    "intergovernmental-organizations": {
-        "en": (_EN_ART + r"intergovernmental organizations",),
-        "ru": (r"(?<!\w)межправительственн\w* организаци\w*",),
-        "fr": (_FR_ART + r"organisations intergouvernementales",),
-        "es": (_ES_ART + r"organizaciones intergubernamentales",),
-        "ar": (_AR_DEF + r"منظمات الحكومية الدولية",),
-        "zh": (r"政府间组织",),
-    },
-    "non-governmental-organizations": {
-        "en": (_EN_ART + r"non-?governmental organizations",),
-        "ru": (r"(?<!\w)неправительственн\w* организаци\w*",),
-        "fr": (_FR_ART + r"organisations non gouvernementales",),
-        "es": (_ES_ART + r"organizaciones no gubernamentales",),
-        "ar": (_AR_DEF + r"منظمات غير الحكومية",),
-        "zh": (r"非政府组织",),
-    },
-    "regional-organizations": {
-        "en": (_EN_ART + r"regional (?:and subregional )?organizations",),
-        "ru": (r"(?<!\w)региональн\w* (?:и субрегиональн\w* )?организаци\w*",),
-        "fr": (_FR_ART + r"organisations régionales",),
-        "es": (_ES_ART + r"organizaciones regionales",),
-        "ar": (_AR_DEF + r"منظمات الإقليمية",),
-        "zh": (r"区域组织",),
-    },
-    "national-human-rights-institutions": {
-        "en": (
-            _EN_ART + r"national (?:human rights institutions|institutions for the "
-            r"promotion and protection of human rights)",
-        ),
-        "ru": (
-            r"(?<!\w)национальн\w* правозащитн\w* учреждени\w*",
-            r"(?<!\w)национальн\w* учреждени\w* по (?:поощрению и защите )?прав\w* человека",
-        ),
-        "fr": (
-            _FR_ART + r"institutions nationales (?:des|de défense des|pour la promotion "
-            r"et la protection des) droits de l'homme",
-        ),
-        "es": (
-            _ES_ART + r"instituciones nacionales de (?:promoción y protección de los )?"
-            r"derechos humanos",
-        ),
-        "ar": (_AR_DEF + r"مؤسسات الوطنية (?:لحقوق الإنسان|لتعزيز وحماية حقوق الإنسان)",),
-        "zh": (r"国家人权机构",),
-    },
-    "un-human-rights-mechanisms": {
-        "en": (
-            _EN_ART + r"(?:united nations )?human rights (?:mechanisms|machinery)"
-            r"(?: and procedures)?(?: of the united nations)?",
-            _EN_ART + r"mechanisms(?: and procedures)? of the united nations "
-            r"(?:in the field of )?human rights",
-        ),
-        "ru": (
-            rf"(?<!\w)механизм\w*(?: и процедур\w*)? {_UN_RU} {_HR_RU}",
-            rf"(?<!\w)правозащитн\w* механизм\w* {_UN_RU}",
-        ),
-        "fr": (
-            _FR_ART + r"mécanismes (?:et procédures )?(?:des nations unies )?"
-            r"(?:relatifs aux|de défense des|chargés des) droits de l'homme"
-            r"(?: de l'organisation des nations unies| des nations unies)?",
-        ),
-        "es": (
-            _ES_ART + r"mecanismos (?:y procedimientos )?(?:de las naciones unidas )?"
-            r"de derechos humanos(?: de las naciones unidas)?",
-        ),
-        "ar": (
-            _AR_CONS + r"آليات (?:وإجراءات )?الأمم المتحدة (?:المعنية ب|ل)حقوق الإنسان",
-            _AR_CONS + r"آليات حقوق الإنسان التابعة للأمم المتحدة",
-        ),
-        "zh": (r"联合国人权机制(?:和程序)?", r"联合国人权机构"),
-    },
-    "un-system": {
-        "en": (
-            r"(?<!\w)(?:organs|organizations|bodies|agencies|entities|funds|programmes)"
-            r"(?:,? (?:and )?(?:organs|organizations|bodies|agencies|entities|funds|programmes))*"
-            r" of the united nations system",
-            _EN_ART + r"united nations system",
-            _EN_ART + r"united nations (?:agencies|entities|bodies|funds and programmes)",
-        ),
-        "ru": (
-            rf"(?<!\w)(?:органы и )?организаци\w* (?:и органы )?системы {_UN_RU}",
-            rf"(?<!\w)систем\w* {_UN_RU}",
-            rf"(?<!\w)учреждени\w* {_UN_RU}",
-        ),
-        "fr": (
-            _FR_ART + r"(?:organes|organismes|organisations)(?: et (?:organes|organismes|"
-            r"organisations))* (?:du|des) système des nations unies",
-            _FR_ART + r"système des nations unies",
-            _FR_ART + r"organismes des nations unies",
-        ),
-        "es": (
-            _ES_ART + r"(?:órganos|organismos|organizaciones)(?: y (?:órganos|organismos|"
-            r"organizaciones))* del sistema de las naciones unidas",
-            _ES_ART + r"sistema de las naciones unidas",
-            _ES_ART + r"organismos de las naciones unidas",
-        ),
-        "ar": (_AR_CONS + r"منظومة الأمم المتحدة", _AR_CONS + r"وكالات الأمم المتحدة"),
-        "zh": (r"联合国系统(?:各组织|各机构)?", r"联合国各?机构"),
-    },
-    "special-procedures": {
-        "en": (
-            _EN_ART + r"special (?:rapporteurs?|procedures(?: mandate holders)?)(?!\w)",
-            _EN_ART + r"independent experts?(?!\w)",
-        ),
-        "ru": (r"(?<!\w)(?:специальн\w* (?:докладчик|процедур)|независим\w* эксперт)\w*",),
-        "fr": (
-            _FR_ART + r"(?:rapporteu(?:r|se)s? spécia(?:l|le|ux|les)|procédures spéciales|"
-            r"experte?s? indépendante?s?)",
-        ),
-        "es": (
-            _ES_ART + r"(?:relator(?:a|es|as)? especial(?:es)?|procedimientos especiales|"
-            r"expert[oa]s? independientes?)",
-        ),
-        "ar": (
-            _AR_DEF + r"(?:مقرر(?:ة)? الخاص(?:ة)?|مقررين الخاصين|إجراءات الخاصة|"
-            r"خبير(?:ة)? المستقل(?:ة)?)",
-        ),
-        "zh": (r"特别报告员", r"特别程序(?:任务负责人)?", r"独立专家"),
-    },
-    "all-actors": {
-        "en": (r"(?<!\w)all actors (?:on|in) the international (?:scene|arena)",),
-        "ru": (r"(?<!\w)все\w*,? кто действует на международной арене",),
-        "fr": (r"(?<!\w)tous les acteurs (?:de|sur) la scène internationale",),
-        "es": (r"(?<!\w)todos los (?:agentes|actores) (?:de|en) la escena internacional",),
-        "ar": (r"(?<!\w)(?:و|ف)?(?:ل|ب)?جميع الجهات الفاعلة على الساحة الدولية",),
-        "zh": (r"国际舞台上的所有行为者",),
-    },
-    "civil-society": {
-        "en": (_EN_ART + r"civil society(?: organizations)?",),
-        "ru": (r"(?<!\w)(?:организаци\w* )?гражданск\w* обществ\w*",),
-        "fr": (_FR_ART + r"(?:organisations de la )?société civile",),
-        "es": (_ES_ART + r"(?:organizaciones de la )?sociedad civil",),
-        "ar": (_AR_CONS + r"(?:منظمات )?المجتمع المدني",),
-        "zh": (r"民间社会(?:组织)?",),
-    },
-    "secretariat": {
-        "en": (_EN_ART + r"secretariat(?!\w)",),
-        "ru": (r"(?<!\w)секретариат\w*",),
-        "fr": (_FR_ART + r"secrétariat(?!\w)",),
-        "es": (_ES_ART + r"secretaría(?!\w)",),
-        "ar": (_AR_DEF + r"أمانة العامة",),
-        "zh": (r"秘书处",),
-    },
-    "inter-parliamentary-union": {
-        "en": (_EN_ART + r"inter-parliamentary union",),
-        "ru": (r"(?<!\w)межпарламентск\w* союз\w*",),
-        "fr": (_FR_ART + r"union interparlementaire",),
-        "es": (_ES_ART + r"unión interparlamentaria",),
-        "ar": (_AR_DEF + r"اتحاد البرلماني الدولي",),
-        "zh": (r"各国议会联盟",),
-    },
-}
-
 ACTOR_KEYS: Final[tuple[str, ...]] = tuple(
-    sorted({key for combined in _LEXICON for key in combined.split("+")})
+    sorted({key for combined in ACTOR_LEXICON for key in combined.split("+")})
 )
 """Every actor key `find_actors` can return."""
 
@@ -496,7 +57,7 @@ class _Lexicon:
     `patterns` holds `(pattern, keys, starts_a_word)` in lexicon order. A leading "not after a
     letter" assertion is checked after matching: kept in the pattern, it would cost the regex
     engine its fast scan for the first letters (50× slower). `scan` is a trie of the first
-    `_HEAD` letters every pattern can start with: it finds each offset where one may match
+    `HEAD` letters every pattern can start with: it finds each offset where one may match
     (and a few where none does), in one pass. `heads[i]` are pattern `i`'s openings, to pick
     the patterns worth trying at an offset (`tried` remembers the pick by the text there).
 
@@ -514,109 +75,29 @@ class _Lexicon:
     tried: dict[str, tuple[int, ...]]
 
 
-_HEAD: Final = 8  # letters of each pattern's opening that the scan checks
-_SRE: Final = importlib.import_module("re._parser")  # the stdlib's parser, to read openings
-
-_Openings = set[tuple[str, bool]]
-"""Openings read so far: `(letters, open)`; an open one may still grow."""
-
-
-def _grow(openings: _Openings, items: Any) -> _Openings | None:
-    """`openings` extended by a parsed (sub)pattern, up to `_HEAD` letters; `None`: anything."""
-    for op, av in items:
-        name = str(op)
-        if not any(grows for _, grows in openings):
-            return openings
-        if name == "LITERAL":
-            letters = {chr(av)}
-        elif name == "IN" and all(str(kind) == "LITERAL" for kind, _ in av):
-            letters = {chr(value) for _, value in av}
-        elif name in ("ASSERT", "ASSERT_NOT", "AT"):
-            continue  # zero width: the scan may find more than the pattern, never less
-        elif name in ("SUBPATTERN", "BRANCH", "MAX_REPEAT", "MIN_REPEAT"):
-            grown = _grow_group(openings, name, av)
-            if grown is None:
-                return None
-            openings = grown
-            continue
-        else:  # a class such as \w: the opening ends here
-            openings = {(head, False) for head, _ in openings}
-            continue
-        openings = {
-            (head + letter, len(head) + 1 < _HEAD) if grows else (head, False)
-            for head, grows in openings
-            for letter in (letters if grows else {""})
-        }
-        if len(openings) > 4096:
-            return None
-    return openings
-
-
-def _grow_group(openings: _Openings, name: str, av: Any) -> _Openings | None:
-    if name == "SUBPATTERN":
-        return _grow(openings, av[-1])
-    if name == "BRANCH":
-        out: _Openings = set()
-        for branch in av[1]:
-            grown = _grow(openings, branch)
-            if grown is None:
-                return None
-            out |= grown
-        return out
-    low, high, inner = av
-    out = set(openings) if low == 0 else set()
-    step = openings
-    for count in range(1, _HEAD + 1):
-        grown = _grow(step, inner)
-        if grown is None:
-            return None
-        step = grown
-        if count >= low:
-            out |= step
-        if count >= high:
-            return out | step  # every count read: what follows may grow them
-        if not any(grows for _, grows in step):
-            break
-    return out | {(head, False) for head, _ in step}  # more repeats may follow: end here
-
-
-def _trie(heads: list[str]) -> str:
-    """A regex that matches any of `heads` (all non-empty), as a trie for the engine."""
-    by_first: dict[str, list[str]] = {}
-    for head in heads:
-        by_first.setdefault(head[0], []).append(head[1:])
-    branches = []
-    for first, rests in sorted(by_first.items()):
-        if "" in rests:
-            branches.append(re.escape(first))
-        else:
-            branches.append(re.escape(first) + _trie(rests))
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-
 @cache
 def _lexicon(language: str) -> _Lexicon:
     if language not in _LANGS:
         msg = f"no actor lexicon for language {language!r} (expected one of {', '.join(_LANGS)})"
         raise ValueError(msg)
     patterns: list[tuple[re.Pattern[str], tuple[str, ...], bool]] = []
-    for combined, by_language in _LEXICON.items():
+    for combined, by_language in ACTOR_LEXICON.items():
         keys = tuple(combined.split("+"))
         for pattern in by_language.get(language, ()):
             word_start = pattern.startswith(_WORD_START)
             patterns.append((compile_folded(pattern.removeprefix(_WORD_START)), keys, word_start))
     heads: list[frozenset[str]] = []
     for compiled, _, _ in patterns:
-        grown = _grow({("", True)}, _SRE.parse(compiled.pattern))
-        letters = frozenset(head for head, _ in grown or ())
-        if grown is None or "" in letters:
+        openings = pattern_openings(compiled)
+        letters = openings or frozenset()
+        if openings is None or "" in letters:
             msg = f"actor pattern {compiled.pattern!r} has no opening letters to scan for"
             raise ValueError(msg)
         heads.append(letters)
-    trie = _trie(sorted(set().union(*heads)))
+    opening_trie = trie(sorted(set().union(*heads)))
     skip = int(all(word_start for _, _, word_start in patterns))
-    scan = re.compile(rf"[^\w]{trie}" if skip else trie)
-    return _Lexicon(tuple(patterns), scan, re.compile(trie), skip, tuple(heads), {})
+    scan = re.compile(rf"[^\w]{opening_trie}" if skip else opening_trie)
+    return _Lexicon(tuple(patterns), scan, re.compile(opening_trie), skip, tuple(heads), {})
 
 
 def _tried(lexicon: _Lexicon, window: str) -> tuple[int, ...]:
@@ -662,7 +143,7 @@ def _find_folded(folded: str, language: str) -> list[ActorMatch]:
     while at is not None:
         start = at.start() + skip
         skip = lexicon.skip
-        window = folded[start : start + _HEAD]
+        window = folded[start : start + HEAD]
         picked = tried.get(window)
         for index in _tried(lexicon, window) if picked is None else picked:
             if start < resume[index]:

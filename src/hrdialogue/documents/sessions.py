@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Final
 
-from hrdialogue.documents.actors import fold_text
+from hrdialogue.documents.folding import fold_text
 from hrdialogue.documents.model import Body, Deadline
 
 __all__ = [
