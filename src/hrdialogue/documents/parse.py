@@ -38,7 +38,7 @@ from hrdialogue.documents.model import (
     Span,
     Subparagraph,
 )
-from hrdialogue.documents.references import find_references
+from hrdialogue.documents.references import scan_references
 from hrdialogue.documents.segment import (
     Masthead,
     RawParagraph,
@@ -341,44 +341,62 @@ def _references(
     body: Body | None,
     deepest: list[tuple[int, int, str]],
 ) -> tuple[Reference, ...]:
+    # One scan of the clean text over the title and every paragraph, one over the footnotes
+    # (joined by line breaks): each text is folded once, not once per paragraph.
     found: list[Reference] = []
     ctext = clean.text
-
-    def innermost(offset: int) -> str | None:
-        best = None
-        for s, e, a in deepest:
-            if s > offset:
-                break
-            if s <= offset < e:
-                best = a
-        return best
-
-    if masthead is not None and masthead.title_span is not None:
-        s, e = masthead.title_span
-        for ref in find_references(ctext[s:e], language, body=body):
+    title = masthead.title_span if masthead is not None else None
+    regions = [(p.start, p.end) for p in paragraphs]
+    if title is not None:
+        regions.insert(0, title)
+    scanned = scan_references(ctext, language, regions, body=body)
+    if title is not None:
+        for c in scanned.pop(0):
+            found.append(c.reference(ctext, clean.source_span(c.start, c.end)))
+    starts = [s for s, _, _ in deepest]
+    for citations in scanned:
+        for c in citations:
             found.append(
-                ref.model_copy(update={"span": clean.source_span(s + ref.span[0], s + ref.span[1])})
-            )
-    for paragraph in paragraphs:
-        s, e = paragraph.start, paragraph.end
-        for ref in find_references(ctext[s:e], language, body=body):
-            a, b = s + ref.span[0], s + ref.span[1]
-            found.append(
-                ref.model_copy(update={"anchor": innermost(a), "span": clean.source_span(a, b)})
-            )
-    for entry, footnote in zip(doc.entries, footnotes, strict=True):
-        for ref in find_references(entry.text.text, language, body=body):
-            found.append(
-                ref.model_copy(
-                    update={
-                        "anchor": footnote.anchor,
-                        "footnote": footnote.marker,
-                        "span": entry.text.source_span(*ref.span),
-                    }
+                c.reference(
+                    ctext,
+                    clean.source_span(c.start, c.end),
+                    anchor=_innermost(deepest, starts, c.start),
                 )
             )
+    if doc.entries:
+        texts = [entry.text.text for entry in doc.entries]
+        joined = "\n".join(texts)
+        bounds = []
+        base = 0
+        for t in texts:
+            bounds.append((base, base + len(t)))
+            base += len(t) + 1
+        notes = scan_references(joined, language, bounds, body=body)
+        for entry, footnote, (base, _), citations in zip(
+            doc.entries, footnotes, bounds, notes, strict=True
+        ):
+            for c in citations:
+                found.append(
+                    c.reference(
+                        joined,
+                        entry.text.source_span(c.start - base, c.end - base),
+                        anchor=footnote.anchor,
+                        footnote=footnote.marker,
+                    )
+                )
     found.sort(key=lambda r: r.span[0])
     return tuple(found)
+
+
+def _innermost(deepest: list[tuple[int, int, str]], starts: list[int], offset: int) -> str | None:
+    """Anchor of the innermost element containing `offset` (`deepest`: sorted by start, then
+    longest first; `starts`: their starts): the last one in that order that contains it."""
+    i = bisect_right(starts, offset) - 1
+    while i >= 0:
+        if offset < deepest[i][1]:
+            return deepest[i][2]
+        i -= 1
+    return None
 
 
 def _truncation(
