@@ -53,9 +53,25 @@ def fold_width(text: str) -> str:
     The result has exactly one character for each character of `text`, so offsets found in
     it are offsets into `text`.
     """
+    # Speed: a regex scan costs several ns a character; the checks before it cost next to
+    # nothing. No character to fold is ASCII, and only the no-break space is Latin-1.
+    if text.isascii():
+        return text
+    if _is_latin1(text):
+        return text.replace("\xa0", " ")
     if _WIDE.search(text) is None:
         return text
     return _WIDE.sub(lambda m: _WIDTH[ord(m.group())], text)
+
+
+def _is_latin1(text: str) -> bool:
+    """Whether every character of `text` is below U+0100 (a copy for such a string; the
+    encoder stops at the first character beyond)."""
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 _SPACE_AROUND: Final = re.compile(r"\s*([/.\-])\s*")
@@ -73,7 +89,8 @@ def _normalise_once(raw: str) -> str:
         inner = _VOL.sub(lambda m: m.group(1) + " ", inner)
         paren = f" ({inner})"
         text = text[: tail.start()]
-    text = _SPACES.sub(" ", _SPACE_AROUND.sub(r"\1", text))
+    if _SPACES.search(text) is not None:  # both subs leave a text without white space as is
+        text = _SPACES.sub(" ", _SPACE_AROUND.sub(r"\1", text))
     return text + paren
 
 
