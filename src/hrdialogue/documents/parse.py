@@ -47,6 +47,7 @@ from hrdialogue.documents.segment import (
     read_masthead,
     split_paragraphs,
 )
+from hrdialogue.documents.symbols import is_latin1
 from hrdialogue.languages import LANGUAGES, fold_homoglyphs
 
 __all__ = ["parse_resolution"]
@@ -58,7 +59,23 @@ _BITEXT_OTHER_FIRST = re.compile(
     r"[\u0600-\u06ff\u4e00-\u9fff](?:(?<=[A-Za-z].)|(?<=[A-Za-z][,.;:)].))"
 )
 _BITEXT_SEGMENTS = 3
-_OWN_SYMBOL = re.compile(r"(?<![\w/(\[])((?:A|E|S)(?:/[A-Za-z0-9.\-]+)+)")
+
+
+def _own_symbol_pattern() -> re.Pattern[str]:
+    """The document's own symbols in text as printed: `A/63/53`, or `А/63/53` with Cyrillic
+    or Greek look-alikes, which are folded once found (folding the whole head first costs a
+    table look-up a character). Each class also takes the letters `fold_homoglyphs` turns
+    into one of its Latin letters: those of the Greek and Cyrillic blocks (a test checks
+    that it folds no other), all letters, as the look-behind's `\\w`. The look-behind follows
+    the first letter, so that the engine skips ahead in C to a candidate first letter."""
+    letters = "".join(map(chr, range(0x370, 0x530)))
+    alike = {a: b for a, b in zip(letters, fold_homoglyphs(letters), strict=True) if a != b}
+    first = "AES" + "".join(a for a, b in alike.items() if b in "AES")
+    rest = "".join(alike)
+    return re.compile(rf"([{first}](?<![\w/(\[].)(?:/[A-Za-z0-9.\-{rest}]+)+)")
+
+
+_OWN_SYMBOL = _own_symbol_pattern()
 _TERMINAL = re.compile(r"[.。][\"'”»)]*$")
 _FIRST_WORD = re.compile(r"[^\s,،，;:]+")
 
@@ -149,14 +166,17 @@ def parse_resolution(
             source=source,
         )
     bitext = _BITEXT_LATIN_FIRST if language in ("ar", "zh") else _BITEXT_OTHER_FIRST
-    if len(list(islice(bitext.finditer(text), _BITEXT_SEGMENTS))) >= _BITEXT_SEGMENTS:
+    if (  # no Arabic or Chinese letter in a Latin-1 text: no scan
+        not is_latin1(text)
+        and len(list(islice(bitext.finditer(text), _BITEXT_SEGMENTS))) >= _BITEXT_SEGMENTS
+    ):
         raise NotAResolution(
             "this is a bilingual aligned text (bitext), not a resolution in one language",
             source=source,
         )
     raw_formula = find_enacting_formula(text, language)
     body_start = raw_formula.start if raw_formula else 0
-    own = [m.group(1) for m in _OWN_SYMBOL.finditer(fold_homoglyphs(text[:body_start]))]
+    own = [fold_homoglyphs(m.group(1)) for m in _OWN_SYMBOL.finditer(text, 0, body_start)]
     doc = clean_document(text, body_start=body_start, own_symbols=own)
     clean = doc.body
     ctext = clean.text

@@ -24,6 +24,7 @@ __all__ = [
     "SymbolParts",
     "find_symbols",
     "fold_width",
+    "is_latin1",
     "normalise_symbol",
     "parse_symbol",
     "scan_symbols",
@@ -57,16 +58,17 @@ def fold_width(text: str) -> str:
     # nothing. No character to fold is ASCII, and only the no-break space is Latin-1.
     if text.isascii():
         return text
-    if _is_latin1(text):
+    if is_latin1(text):
         return text.replace("\xa0", " ")
     if _WIDE.search(text) is None:
         return text
     return _WIDE.sub(lambda m: _WIDTH[ord(m.group())], text)
 
 
-def _is_latin1(text: str) -> bool:
-    """Whether every character of `text` is below U+0100 (a copy for such a string; the
-    encoder stops at the first character beyond)."""
+def is_latin1(text: str) -> bool:
+    """Whether every character of `text` is below U+0100: a quick test that lets a caller skip
+    a regex scan for characters beyond (a copy for such a string; else the encoder stops at
+    the first character beyond)."""
     try:
         text.encode("latin-1")
     except UnicodeEncodeError:
