@@ -211,6 +211,9 @@ class _Rules:
     lead: int
 
 
+_LEADING_EXTRAS: Final = re.compile(r"(?<=[(:|])(?:\(\?<!-\)|\(\?:ال\)\?)")
+
+
 def _compile(lang: str, words: _Words) -> _Rules:
     named = "|".join(f"(?P<{key}>{alt})" for key, alt in words.bodies)
     plain = "|".join(alt for _, alt in words.bodies)
@@ -218,7 +221,9 @@ def _compile(lang: str, words: _Words) -> _Rules:
         lang=lang,
         keyword=re.compile(words.keyword),
         bodies=re.compile(f"{words.body_prefix}(?:{named})"),
-        body_hint=re.compile(f"(?:{plain})"),
+        # Only a quick test before `bodies` (whether one may occur): looser, with no
+        # look-behind or optional article in front, so that the engine skips ahead in C.
+        body_hint=re.compile(_LEADING_EXTRAS.sub("", f"(?:{plain})")),
         body_after=re.compile(f"{words.body_link}(?P<b>{words.body_prefix}(?:{plain}))"),
         possessive=re.compile(words.possessive),
         date_link=re.compile(words.date_link + DATE_PATTERNS[lang]),
@@ -282,8 +287,15 @@ _FIRST_GAP: Final = 60  # most characters between a keyword and its first number
 _NEXT_GAP: Final = 250  # most characters between two numbers of one list
 _LONGEST_NUMBER: Final = 32  # "3362 (S-VII)", "40 / 152 سين": room for the number itself
 _TAIL: Final = 24  # a separator or possessive ends a gap: only its tail is searched
-_GAP_STOP: Final = re.compile(r"[\[\]|;0-9]|\n\s*\n|\.\s+(?=[A-ZÀ-ÞА-ЯЁ])")
-_LIST_STOP: Final = re.compile(r"[\[\]|;]|\n\s*\n|\.\s+(?=[A-ZÀ-ÞА-ЯЁ])")
+# What ends a gap: a bracket, bar, semicolon (or, before the first number, a digit), a blank
+# line, a full stop before a capital. One character class leads, so that the engine skips ahead
+# in C; what follows depends on the character it took. Only whether one occurs is read.
+_GAP_STOP: Final = re.compile(
+    r"[\[\]|;0-9\n.](?:(?<=[\[\]|;0-9])|(?<=\n)\s*\n|(?<=\.)\s+(?=[A-ZÀ-ÞА-ЯЁ]))"
+)
+_LIST_STOP: Final = re.compile(
+    r"[\[\]|;\n.](?:(?<=[\[\]|;])|(?<=\n)\s*\n|(?<=\.)\s+(?=[A-ZÀ-ÞА-ЯЁ]))"
+)
 _CLAUSE_ENDS: Final = ("; ", ";\n", ". ", ".\n", "。", "；", "\n\n")
 
 
