@@ -142,3 +142,8 @@ def test_every_region_end_reads_as_if_alone(lang: str, text: str) -> None:
     for (lo, hi), citations in zip(regions, found, strict=True):
         assert _shifted(citations, lo) == _alone(text, lo, hi, lang, Body.GENERAL_ASSEMBLY)
     assert found[len(text) - starts[0]]  # the whole text cites something
+
+
+def test_every_wide_character_is_folded_not_only_the_first() -> None:
+    # Full-width digits and slash, an em dash, a thin space, Arabic-Indic digits (hand-written).
+    assert fold_width("ё ６２／１６０—резолюция\u2009٦٢⁄١٦٠") == "ё 62/160-резолюция 62/160"

@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from hrdialogue.documents.dates import DATE_PATTERNS, parse_date_match
 from hrdialogue.documents.errors import UnsupportedLanguage
@@ -320,8 +320,7 @@ class _Spans:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Number:
+class _Number(NamedTuple):  # a tuple: built in C, unlike a frozen dataclass
     start: int
     end: int
     text: str  # "62/160", "40/152 O", "217 A (III)", "1325 (2000)"

@@ -60,9 +60,17 @@ def fold_width(text: str) -> str:
         return text
     if is_latin1(text):
         return text.replace("\xa0", " ")
-    if _WIDE.search(text) is None:
+    first = _WIDE.search(text)
+    if first is None:
         return text
-    return _WIDE.sub(lambda m: _WIDTH[ord(m.group())], text)
+    parts = [text[: first.start()]]  # the scan goes on from the first match, not from 0
+    last = first.start()
+    for m in _WIDE.finditer(text, last):
+        parts.append(text[last : m.start()])
+        parts.append(_WIDTH[ord(m.group())])
+        last = m.end()
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def is_latin1(text: str) -> bool:
