@@ -138,18 +138,26 @@ def test_every_span_covers_its_paragraph(seed: Resolution, seed_text: str) -> No
 def test_references_are_mapped_to_source_spans_and_anchors(
     seed_text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # A stand-in for the references stage: every "NN/NNN" number, span relative to its text.
+    # A stand-in for the references stage: every "NN/NNN" number in each region it is given
+    # (the title, each paragraph, each footnote), offsets into the text it scans.
     from hrdialogue.documents import parse as parse_module
-    from hrdialogue.documents.model import Reference
+    from hrdialogue.documents.references import Citation
 
-    def numbers(text: str, language: str, *, body: Body | None = None) -> tuple[Reference, ...]:
+    number = re.compile(r"\d+/\d+")
+
+    def numbers(
+        text: str, language: str, regions: list[tuple[int, int]], *, body: Body | None = None
+    ) -> list[list[Citation]]:
         del language, body
-        return tuple(
-            Reference(kind="resolution", text=m.group(), number=m.group(), span=m.span())
-            for m in re.finditer(r"\d+/\d+", text)
-        )
+        return [
+            [
+                Citation("resolution", m.start(), m.end(), number=m.group())
+                for m in number.finditer(text, lo, hi)
+            ]
+            for lo, hi in regions
+        ]
 
-    monkeypatch.setattr(parse_module, "find_references", numbers)
+    monkeypatch.setattr(parse_module, "scan_references", numbers)
     seed = parse_module.parse_resolution(seed_text, language="ru")
     found = [(r.number, r.anchor, r.footnote) for r in seed.references]
     assert ("62/160", "PP2", None) in found

@@ -38,7 +38,7 @@ from hrdialogue.documents.model import (
     Span,
     Subparagraph,
 )
-from hrdialogue.documents.references import find_references
+from hrdialogue.documents.references import scan_references
 from hrdialogue.documents.segment import (
     Masthead,
     RawParagraph,
@@ -47,6 +47,7 @@ from hrdialogue.documents.segment import (
     read_masthead,
     split_paragraphs,
 )
+from hrdialogue.documents.symbols import is_latin1
 from hrdialogue.languages import LANGUAGES, fold_homoglyphs
 
 __all__ = ["parse_resolution"]
@@ -58,7 +59,23 @@ _BITEXT_OTHER_FIRST = re.compile(
     r"[\u0600-\u06ff\u4e00-\u9fff](?:(?<=[A-Za-z].)|(?<=[A-Za-z][,.;:)].))"
 )
 _BITEXT_SEGMENTS = 3
-_OWN_SYMBOL = re.compile(r"(?<![\w/(\[])((?:A|E|S)(?:/[A-Za-z0-9.\-]+)+)")
+
+
+def _own_symbol_pattern() -> re.Pattern[str]:
+    """The document's own symbols in text as printed: `A/63/53`, or `А/63/53` with Cyrillic
+    or Greek look-alikes, which are folded once found (folding the whole head first costs a
+    table look-up a character). Each class also takes the letters `fold_homoglyphs` turns
+    into one of its Latin letters: those of the Greek and Cyrillic blocks (a test checks
+    that it folds no other), all letters, as the look-behind's `\\w`. The look-behind follows
+    the first letter, so that the engine skips ahead in C to a candidate first letter."""
+    letters = "".join(map(chr, range(0x370, 0x530)))
+    alike = {a: b for a, b in zip(letters, fold_homoglyphs(letters), strict=True) if a != b}
+    first = "AES" + "".join(a for a, b in alike.items() if b in "AES")
+    rest = "".join(alike)
+    return re.compile(rf"([{first}](?<![\w/(\[].)(?:/[A-Za-z0-9.\-{rest}]+)+)")
+
+
+_OWN_SYMBOL = _own_symbol_pattern()
 _TERMINAL = re.compile(r"[.。][\"'”»)]*$")
 _FIRST_WORD = re.compile(r"[^\s,،，;:]+")
 
@@ -149,14 +166,17 @@ def parse_resolution(
             source=source,
         )
     bitext = _BITEXT_LATIN_FIRST if language in ("ar", "zh") else _BITEXT_OTHER_FIRST
-    if len(list(islice(bitext.finditer(text), _BITEXT_SEGMENTS))) >= _BITEXT_SEGMENTS:
+    if (  # no Arabic or Chinese letter in a Latin-1 text: no scan
+        not is_latin1(text)
+        and len(list(islice(bitext.finditer(text), _BITEXT_SEGMENTS))) >= _BITEXT_SEGMENTS
+    ):
         raise NotAResolution(
             "this is a bilingual aligned text (bitext), not a resolution in one language",
             source=source,
         )
     raw_formula = find_enacting_formula(text, language)
     body_start = raw_formula.start if raw_formula else 0
-    own = [m.group(1) for m in _OWN_SYMBOL.finditer(fold_homoglyphs(text[:body_start]))]
+    own = [fold_homoglyphs(m.group(1)) for m in _OWN_SYMBOL.finditer(text, 0, body_start)]
     doc = clean_document(text, body_start=body_start, own_symbols=own)
     clean = doc.body
     ctext = clean.text
@@ -341,44 +361,62 @@ def _references(
     body: Body | None,
     deepest: list[tuple[int, int, str]],
 ) -> tuple[Reference, ...]:
+    # One scan of the clean text over the title and every paragraph, one over the footnotes
+    # (joined by line breaks): each text is folded once, not once per paragraph.
     found: list[Reference] = []
     ctext = clean.text
-
-    def innermost(offset: int) -> str | None:
-        best = None
-        for s, e, a in deepest:
-            if s > offset:
-                break
-            if s <= offset < e:
-                best = a
-        return best
-
-    if masthead is not None and masthead.title_span is not None:
-        s, e = masthead.title_span
-        for ref in find_references(ctext[s:e], language, body=body):
+    title = masthead.title_span if masthead is not None else None
+    regions = [(p.start, p.end) for p in paragraphs]
+    if title is not None:
+        regions.insert(0, title)
+    scanned = scan_references(ctext, language, regions, body=body)
+    if title is not None:
+        for c in scanned.pop(0):
+            found.append(c.reference(ctext, clean.source_span(c.start, c.end)))
+    starts = [s for s, _, _ in deepest]
+    for citations in scanned:
+        for c in citations:
             found.append(
-                ref.model_copy(update={"span": clean.source_span(s + ref.span[0], s + ref.span[1])})
-            )
-    for paragraph in paragraphs:
-        s, e = paragraph.start, paragraph.end
-        for ref in find_references(ctext[s:e], language, body=body):
-            a, b = s + ref.span[0], s + ref.span[1]
-            found.append(
-                ref.model_copy(update={"anchor": innermost(a), "span": clean.source_span(a, b)})
-            )
-    for entry, footnote in zip(doc.entries, footnotes, strict=True):
-        for ref in find_references(entry.text.text, language, body=body):
-            found.append(
-                ref.model_copy(
-                    update={
-                        "anchor": footnote.anchor,
-                        "footnote": footnote.marker,
-                        "span": entry.text.source_span(*ref.span),
-                    }
+                c.reference(
+                    ctext,
+                    clean.source_span(c.start, c.end),
+                    anchor=_innermost(deepest, starts, c.start),
                 )
             )
+    if doc.entries:
+        texts = [entry.text.text for entry in doc.entries]
+        joined = "\n".join(texts)
+        bounds = []
+        base = 0
+        for t in texts:
+            bounds.append((base, base + len(t)))
+            base += len(t) + 1
+        notes = scan_references(joined, language, bounds, body=body)
+        for entry, footnote, (base, _), citations in zip(
+            doc.entries, footnotes, bounds, notes, strict=True
+        ):
+            for c in citations:
+                found.append(
+                    c.reference(
+                        joined,
+                        entry.text.source_span(c.start - base, c.end - base),
+                        anchor=footnote.anchor,
+                        footnote=footnote.marker,
+                    )
+                )
     found.sort(key=lambda r: r.span[0])
     return tuple(found)
+
+
+def _innermost(deepest: list[tuple[int, int, str]], starts: list[int], offset: int) -> str | None:
+    """Anchor of the innermost element containing `offset` (`deepest`: sorted by start, then
+    longest first; `starts`: their starts): the last one in that order that contains it."""
+    i = bisect_right(starts, offset) - 1
+    while i >= 0:
+        if offset < deepest[i][1]:
+            return deepest[i][2]
+        i -= 1
+    return None
 
 
 def _truncation(

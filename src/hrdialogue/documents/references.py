@@ -20,16 +20,17 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Literal, NamedTuple
 
 from hrdialogue.documents.dates import DATE_PATTERNS, parse_date_match
 from hrdialogue.documents.errors import UnsupportedLanguage
-from hrdialogue.documents.model import Body, Reference
-from hrdialogue.documents.symbols import find_symbols, fold_width
+from hrdialogue.documents.model import Body, Reference, Span
+from hrdialogue.documents.symbols import fold_width, scan_symbols
 from hrdialogue.languages import fold_homoglyphs
 
-__all__ = ["ARABIC_LETTERS", "find_references"]
+__all__ = ["ARABIC_LETTERS", "Citation", "find_references", "scan_references"]
 
 _ARABIC_NAMES: Final = (
     "ألف باء جيم دال هاء واو زاي حاء طاء ياء كاف لام ميم نون سين عين فاء صاد قاف راء"
@@ -47,6 +48,10 @@ class _Words:
     the body it names (COUNCIL: the Council of the context; OWN: the adopting body)."""
 
     keyword: str  # no group and no look-behind in front: it is tried at every character
+    # Every match of `keyword` has one of `stems` (plain strings) `lead` characters after its
+    # start: the keywords are looked for with `str.find`, far faster than a regex scan.
+    stems: tuple[str, ...]
+    lead: int
     bodies: tuple[tuple[str, str], ...]
     body_prefix: str = r"(?<![\w-])"
     body_link: str = r"\s*"  # between a number (or its date) and a body named after it
@@ -60,6 +65,8 @@ class _Words:
 _WORDS: Final[dict[str, _Words]] = {
     "en": _Words(
         keyword=r"[RrDd](?:esolutions?|ecisions?|ESOLUTIONS?|ECISIONS?)\b",
+        stems=("esolution", "ecision", "ESOLUTION", "ECISION"),
+        lead=1,
         bodies=(
             ("SUB", r"Sub-?[Cc]ommission"),
             ("CHR", r"Commission\s+on\s+Human\s+Rights|(?<!-)Commission"),
@@ -78,6 +85,8 @@ _WORDS: Final[dict[str, _Words]] = {
     ),
     "ru": _Words(
         keyword=r"[Рр]е(?:золюци|шени)\w*",
+        stems=("езолюци", "ешени"),
+        lead=1,
         bodies=(
             ("SUB", r"Подкомисси\w*"),
             ("CHR", r"Комисси\w*\s+по\s+правам\s+человека|Комисси\w*"),
@@ -95,6 +104,8 @@ _WORDS: Final[dict[str, _Words]] = {
     ),
     "fr": _Words(
         keyword=r"[RrDd][ée](?:solutions?|cisions?)\b",
+        stems=("solution", "cision"),
+        lead=2,
         bodies=(
             ("SUB", r"Sous-[Cc]ommission"),
             ("CHR", r"Commission\s+des\s+droits\s+de\s+l['’]homme|Commission"),
@@ -113,6 +124,8 @@ _WORDS: Final[dict[str, _Words]] = {
     ),
     "es": _Words(
         keyword=r"[RrDd](?:esoluci|ecisi)(?:ón|on|ones)\b",
+        stems=("esoluci", "ecisi"),
+        lead=1,
         bodies=(
             ("SUB", r"Subcomisión"),
             ("CHR", r"Comisión\s+de\s+Derechos\s+Humanos|Comisión"),
@@ -132,6 +145,8 @@ _WORDS: Final[dict[str, _Words]] = {
     # Arabic glues "its" to the keyword (قرارها) and prefixes (و، ب، ل، ال) to words.
     "ar": _Words(
         keyword=r"(?:قرار|مقرر)(?:ات|ي|ا)?(?:ها|هما)?(?![\u0621-\u064A])",
+        stems=("قرار", "مقرر"),
+        lead=0,
         bodies=(
             ("SUB", r"(?:ال)?لجنة\s+الفرعية"),
             ("CHR", r"لجنة\s+حقوق\s+الإنسان|(?:ال)?لجنة"),
@@ -150,6 +165,8 @@ _WORDS: Final[dict[str, _Words]] = {
     # Chinese: "其2007年12月18日第62/160号决议"; the items are read by `_scan_chinese`.
     "zh": _Words(
         keyword=r"(?!)",
+        stems=(),  # no keyword: `_scan_chinese` reads the numbers before 决议
+        lead=0,
         bodies=(
             ("SUB", r"增进和保护人权小组委员会|防止歧视和保护少数小组委员会|小组委员会"),
             ("CHR", r"人权委员会"),
@@ -190,6 +207,11 @@ class _Rules:
     separator: re.Pattern[str]
     conjunction: re.Pattern[str]
     gap_stop: re.Pattern[str]
+    stems: tuple[str, ...]
+    lead: int
+
+
+_LEADING_EXTRAS: Final = re.compile(r"(?<=[(:|])(?:\(\?<!-\)|\(\?:ال\)\?)")
 
 
 def _compile(lang: str, words: _Words) -> _Rules:
@@ -199,13 +221,17 @@ def _compile(lang: str, words: _Words) -> _Rules:
         lang=lang,
         keyword=re.compile(words.keyword),
         bodies=re.compile(f"{words.body_prefix}(?:{named})"),
-        body_hint=re.compile(f"(?:{plain})"),
+        # Only a quick test before `bodies` (whether one may occur): looser, with no
+        # look-behind or optional article in front, so that the engine skips ahead in C.
+        body_hint=re.compile(_LEADING_EXTRAS.sub("", f"(?:{plain})")),
         body_after=re.compile(f"{words.body_link}(?P<b>{words.body_prefix}(?:{plain}))"),
         possessive=re.compile(words.possessive),
         date_link=re.compile(words.date_link + DATE_PATTERNS[lang]),
         separator=re.compile(words.separator),
         conjunction=re.compile(words.conjunction),
         gap_stop=re.compile(words.gap_stop),
+        stems=words.stems,
+        lead=words.lead,
     )
 
 
@@ -253,7 +279,7 @@ _NUMBER: Final = re.compile(
     re.VERBOSE,
 )
 _DIGITS: Final = re.compile(r"[0-9]+")
-_ANY_DIGIT: Final = re.compile(r"\d")
+_ANY_DIGIT: Final = re.compile(r"[0-9]")  # searched in the folded view: every citation has one
 _DECISION: Final = re.compile(r"[EeÉé][Cc][Ii][Ss][Ii]|ешени|مقرر")
 _AR_PREFIX: Final = re.compile(r"[وفبل]{0,2}(?:ال)?")
 _WINDOW: Final = 120  # characters before a keyword searched for the body that adopted it
@@ -261,8 +287,15 @@ _FIRST_GAP: Final = 60  # most characters between a keyword and its first number
 _NEXT_GAP: Final = 250  # most characters between two numbers of one list
 _LONGEST_NUMBER: Final = 32  # "3362 (S-VII)", "40 / 152 سين": room for the number itself
 _TAIL: Final = 24  # a separator or possessive ends a gap: only its tail is searched
-_GAP_STOP: Final = re.compile(r"[\[\]|;0-9]|\n\s*\n|\.\s+(?=[A-ZÀ-ÞА-ЯЁ])")
-_LIST_STOP: Final = re.compile(r"[\[\]|;]|\n\s*\n|\.\s+(?=[A-ZÀ-ÞА-ЯЁ])")
+# What ends a gap: a bracket, bar, semicolon (or, before the first number, a digit), a blank
+# line, a full stop before a capital. One character class leads, so that the engine skips ahead
+# in C; what follows depends on the character it took. Only whether one occurs is read.
+_GAP_STOP: Final = re.compile(
+    r"[\[\]|;0-9\n.](?:(?<=[\[\]|;0-9])|(?<=\n)\s*\n|(?<=\.)\s+(?=[A-ZÀ-ÞА-ЯЁ]))"
+)
+_LIST_STOP: Final = re.compile(
+    r"[\[\]|;\n.](?:(?<=[\[\]|;])|(?<=\n)\s*\n|(?<=\.)\s+(?=[A-ZÀ-ÞА-ЯЁ]))"
+)
 _CLAUSE_ENDS: Final = ("; ", ";\n", ". ", ".\n", "。", "；", "\n\n")
 
 
@@ -287,8 +320,7 @@ class _Spans:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Number:
+class _Number(NamedTuple):  # a tuple: built in C, unlike a frozen dataclass
     start: int
     end: int
     text: str  # "62/160", "40/152 O", "217 A (III)", "1325 (2000)"
@@ -296,13 +328,32 @@ class _Number:
 
 
 @dataclass(slots=True)
-class _Found:
-    kind: str
+class Citation:
+    """A symbol, resolution or decision found by `scan_references`: offsets into its text."""
+
+    kind: Literal["symbol", "resolution", "decision"]
     start: int
     end: int
-    number: str
-    body: Body | None
-    date: dt.date | None
+    symbol: str | None = None
+    number: str | None = None
+    body: Body | None = None
+    date: dt.date | None = None
+
+    def reference(
+        self, text: str, span: Span, *, anchor: str | None = None, footnote: str | None = None
+    ) -> Reference:
+        """The `Reference`, printed as `text[start:end]`, placed at `span`."""
+        return Reference(
+            kind=self.kind,
+            text=text[self.start : self.end],
+            symbol=self.symbol,
+            body=self.body,
+            number=self.number,
+            date=self.date,
+            anchor=anchor,
+            footnote=footnote,
+            span=span,
+        )
 
 
 def _next_number(view: str, pos: int, limit: int) -> re.Match[str] | None:
@@ -393,24 +444,26 @@ def _before(view: str, rules: _Rules, floor: int, start: int) -> tuple[str | Non
     return last.lastgroup, not view[last.end() : start].strip()
 
 
-def _after(view: str, rules: _Rules, pos: int) -> tuple[str | None, int]:
-    m = rules.body_after.match(view, pos)
+def _after(view: str, rules: _Rules, pos: int, hi: int) -> tuple[str | None, int]:
+    m = rules.body_after.match(view, pos, hi)
     if m is None:
         return None, pos
     named = rules.bodies.fullmatch(m.group("b"))
     return (named.lastgroup if named else None), m.end()
 
 
-def _describe(view: str, rules: _Rules, number: _Number) -> tuple[str | None, dt.date | None, int]:
-    """Body named and date printed after a number: `(key, date, end)`."""
-    key, end = _after(view, rules, number.end)
+def _describe(
+    view: str, rules: _Rules, number: _Number, hi: int
+) -> tuple[str | None, dt.date | None, int]:
+    """Body named and date printed after a number, before `hi`: `(key, date, end)`."""
+    key, end = _after(view, rules, number.end, hi)
     date = None
-    dated = rules.date_link.match(view, end)
+    dated = rules.date_link.match(view, end, hi)
     if dated is not None:
         date = parse_date_match(dated)
         end = dated.end()
         if key is None:
-            key, end = _after(view, rules, end)
+            key, end = _after(view, rules, end, hi)
     return key, date, end
 
 
@@ -431,15 +484,16 @@ def _scan_keyword(
     kw: re.Match[str],
     *,
     stop: int,
+    hi: int,
     floor: int,
     body: Body | None,
     symbols: _Spans,
-) -> list[_Found]:
+) -> list[Citation]:
     """The numbers a keyword cites: the first close to it, then each joined by a separator."""
     word = kw.group()
-    kind = "decision" if _DECISION.search(word) else "resolution"
-    found: list[_Found] = []
-    pending: list[_Found] = []  # undated numbers joined by "and" to the next one
+    kind: Literal["resolution", "decision"] = "decision" if _DECISION.search(word) else "resolution"
+    found: list[Citation] = []
+    pending: list[Citation] = []  # undated numbers joined by "and" to the next one
     anchor_key: str | None = None
     listed = False  # a symbol cited in the list ("resolutions A/RES/63/180 and 64/171")
     prev_end = pos = kw.end()
@@ -483,10 +537,10 @@ def _scan_keyword(
             continue
         if symbols.overlaps(number.start, number.end):
             continue
-        key, date, end = _describe(view, rules, number)
+        key, date, end = _describe(view, rules, number, hi)
         start = number.start if found or listed else kw.start()
         body_of = _resolve(key or anchor_key, number.form, body)
-        item = _Found(kind, start, end, number.text, body_of, date)
+        item = Citation(kind, start, end, None, number.text, body_of, date)
         if pending and not rules.conjunction.fullmatch(gap):
             pending = []
         if date is None:
@@ -500,14 +554,16 @@ def _scan_keyword(
     return found
 
 
-def _scan_chinese(view: str, rules: _Rules, *, body: Body | None, symbols: _Spans) -> list[_Found]:
+def _scan_chinese(
+    view: str, rules: _Rules, lo: int, hi: int, *, body: Body | None, symbols: _Spans
+) -> list[Citation]:
     """ "1996年10月25日第51/7号决议", "第54/181和55/109号决议": numbers before the keyword."""
-    found: list[_Found] = []
+    found: list[Citation] = []
     group: list[tuple[_Number, dt.date | None, int, int]] = []
     key: str | None = None
-    floor = pos = 0
-    while (cand := _ZH_START.search(view, pos)) is not None:
-        m = _ZH_ITEM.match(view, cand.start())
+    floor = pos = lo
+    while (cand := _ZH_START.search(view, pos, hi)) is not None:
+        m = _ZH_ITEM.match(view, cand.start(), hi)
         if m is None:
             pos = cand.end()
             continue
@@ -527,13 +583,23 @@ def _scan_chinese(view: str, rules: _Rules, *, body: Body | None, symbols: _Span
         group.append((number, date, m.start(), m.end()))
         if m.group("kw") is None:
             continue
-        kind = "decision" if m.group("kw") == "决定" else "resolution"
+        kind: Literal["resolution", "decision"] = (
+            "decision" if m.group("kw") == "决定" else "resolution"
+        )
         for number, date, start, end in group:
             body_of = _resolve(key, number.form, body)
-            found.append(_Found(kind, start, end, number.text, body_of, date))
+            found.append(Citation(kind, start, end, None, number.text, body_of, date))
         floor = m.end()
         group = []
     return found
+
+
+def _rules(language: str) -> _Rules:
+    rules = _RULES.get(language)
+    if rules is None:
+        msg = f"references: {language!r} is not an official UN language (ar, zh, en, fr, ru, es)"
+        raise UnsupportedLanguage(msg)
+    return rules
 
 
 def find_references(text: str, language: str, *, body: Body | None = None) -> tuple[Reference, ...]:
@@ -543,40 +609,122 @@ def find_references(text: str, language: str, *, body: Body | None = None) -> tu
     the caller to fill. `body` is the adopting body, which "its resolution" refers to.
     Raises `UnsupportedLanguage` for a language that is not one of the six.
     """
+    (found,) = scan_references(text, language, [(0, len(text))], body=body)
+    return tuple(c.reference(text, (c.start, c.end)) for c in found)
+
+
+def scan_references(
+    text: str, language: str, regions: Sequence[Span], *, body: Body | None = None
+) -> list[list[Citation]]:
+    """What `find_references` finds in each region `text[start:end]`, offsets into `text`.
+
+    One list per region, each in `find_references` order. Folds `text` once and finds the
+    places where a citation may start once, so that a reader can scan every paragraph of a
+    document in one call. Raises `UnsupportedLanguage`.
+    """
     rules = _RULES.get(language)
     if rules is None:
         msg = f"references: {language!r} is not an official UN language (ar, zh, en, fr, ru, es)"
         raise UnsupportedLanguage(msg)
-    if _ANY_DIGIT.search(text) is None:
-        return ()
     view = fold_width(text)
-    symbols = find_symbols(text)
-    refs = [
-        Reference(kind="symbol", text=text[s:e], symbol=sym, span=(s, e)) for s, e, sym in symbols
-    ]
-    found: list[_Found] = []
+    if _ANY_DIGIT.search(view) is None:
+        return [[] for _ in regions]
+    # Every citation holds a "/" (a symbol) or starts with a keyword: a region with neither
+    # is skipped. Chinese has no keyword: each of its regions is scanned.
+    keywords = _keyword_starts(view, rules)
+    slashes = _find_all(view, "/")
+    found: list[list[Citation]] = []
+    for lo, hi in regions:
+        if lo == 0 or view[lo - 1].isspace():
+            if (
+                keywords is not None
+                and not _any_in(keywords, lo, hi)
+                and not _any_in(slashes, lo, hi)
+            ):
+                found.append([])
+            else:
+                found.append(_scan(view, text, lo, hi, rules=rules, body=body, starts=keywords))
+            continue
+        # A look-behind at `lo` would see the character before: scan the region on its own.
+        part = _scan(view[lo:hi], text[lo:hi], 0, hi - lo, rules=rules, body=body, starts=None)
+        for c in part:
+            c.start += lo
+            c.end += lo
+        found.append(part)
+    return found
+
+
+def _find_all(view: str, needle: str) -> list[int]:
+    found = []
+    pos = view.find(needle)
+    while pos >= 0:
+        found.append(pos)
+        pos = view.find(needle, pos + 1)
+    return found
+
+
+def _any_in(offsets: list[int], lo: int, hi: int) -> bool:
+    i = bisect.bisect_left(offsets, lo)
+    return i < len(offsets) and offsets[i] < hi
+
+
+def _keyword_starts(view: str, rules: _Rules) -> list[int] | None:
+    """Sorted offsets where a keyword may start (its stem's, less `lead`); None for Chinese."""
+    if not rules.stems:
+        return None
+    starts = [pos - rules.lead for stem in rules.stems for pos in _find_all(view, stem)]
+    starts.sort()
+    return starts
+
+
+def _keywords(
+    view: str, rules: _Rules, lo: int, hi: int, starts: list[int] | None
+) -> list[re.Match[str]]:
+    """`rules.keyword.finditer(view, lo, hi)`, tried only at `starts` when they are known."""
+    if starts is None:
+        return list(rules.keyword.finditer(view, lo, hi))
+    found = []
+    end = lo
+    i = bisect.bisect_left(starts, lo)
+    while i < len(starts) and starts[i] < hi:
+        if starts[i] >= end and (m := rules.keyword.match(view, starts[i], hi)) is not None:
+            found.append(m)
+            end = m.end()
+        i += 1
+    return found
+
+
+def _scan(
+    view: str,
+    text: str,
+    lo: int,
+    hi: int,
+    *,
+    rules: _Rules,
+    body: Body | None,
+    starts: list[int] | None,
+) -> list[Citation]:
+    """The citations in `view[lo:hi]` (`view = fold_width(text)`; `lo` is 0 or follows white
+    space, so that the look-behinds at `lo` see what they would at the start of a string)."""
+    if _ANY_DIGIT.search(view, lo, hi) is None:
+        return []
+    symbols = scan_symbols(view, text, lo, hi)
+    found = [Citation("symbol", s, e, sym) for s, e, sym in symbols]
     spans = _Spans(symbols)
-    if language == "zh":
-        found = _scan_chinese(view, rules, body=body, symbols=spans)
+    if rules.lang == "zh":
+        found.extend(_scan_chinese(view, rules, lo, hi, body=body, symbols=spans))
     else:
-        keywords = [kw for kw in rules.keyword.finditer(view) if _stands_alone(view, kw.start())]
-        floor = 0
+        keywords = [
+            kw for kw in _keywords(view, rules, lo, hi, starts) if _stands_alone(view, kw.start())
+        ]
+        floor = lo
         for i, kw in enumerate(keywords):
-            stop = keywords[i + 1].start() if i + 1 < len(keywords) else len(view)
-            items = _scan_keyword(view, rules, kw, stop=stop, floor=floor, body=body, symbols=spans)
+            stop = keywords[i + 1].start() if i + 1 < len(keywords) else hi
+            items = _scan_keyword(
+                view, rules, kw, stop=stop, hi=hi, floor=floor, body=body, symbols=spans
+            )
             if items:
                 floor = items[-1].end
             found.extend(items)
-    refs.extend(
-        Reference(
-            kind="decision" if f.kind == "decision" else "resolution",
-            text=text[f.start : f.end],
-            body=f.body,
-            number=f.number,
-            date=f.date,
-            span=(f.start, f.end),
-        )
-        for f in found
-    )
-    refs.sort(key=lambda r: r.span)
-    return tuple(refs)
+    found.sort(key=lambda c: (c.start, c.end))
+    return found

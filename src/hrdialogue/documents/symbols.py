@@ -24,8 +24,10 @@ __all__ = [
     "SymbolParts",
     "find_symbols",
     "fold_width",
+    "is_latin1",
     "normalise_symbol",
     "parse_symbol",
+    "scan_symbols",
 ]
 
 
@@ -52,9 +54,34 @@ def fold_width(text: str) -> str:
     The result has exactly one character for each character of `text`, so offsets found in
     it are offsets into `text`.
     """
-    if _WIDE.search(text) is None:
+    # Speed: a regex scan costs several ns a character; the checks before it cost next to
+    # nothing. No character to fold is ASCII, and only the no-break space is Latin-1.
+    if text.isascii():
         return text
-    return _WIDE.sub(lambda m: _WIDTH[ord(m.group())], text)
+    if is_latin1(text):
+        return text.replace("\xa0", " ")
+    first = _WIDE.search(text)
+    if first is None:
+        return text
+    parts = [text[: first.start()]]  # the scan goes on from the first match, not from 0
+    last = first.start()
+    for m in _WIDE.finditer(text, last):
+        parts.append(text[last : m.start()])
+        parts.append(_WIDTH[ord(m.group())])
+        last = m.end()
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def is_latin1(text: str) -> bool:
+    """Whether every character of `text` is below U+0100: a quick test that lets a caller skip
+    a regex scan for characters beyond (a copy for such a string; else the encoder stops at
+    the first character beyond)."""
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 _SPACE_AROUND: Final = re.compile(r"\s*([/.\-])\s*")
@@ -72,7 +99,8 @@ def _normalise_once(raw: str) -> str:
         inner = _VOL.sub(lambda m: m.group(1) + " ", inner)
         paren = f" ({inner})"
         text = text[: tail.start()]
-    text = _SPACES.sub(" ", _SPACE_AROUND.sub(r"\1", text))
+    if _SPACES.search(text) is not None:  # both subs leave a text without white space as is
+        text = _SPACES.sub(" ", _SPACE_AROUND.sub(r"\1", text))
     return text + paren
 
 
@@ -156,9 +184,11 @@ def _trim(view: str, text: str, m: re.Match[str]) -> int:
     return end
 
 
-def _companions(view: str, start: int, base: str) -> tuple[list[tuple[int, int, str]], int]:
+def _companions(
+    view: str, start: int, hi: int, base: str
+) -> tuple[list[tuple[int, int, str]], int]:
     """`A/62/439 and Add.1-6`, `E/1993/23 and Corr.2, 4 and 5`: symbols after a symbol."""
-    m = _COMPANION.match(view, start)
+    m = _COMPANION.match(view, start, hi)
     if m is None:
         return [], start
     kind = fold_homoglyphs(m.group("kind"))
@@ -184,16 +214,25 @@ def find_symbols(text: str) -> list[tuple[int, int, str]]:
     """
     if "/" not in text and "／" not in text and "⁄" not in text and "∕" not in text:
         return []
-    view = fold_width(text)
+    return scan_symbols(fold_width(text), text, 0, len(text))
+
+
+def scan_symbols(view: str, text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """`find_symbols(text[lo:hi])`, with offsets into `text`, given `view = fold_width(text)`.
+
+    Lets a caller fold a long text once and read many regions of it. Exact when `lo` is 0 or
+    `text[lo - 1]` is white space (the patterns' look-behinds then see what they see at the
+    start of a string); nothing is read at or after `hi`.
+    """
     found: list[tuple[int, int, str]] = []
-    pos = 0
+    pos = lo
     # Every symbol has a "/" right after its root: find slashes (fast), then match from the
     # root's first letter, instead of trying the whole pattern at every character.
-    while (slash := view.find("/", pos)) >= 0:
+    while (slash := view.find("/", pos, hi)) >= 0:
         start = slash
         while start > pos and slash - start < _ROOT_MAX and view[start - 1] in _ROOT_LETTERS:
             start -= 1
-        m = _SYMBOL.match(view, start) if start < slash else None
+        m = _SYMBOL.match(view, start, hi) if start < slash else None
         if m is None:
             pos = slash + 1
             continue
@@ -201,11 +240,11 @@ def find_symbols(text: str) -> list[tuple[int, int, str]]:
         pos = max(end, start + 1)
         if _DIGIT.search(view, start, end) is None:
             continue
-        if start and view[start - 1] == "-" and (not found or found[-1][1] != start - 1):
+        if start > lo and view[start - 1] == "-" and (not found or found[-1][1] != start - 1):
             continue  # "-E/CN.4/…" is joint only right after a symbol ("XXX-O/00" is not)
         symbol = normalise_symbol(text[start:end])
         found.append((start, end, symbol))
-        more, after = _companions(view, end, symbol)
+        more, after = _companions(view, end, hi, symbol)
         found.extend(more)
         pos = max(pos, after)
     return found
