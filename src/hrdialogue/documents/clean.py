@@ -24,6 +24,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from hrdialogue.documents.footnotes import CleanIssue, FootnoteMarker, find_footnotes
 from hrdialogue.documents.model import Span
@@ -229,6 +230,10 @@ _RARE = re.compile(
     rf"[{_OTHER_SPACE}\u00ad{_INVISIBLE}](?:(?<=[{_OTHER_SPACE}\u00ad])\s*|[{_INVISIBLE}]*)"
 )
 _SPACES = re.compile(r"  ++(?!\s)")
+# The flat fast path (`_emit_flat`): runs of two or more spaces (line feeds made spaces), led
+# by a two-space literal; a lone line feed after a hyphen, led by the line feed.
+_RUN = re.compile("   *")
+_HYPHEN_BREAK = re.compile("\n(?<=[-\u2010\u2011]\n)(?![ \n])")
 _DROP = frozenset("\u00ad") | frozenset(
     chr(cp) for cp in range(0x10000) if re.fullmatch(f"[{_INVISIBLE}]", chr(cp))
 )
@@ -291,10 +296,15 @@ def _emit(builder: _Builder, source: str, start: int, end: int, nfkc: bool) -> N
     the builder's lists held in locals; a run of one white-space character made one space
     extends the copy piece before it, so that a line-per-line text keeps few pieces.
     """
-    last = builder.last
-    if last == " ":
+    if builder.last == " ":
         while start < end and source[start] == " ":
             start += 1
+    if not nfkc and start < end:
+        flat = source[start:end].replace("\n", " ")
+        if flat.isprintable():
+            _emit_flat(builder, source, start, end, flat)
+            return
+    last = builder.last
     parts, pclean, starts, ends, copies = (
         builder.parts,
         builder.pclean,
@@ -348,6 +358,87 @@ def _emit(builder: _Builder, source: str, start: int, end: int, nfkc: bool) -> N
     builder.length, builder.last = length, last
     if pos < end:
         builder.copy(source, pos, end)
+
+
+def _emit_flat(builder: _Builder, source: str, start: int, end: int, flat: str) -> None:
+    """`_emit` for the common case: the only white space is spaces and line feeds, and there is
+    nothing to drop (`flat`, the text with line feeds made spaces, is printable).
+
+    A lone line feed (between two non-space characters, not after a hyphen) is then one space
+    that extends the copy piece before it, so the text between the other changes is copied in
+    bulk, line feeds included, and the line starts after lone line feeds are read off the copied
+    text at the end. Only runs of two or more white-space characters, a lone line feed after a
+    hyphen and one at `start` (where `last` comes from before) go through the loop, which takes
+    the same steps as `_emit`. Offsets in the loop are relative to `start`.
+    """
+    seg = source[start:end]
+    size = end - start
+    changes = [m.span() for m in _RUN.finditer(flat)]
+    breaks = [m.start() for m in _HYPHEN_BREAK.finditer(seg)]
+    if seg[0] == "\n" and not (changes and changes[0][0] == 0) and not (breaks and breaks[0] == 0):
+        breaks.append(0)
+    if breaks:
+        changes = sorted(changes + [(b, b + 1) for b in breaks])
+    out: list[str] = []
+    pclean, starts, ends, copies = builder.pclean, builder.starts, builder.ends, builder.copy_
+    lines, blank = builder.lines, builder.blank
+    first_line = len(lines)
+    length = length0 = builder.length
+    last = builder.last
+    pos = 0
+    for ms, me in changes:
+        if ms > pos:
+            out.append(seg[pos:ms])
+            if copies and copies[-1] and ends[-1] == start + pos:
+                ends[-1] = start + ms
+            else:
+                pclean.append(length)
+                starts.append(start + pos)
+                ends.append(start + ms)
+                copies.append(True)
+            length += ms - pos
+            last = flat[ms - 1]
+        pos = me
+        newlines = seg.count("\n", ms, me)
+        joined = newlines and last in _HYPHENS and me < size and seg[me].isalnum()
+        if last != " " and not joined:
+            out.append(" ")
+            if me - ms == 1 and copies and copies[-1] and ends[-1] == start + ms:
+                ends[-1] = start + me
+            else:
+                pclean.append(length)
+                starts.append(start + ms)
+                ends.append(start + me)
+                copies.append(me - ms == 1)
+            length += 1
+            last = " "
+        if newlines:
+            if not lines or lines[-1] != length:
+                lines.append(length)
+            if newlines > 1 and (not blank or blank[-1] != length):
+                blank.append(length)
+    if pos < size:
+        out.append(seg[pos:])
+        if copies and copies[-1] and ends[-1] == start + pos:
+            ends[-1] = end
+        else:
+            pclean.append(length)
+            starts.append(start + pos)
+            ends.append(end)
+            copies.append(True)
+        length += size - pos
+        last = flat[-1]
+    text = "".join(out)
+    lone = text.count("\n")
+    if lone:
+        # a line starts after each lone line feed copied: offsets from the lengths of the
+        # lines up to each (`splitlines` splits at line feeds only: the text is printable else)
+        after = accumulate(map(len, text.splitlines(keepends=True)[:lone]), initial=length0)
+        next(after)
+        lines[first_line:] = sorted([*lines[first_line:], *after])
+        text = text.replace("\n", " ")
+    builder.parts.append(text)
+    builder.length, builder.last = length, last
 
 
 def _emit_nfkc(builder: _Builder, source: str, start: int, end: int) -> None:
