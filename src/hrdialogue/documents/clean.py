@@ -220,11 +220,15 @@ class _Builder:
     def build(self, source_end: int) -> CleanText:
         text = "".join(self.parts)
         lines, blank = self.lines, self.blank
-        if self.marked:
-            blank = _merge(blank, _after_each(text, "\f"))
-            text = text.replace("\f", "\n")
-            lines = _merge(lines, _after_each(text, "\n"))
-            text = text.replace("\n", " ")
+        if self.marked:  # (and the line starts `_emit_flat` adds one by one may repeat)
+            line_set, blank_set = set(lines), set(blank)
+            if "\f" in text:
+                blank_set.update(_after_each(text, "\f"))
+                text = text.replace("\f", "\n")
+            if "\n" in text:
+                line_set.update(_after_each(text, "\n"))
+                text = text.replace("\n", " ")
+            lines, blank = sorted(line_set), sorted(blank_set)
         return CleanText(
             text,
             self.pclean,
@@ -241,11 +245,6 @@ def _after_each(text: str, mark: str) -> list[int]:
     """The offset after each `mark` in `text`: the sums of the lengths of the pieces up to it,
     each with its mark (in C: `map` and `accumulate` over `split`)."""
     return list(accumulate(map((1).__add__, map(len, text.split(mark)[:-1]))))
-
-
-def _merge(found: list[int], marked: list[int]) -> list[int]:
-    """Line starts added one by one (`found`, maybe repeated) and read off marks, in order."""
-    return sorted({*found, *marked}) if found else marked
 
 
 # The plain normaliser (text that NFKC leaves alone) finds what it changes in two scans, each
@@ -390,14 +389,9 @@ def _emit(
         builder.copy(source, pos, end)
 
 
-@dataclass(frozen=True, slots=True)
-class _Flat:
-    """What `_emit_flat` needs of plain text: its runs of two or more white-space characters
-    (starts and ends) and the lone line feeds after a hyphen, all as source offsets."""
-
-    run_starts: list[int]
-    run_ends: list[int]
-    breaks: list[int]
+_Flat = tuple[list[tuple[int, int]], list[int]]
+"""What `_emit_flat` needs of plain text: its runs of two or more white-space characters, and
+its lone line feeds after a hyphen, as source offsets."""
 
 
 def _flat(source: str, start: int, end: int) -> _Flat | None:
@@ -408,9 +402,10 @@ def _flat(source: str, start: int, end: int) -> _Flat | None:
     flat = source[start:end].replace("\n", " ")
     if not flat.isprintable():
         return None
-    runs = [m.span() for m in _RUN.finditer(flat)]
-    breaks = [m.start() for m in _HYPHEN_BREAK.finditer(source, start, end)]
-    return _Flat([a + start for a, _ in runs], [b + start for _, b in runs], breaks)
+    runs = [(m.start() + start, m.end() + start) for m in _RUN.finditer(flat)]
+    if source.find("\n", start, end) < 0:
+        return runs, []
+    return runs, [m.start() for m in _HYPHEN_BREAK.finditer(source, start, end)]
 
 
 def _emit_flat(builder: _Builder, source: str, start: int, end: int, flat: _Flat) -> None:
@@ -424,15 +419,17 @@ def _emit_flat(builder: _Builder, source: str, start: int, end: int, flat: _Flat
     `start` (where `last` comes from before) go through the loop, which takes the steps of
     `_emit`.
     """
-    i = bisect_right(flat.run_ends, start)
-    j = bisect_left(flat.run_starts, end)
-    changes = list(zip(flat.run_starts[i:j], flat.run_ends[i:j], strict=True))
+    runs, breaks = flat
+    i = bisect_left(runs, (start,))  # the first run from `start` on, or the one across it
+    if i and runs[i - 1][1] > start:
+        i -= 1
+    changes = runs[i : bisect_left(runs, (end,))]
     if changes and (changes[0][0] < start or changes[-1][1] > end):
         # runs that go on outside `start:end`: cut, and dropped when one character is left
         cut = [(max(a, start), min(b, end)) for a, b in (changes[0], changes[-1])]
         changes = [*cut[:1], *changes[1:-1], *cut[1:]] if len(changes) > 1 else cut[:1]
         changes = [(a, b) for a, b in changes if b - a > 1]
-    extra = set(flat.breaks[bisect_left(flat.breaks, start) : bisect_left(flat.breaks, end)])
+    extra = set(breaks[bisect_left(breaks, start) : bisect_left(breaks, end)]) if breaks else set()
     if source[start] == "\n" and not (changes and changes[0][0] == start):
         extra.add(start)
     if extra:
@@ -561,19 +558,23 @@ _INLINE_BARCODE = re.compile(_BARCODE)
 
 @functools.cache
 def _line_patterns(
-    symbols: str,
+    symbols: tuple[str, ...],
 ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
-    """Whole lines of page apparatus, given the alternatives of the document's own symbols.
+    """Whole lines of page apparatus, given the document's own symbols (longest first).
 
     One pattern at the start of the text and one after a line break (the break leads it, so the
-    engine skips from line break to line break in C); each line is a job line, barcode or
-    Geneva job line (anywhere), or (group `body`: only looked for after the body's start) a page
-    counter or a running header. The third pattern is a running header after a job number.
+    engine skips from line break to line break in C, and a look at the line's first character
+    passes over most lines at once); each line is a job line, barcode or Geneva job line
+    (anywhere), or (group `body`: only looked for after the body's start) a page counter or a
+    running header. The third pattern is a running header after a job number.
     """
-    body = rf"{_PAGE_COUNTER}|[ \t]*(?:{symbols})\*?[ \t|]*\r?" if symbols else _PAGE_COUNTER
+    alternatives = "|".join(map(re.escape, symbols))
+    firsts = "".join(re.escape(s[0]) for s in symbols)
+    body = rf"{_PAGE_COUNTER}|[ \t]*(?:{alternatives})\*?[ \t|]*\r?" if symbols else _PAGE_COUNTER
     line = rf"(?:{_ARTEFACT}|(?P<body>{body}))(?=\n|\Z)"
-    after_job = re.compile(rf"[ \t]*(?:{symbols})\*?(?=\s|$)") if symbols else None
-    return re.compile(line), re.compile(rf"\n({line})"), after_job
+    after_job = re.compile(rf"[ \t]*(?:{alternatives})\*?(?=\s|$)") if symbols else None
+    after_break = re.compile(rf"\n(?=[ \t]*[\d*A-Z{firsts}])({line})")
+    return re.compile(line), after_break, after_job
 
 
 def _inline_jobs(text: str) -> list[re.Match[str]]:
@@ -593,9 +594,8 @@ def _inline_jobs(text: str) -> list[re.Match[str]]:
 
 def _artefacts(text: str, body_start: int, own_symbols: Sequence[str]) -> list[Span]:
     """Job numbers, barcodes, Geneva job lines, page counters and running headers."""
-    symbols = [s for s in own_symbols if s]
-    alternatives = "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True))
-    first, after_break, after_job = _line_patterns(alternatives)
+    symbols = tuple(sorted((s for s in own_symbols if s), key=len, reverse=True))
+    first, after_break, after_job = _line_patterns(symbols)
     spans = []
     if (m := first.match(text)) is not None and (body_start == 0 or m.group("body") is None):
         spans.append((0, m.end()))
