@@ -21,9 +21,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from hrdialogue.documents.footnotes import CleanIssue, FootnoteMarker, find_footnotes
 from hrdialogue.documents.model import Span
@@ -159,9 +160,25 @@ def _normaliser() -> re.Pattern[str]:
 
 
 class _Builder:
-    """Accumulates clean text and its piece table."""
+    """Accumulates clean text and its piece table.
 
-    __slots__ = ("blank", "copy_", "ends", "last", "length", "lines", "parts", "pclean", "starts")
+    The flat fast path (`_emit_flat`) writes a space that starts a line as a line feed, and
+    one that starts a line after a blank line as a form feed (neither is left in clean text
+    otherwise): `build` reads those line starts off the joined text and makes them spaces.
+    """
+
+    __slots__ = (
+        "blank",
+        "copy_",
+        "ends",
+        "last",
+        "length",
+        "lines",
+        "marked",
+        "parts",
+        "pclean",
+        "starts",
+    )
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -173,6 +190,7 @@ class _Builder:
         self.blank: list[int] = []
         self.last = ""
         self.length = 0
+        self.marked = False
 
     def copy(self, source: str, start: int, end: int) -> None:
         if end <= start:
@@ -199,23 +217,34 @@ class _Builder:
         self.length += len(text)
         self.last = text[-1]
 
-    def break_line(self, newlines: int) -> None:
-        if not self.lines or self.lines[-1] != self.length:
-            self.lines.append(self.length)
-        if newlines > 1 and (not self.blank or self.blank[-1] != self.length):
-            self.blank.append(self.length)
-
     def build(self, source_end: int) -> CleanText:
+        text = "".join(self.parts)
+        lines, blank = self.lines, self.blank
+        if self.marked:  # (and the line starts `_emit_flat` adds one by one may repeat)
+            line_set, blank_set = set(lines), set(blank)
+            if "\f" in text:
+                blank_set.update(_after_each(text, "\f"))
+                text = text.replace("\f", "\n")
+            if "\n" in text:
+                line_set.update(_after_each(text, "\n"))
+                text = text.replace("\n", " ")
+            lines, blank = sorted(line_set), sorted(blank_set)
         return CleanText(
-            "".join(self.parts),
+            text,
             self.pclean,
             self.starts,
             self.ends,
             self.copy_,
             source_end,
-            tuple(self.lines),
-            tuple(self.blank),
+            tuple(lines),
+            tuple(blank),
         )
+
+
+def _after_each(text: str, mark: str) -> list[int]:
+    """The offset after each `mark` in `text`: the sums of the lengths of the pieces up to it,
+    each with its mark (in C: `map` and `accumulate` over `split`)."""
+    return list(accumulate(map((1).__add__, map(len, text.split(mark)[:-1]))))
 
 
 # The plain normaliser (text that NFKC leaves alone) finds what it changes in two scans, each
@@ -229,6 +258,10 @@ _RARE = re.compile(
     rf"[{_OTHER_SPACE}\u00ad{_INVISIBLE}](?:(?<=[{_OTHER_SPACE}\u00ad])\s*|[{_INVISIBLE}]*)"
 )
 _SPACES = re.compile(r"  ++(?!\s)")
+# The flat fast path (`_emit_flat`): runs of two or more spaces (line feeds made spaces), led
+# by a two-space literal; a lone line feed after a hyphen, led by the line feed.
+_RUN = re.compile("   *")
+_HYPHEN_BREAK = re.compile("\n(?<=[-\u2010\u2011]\n)(?![ \n])")
 _DROP = frozenset("\u00ad") | frozenset(
     chr(cp) for cp in range(0x10000) if re.fullmatch(f"[{_INVISIBLE}]", chr(cp))
 )
@@ -284,17 +317,23 @@ def _nfkc_changes(source: str, start: int, end: int) -> list[Change]:
     return changes
 
 
-def _emit(builder: _Builder, source: str, start: int, end: int, nfkc: bool) -> None:
+def _emit(
+    builder: _Builder, source: str, start: int, end: int, nfkc: bool, *, flat: _Flat | None
+) -> None:
     """Normalise `source[start:end]` into `builder` (see `normalise_text_map`).
 
     The loop runs once a change (a run of white space, a dropped character, an NFKC run), with
     the builder's lists held in locals; a run of one white-space character made one space
-    extends the copy piece before it, so that a line-per-line text keeps few pieces.
+    extends the copy piece before it, so that a line-per-line text keeps few pieces. Plain
+    text goes to `_emit_flat` instead, with `flat` (found for all ranges) or by itself.
     """
-    last = builder.last
-    if last == " ":
+    if builder.last == " ":
         while start < end and source[start] == " ":
             start += 1
+    if start < end and not nfkc and (flat is not None or (flat := _flat(source, start, end))):
+        _emit_flat(builder, source, start, end, flat)
+        return
+    last = builder.last
     parts, pclean, starts, ends, copies = (
         builder.parts,
         builder.pclean,
@@ -350,6 +389,104 @@ def _emit(builder: _Builder, source: str, start: int, end: int, nfkc: bool) -> N
         builder.copy(source, pos, end)
 
 
+_Flat = tuple[list[tuple[int, int]], list[int]]
+"""What `_emit_flat` needs of plain text: its runs of two or more white-space characters, and
+its lone line feeds after a hyphen, as source offsets."""
+
+
+def _flat(source: str, start: int, end: int) -> _Flat | None:
+    """The runs and breaks of `source[start:end]`, or None unless its only white space is
+    spaces and line feeds and it has nothing to drop (with line feeds made spaces, it is
+    printable: every other white-space character, the soft hyphen and every invisible format
+    character is not)."""
+    flat = source[start:end].replace("\n", " ")
+    if not flat.isprintable():
+        return None
+    runs = [(m.start() + start, m.end() + start) for m in _RUN.finditer(flat)]
+    if source.find("\n", start, end) < 0:
+        return runs, []
+    return runs, [m.start() for m in _HYPHEN_BREAK.finditer(source, start, end)]
+
+
+def _emit_flat(builder: _Builder, source: str, start: int, end: int, flat: _Flat) -> None:
+    """`_emit` for plain text, whose runs and breaks `flat` holds (for a span around
+    `start:end`).
+
+    A lone line feed (between two non-space characters, not after a hyphen) is one space that
+    extends the copy piece before it, so the text between the other changes is copied in bulk,
+    its line feeds kept as marks of line starts (see `_Builder`). Only the runs of two or more
+    white-space characters (cut to `start:end`), a lone line feed after a hyphen and one at
+    `start` (where `last` comes from before) go through the loop, which takes the steps of
+    `_emit`.
+    """
+    runs, breaks = flat
+    i = bisect_left(runs, (start,))  # the first run from `start` on, or the one across it
+    if i and runs[i - 1][1] > start:
+        i -= 1
+    changes = runs[i : bisect_left(runs, (end,))]
+    if changes and (changes[0][0] < start or changes[-1][1] > end):
+        # runs that go on outside `start:end`: cut, and dropped when one character is left
+        cut = [(max(a, start), min(b, end)) for a, b in (changes[0], changes[-1])]
+        changes = [*cut[:1], *changes[1:-1], *cut[1:]] if len(changes) > 1 else cut[:1]
+        changes = [(a, b) for a, b in changes if b - a > 1]
+    extra = set(breaks[bisect_left(breaks, start) : bisect_left(breaks, end)]) if breaks else set()
+    if source[start] == "\n" and not (changes and changes[0][0] == start):
+        extra.add(start)
+    if extra:
+        changes = sorted(changes + [(b, b + 1) for b in extra])
+    parts, pclean, starts, ends, copies = (
+        builder.parts,
+        builder.pclean,
+        builder.starts,
+        builder.ends,
+        builder.copy_,
+    )
+    length, last = builder.length, builder.last
+    pos = start
+    for ms, me in changes:
+        if ms > pos:
+            parts.append(source[pos:ms])
+            if copies and copies[-1] and ends[-1] == pos:
+                ends[-1] = ms
+            else:
+                pclean.append(length)
+                starts.append(pos)
+                ends.append(ms)
+                copies.append(True)
+            length += ms - pos
+            last = source[ms - 1]  # not a line feed: a change starts at white space
+        pos = me
+        newlines = source.count("\n", ms, me)
+        joined = newlines and last in _HYPHENS and me < end and source[me].isalnum()
+        if last != " " and not joined:
+            parts.append(" " if not newlines else "\n" if newlines == 1 else "\f")
+            if me - ms == 1 and copies and copies[-1] and ends[-1] == ms:
+                ends[-1] = me
+            else:
+                pclean.append(length)
+                starts.append(ms)
+                ends.append(me)
+                copies.append(me - ms == 1)
+            length += 1
+            last = " "
+        elif newlines:
+            builder.lines.append(length)
+            if newlines > 1:
+                builder.blank.append(length)
+    if pos < end:
+        parts.append(source[pos:end])
+        if copies and copies[-1] and ends[-1] == pos:
+            ends[-1] = end
+        else:
+            pclean.append(length)
+            starts.append(pos)
+            ends.append(end)
+            copies.append(True)
+        length += end - pos
+        last = " " if source[end - 1] == "\n" else source[end - 1]
+    builder.length, builder.last, builder.marked = length, last, True
+
+
 def _emit_nfkc(builder: _Builder, source: str, start: int, end: int) -> None:
     """NFKC one run, cluster by cluster (a starter and the combining marks after it)."""
     cluster_start = start
@@ -376,8 +513,10 @@ def normalise_text_map(text: str, keep: Iterable[tuple[int, int]] | None = None)
     whole = bool(ranges) and ranges[0][0] == 0 and ranges[-1][1] == len(text)
     sample = text if whole else "".join(text[a:b] for a, b in ranges)
     nfkc = _needs_nfkc(sample)
+    # plain text: its runs and breaks found once for all ranges (else range by range)
+    flat = _flat(text, ranges[0][0], ranges[-1][1]) if ranges and not nfkc else None
     for start, end in ranges:
-        _emit(builder, text, start, end, nfkc)
+        _emit(builder, text, start, end, nfkc, flat=flat)
     return builder.build(len(text))
 
 
@@ -409,42 +548,61 @@ _ARTEFACT = (
     rf"[ \t]*(?:{_JOB}(?:[ \t]*{_BARCODE})?|{_BARCODE}|GE\.\S[^\n]{{0,60}}|[A-Z]\d{{7}})[ \t|]*\r?"
 )
 _PAGE_COUNTER = r"[ \t]*\d{1,3}[ \t]*/[ \t]*\d{1,3}[ \t]*\r?"
-# Job numbers and barcodes inside a line; each pattern opens with a digit class or a literal,
-# so that the engine skips ahead in C (a barcode inside a job's span is merged into it).
+# Job numbers and barcodes inside a line. A job number is found from its "(E)", a literal in
+# front, so that the engine skips ahead in C (a class of digits in front would be tried at every
+# character); a barcode opens with a literal "*". A barcode inside a job's span is merged into it.
 _INLINE_JOB = re.compile(rf"{_JOB}(?:[ \t]*{_BARCODE})?")
+_JOB_LANGUAGE = re.compile(r"\([A-Z]\)")
 _INLINE_BARCODE = re.compile(_BARCODE)
 
 
 @functools.cache
-def _line_patterns(line: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """`line` as a whole line: at the start of the text, and after a line break (the break
-    leads the pattern, so the engine skips from line break to line break in C)."""
-    return re.compile(rf"{line}(?=\n|\Z)"), re.compile(rf"\n({line})(?=\n|\Z)")
+def _line_patterns(
+    symbols: tuple[str, ...],
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
+    """Whole lines of page apparatus, given the document's own symbols (longest first).
+
+    One pattern at the start of the text and one after a line break (the break leads it, so the
+    engine skips from line break to line break in C, and a look at the line's first character
+    passes over most lines at once); each line is a job line, barcode or Geneva job line
+    (anywhere), or (group `body`: only looked for after the body's start) a page counter or a
+    running header. The third pattern is a running header after a job number.
+    """
+    alternatives = "|".join(map(re.escape, symbols))
+    firsts = "".join(re.escape(s[0]) for s in symbols)
+    body = rf"{_PAGE_COUNTER}|[ \t]*(?:{alternatives})\*?[ \t|]*\r?" if symbols else _PAGE_COUNTER
+    line = rf"(?:{_ARTEFACT}|(?P<body>{body}))(?=\n|\Z)"
+    after_job = re.compile(rf"[ \t]*(?:{alternatives})\*?(?=\s|$)") if symbols else None
+    after_break = re.compile(rf"\n(?=[ \t]*[\d*A-Z{firsts}])({line})")
+    return re.compile(line), after_break, after_job
 
 
-def _whole_lines(line: str, text: str, pos: int = 0) -> list[Span]:
-    """Lines from `pos` on that are `line` entirely, each with its line break."""
-    first, after_break = _line_patterns(line)
-    spans = []
-    if pos == 0 and (m := first.match(text)) is not None:
-        spans.append((0, m.end()))
-    spans += [m.span(1) for m in after_break.finditer(text, max(pos - 1, 0))]
-    return [(start, end + 1 if text.startswith("\n", end) else end) for start, end in spans]
+def _inline_jobs(text: str) -> list[re.Match[str]]:
+    """`_INLINE_JOB.finditer(text)`, found from the "(E)" of each job number."""
+    jobs: list[re.Match[str]] = []
+    taken = 0
+    for m in _JOB_LANGUAGE.finditer(text):
+        start = m.start()
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        start -= 8  # "08-48327"
+        if start >= taken and (job := _INLINE_JOB.match(text, start)) is not None:
+            jobs.append(job)
+            taken = job.end()
+    return jobs
 
 
 def _artefacts(text: str, body_start: int, own_symbols: Sequence[str]) -> list[Span]:
     """Job numbers, barcodes, Geneva job lines, page counters and running headers."""
-    found = _whole_lines(_ARTEFACT, text)
-    found += _whole_lines(_PAGE_COUNTER, text, body_start)
-    symbols = [s for s in own_symbols if s]
-    if symbols:
-        alternatives = "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True))
-        found += _whole_lines(rf"[ \t]*(?:{alternatives})\*?[ \t|]*\r?", text, body_start)
-        after_job = re.compile(rf"[ \t]*(?:{alternatives})\*?(?=\s|$)")
-    else:
-        after_job = None
-    jobs = [*_INLINE_JOB.finditer(text), *_INLINE_BARCODE.finditer(text)]
-    for m in jobs:
+    symbols = tuple(sorted((s for s in own_symbols if s), key=len, reverse=True))
+    first, after_break, after_job = _line_patterns(symbols)
+    spans = []
+    if (m := first.match(text)) is not None and (body_start == 0 or m.group("body") is None):
+        spans.append((0, m.end()))
+    low = body_start - 1  # a page counter or header line starts at `body_start` or later
+    spans += [m.span(1) for m in after_break.finditer(text) if m.start() >= low or not m["body"]]
+    found = [(start, end + 1 if text.startswith("\n", end) else end) for start, end in spans]
+    for m in [*_inline_jobs(text), *_INLINE_BARCODE.finditer(text)]:
         end = m.end()
         if after_job is not None:
             follow = after_job.match(text, end)

@@ -74,20 +74,34 @@ _ENTRY_WORDS = re.compile(
     r"Oficiales|См\.|Официальные отчеты|Там же|انظر|الوثائق الرسمية|见|同上|[A-Z]{1,2}/)"
 )
 
+_SPACED_END = re.compile(r"(?:/(?=[\s,.;:])|[ \t]*[,;:،؛]|[ \t]*\.(?!\w)|\s+[^\W\d_])")
+# A number followed by a month is text, not a marker ("18 декабря", "5 de mayo").
+_MONTH = rf"\s*(?:de\s+)?(?:{MONTH_NAMES})"
+_MONTH_AFTER = re.compile(_MONTH, re.IGNORECASE)
 # Footnote marker candidates: every run of digits is looked at in its context (see `_candidates`).
-# A run of one or two digits after a letter, "(" or a space, or a run of five or six digits
-# (a year with a marker glued to it): the only runs `_candidate` can read as a marker. It opens
-# with a digit class, so the engine skips ahead in C to the next digit.
+# The regex finds the only runs `_candidate` can read as a marker, with the context it needs
+# checked as far as a regex can (`_candidate` decides): one or two digits glued to a letter and
+# followed by "/", a space or punctuation; "(1)" after a letter; one or two digits after one to
+# four spaces that follow a letter, a digit, ")", "]", "," or ";", and followed by what
+# `_SPACED_END` takes but not by a month; five or six digits (a year with a marker glued to it)
+# followed by "/" or punctuation. It opens with a digit class: the engine skips ahead in C.
+_HOST = r"[\w)\],;]"
 _DIGITS = re.compile(
-    r"\d(?:(?:(?<=[^\W\d_]\d)|(?<=[( \t\u00a0]\d))\d?(?!\d)|(?<!\d\d)\d{4,5}(?!\d))"
+    r"\d(?<!\d\d)(?:"  # the first digit of a run (a cheap test that most digits fail)
+    r"(?<=[^\W\d_]\d)\d?(?!\d)(?=[/ \t\n\r\u00a0,.;:،؛)\]]|\Z)"
+    r"|(?<=[^\W\d_]\(\d)\d?(?=\))"
+    rf"|(?<=[ \t\u00a0]\d)(?:(?<={_HOST}[ \t\u00a0]\d)|(?<={_HOST}[ \t\u00a0]{{2}}\d)"
+    rf"|(?<={_HOST}[ \t\u00a0]{{3}}\d)|(?<={_HOST}[ \t\u00a0]{{4}}\d))"
+    rf"\d?(?!\d)(?={_SPACED_END.pattern})(?!(?i:{_MONTH}))"
+    r"|\d{4,5}(?!\d)(?=[/,.;:)])"
+    r")"
 )
 _STARS = re.compile(r"\*(?<=[^\s*]\*)\*{0,2}(?=[\s,.;:])")
 _GLUED_AFTER = frozenset(" \t\n\r\u00a0,.;:،؛)]")
 _SPACES = frozenset(" \t\u00a0")
-_SPACED_END = re.compile(r"(?:/(?=[\s,.;:])|[ \t]*[,;:،؛]|[ \t]*\.(?!\w)|\s+[^\W\d_])")
 _LOWER_NEXT = re.compile(r"[ \t]+[a-zà-öø-ÿа-яё]")
 _STRONG, _MEDIUM = 3, 2
-# A number preceded by one of these words, or followed by a month, is text, not a marker.
+# A number preceded by one of these words is text, not a marker.
 _NUMBER_WORDS = re.compile(
     r"(?:article|articles|paragraph|paragraphs|para|paras|chap|chapter|section|sect|item|no|"
     r"nos|annex|part|rule|principle|goal|target|resolution|resolutions|decision|decisions|"
@@ -97,7 +111,6 @@ _NUMBER_WORDS = re.compile(
     r"artículo|artículos|párrafo|párrafos|párr|capítulo|resolución|resoluciones|decisión|"
     r"sesión|tema|objetivo|المادة|الفقرة|القرار|القرارات|المقرر|البند|الهدف|第|№)\Z"
 )
-_MONTH_AFTER = re.compile(rf"\s*(?:de\s+)?(?:{MONTH_NAMES})", re.IGNORECASE)
 
 
 @dataclass(slots=True)
