@@ -338,6 +338,11 @@ _CASED = frozenset(("en", "fr", "es"))
 
 
 def _prev_char(text: str, pos: int) -> str:
+    """The last character before `pos` that is not white space ("" if none)."""
+    if pos > 1:  # the usual case, one space (a line break) before: no loop
+        c = text[pos - 2]
+        if text[pos - 1].isspace() and not c.isspace():
+            return c
     i = pos
     while i > 0 and text[i - 1].isspace():
         i -= 1
@@ -356,6 +361,11 @@ def _number_starts(text: str, start: int, end: int) -> list[int]:
     for separator in _OP_SEPARATORS:
         at = text.find(separator, start, end)
         while at >= 0:
+            before_at = text[at - 1] if at > start else ""
+            # Most separators end a word or a sentence: no digit or space before, no number.
+            if not (before_at.isdecimal() or before_at.isspace()):
+                at = text.find(separator, at + 1, end)
+                continue
             digits_end = at
             while digits_end > start and text[digits_end - 1].isspace():
                 digits_end -= 1
