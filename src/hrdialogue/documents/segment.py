@@ -170,6 +170,15 @@ _DRAFT = re.compile(
 _DECISION = re.compile(
     r"/DEC/|Decision adopted|Décision adoptée|Decisión adoptada|Решение, принятое"
 )
+
+
+def _decision_words(text: str) -> bool:
+    """`_DECISION.search(text)`, tried only where a literal of each alternative occurs."""
+    return ("/DEC/" in text or "adopt" in text or "Решение, принятое" in text) and _DECISION.search(
+        text
+    ) is not None
+
+
 _SYMBOL_PREFIX: Final[dict[Body, str]] = {
     Body.GENERAL_ASSEMBLY: "A/RES/",
     Body.HUMAN_RIGHTS_COUNCIL: "A/HRC/RES/",
@@ -212,6 +221,12 @@ class Masthead:
 _SYMBOL_REACH = 64
 
 
+def _fold_nonascii(text: str) -> str:
+    # Every homoglyph is outside ASCII; `isascii` is a flag read, `translate` a dict look-up
+    # per character.
+    return text if text.isascii() else fold_homoglyphs(text)
+
+
 def _first_symbol(text: str) -> str | None:
     """The first `_SYMBOL` with a digit in `text`, homoglyphs folded.
 
@@ -225,10 +240,10 @@ def _first_symbol(text: str) -> str | None:
         start = slash - 1
         if start >= taken_to:
             low = max(start - 1, 0)  # the character looked behind at
-            window = fold_homoglyphs(text[low : slash + _SYMBOL_REACH])
+            window = _fold_nonascii(text[low : slash + _SYMBOL_REACH])
             m = _SYMBOL.match(window, start - low)
             if m is not None and m.end() == len(window) and low + len(window) < len(text):
-                window = fold_homoglyphs(text[low:])
+                window = _fold_nonascii(text[low:])
                 m = _SYMBOL.match(window, start - low)
             if m is not None:
                 if any(ch.isdigit() for ch in m.group(1)):
@@ -238,8 +253,11 @@ def _first_symbol(text: str) -> str | None:
     return None
 
 
+_SLASH_SPACES = re.compile(r"\s*/\s*")
+
+
 def _squash(number: str) -> str:
-    return re.sub(r"\s*/\s*", "/", number).strip()
+    return _SLASH_SPACES.sub("/", number).strip()
 
 
 def read_masthead(clean: CleanText, end: int, body: Body | None, language: str) -> Masthead:
@@ -264,7 +282,7 @@ def read_masthead(clean: CleanText, end: int, body: Body | None, language: str) 
     kind = DocumentKind.RESOLUTION
     if _DRAFT.search(text) or (symbol is not None and "/L." in symbol):
         kind = DocumentKind.DRAFT_RESOLUTION
-    elif _DECISION.search(text) or (symbol is not None and "/DEC/" in symbol):
+    elif _decision_words(text) or (symbol is not None and "/DEC/" in symbol):
         kind = DocumentKind.DECISION
     if number is None and symbol is not None and ("/RES/" in symbol or "/DEC/" in symbol):
         number = re.split(r"/(?:RES|DEC)/", symbol, maxsplit=1)[1]
