@@ -200,11 +200,6 @@ def _matcher(language: str, kind: LeadKind) -> _Matcher:
 
 
 _MATCHERS: Final[dict[tuple[str, LeadKind], _Matcher]] = {key: _matcher(*key) for key in _INDEX}
-# The first letters (folded) of each language and kind's phrases and prefix modifiers.
-_FIRSTS: Final[dict[tuple[str, LeadKind], frozenset[str]]] = {
-    key: frozenset(text[:1] for text in (*m.phrases, *m.prefixes)) for key, m in _MATCHERS.items()
-}
-_FOLDED_FURTHER: Final = frozenset("ё’ʼ")
 
 
 def _word_end(folded: str, end: int, stop: int) -> int:
@@ -255,37 +250,23 @@ def match_lead(text: str, pos: int, language: str, kind: LeadKind) -> LeadMatch 
 
 
 class LeadReader:
-    """`match_lead` on one text; each (offset, kind) is asked once (paragraphs are often
-    probed again where a line already was; `LeadMatch` is immutable).
+    """`match_lead` on one text, folded once; each (offset, kind) is asked once (paragraphs
+    are often probed again where a line already was; `LeadMatch` is immutable)."""
 
-    Only the window after a probed offset is folded, once for both kinds (folding the whole
-    text cost more than all the probes), and an offset whose character folds to no first
-    letter of a phrase or prefix of the kind is rejected without a match.
-    """
-
-    __slots__ = ("firsts", "matchers", "seen", "text", "windows")
+    __slots__ = ("folded", "matchers", "seen", "text")
 
     def __init__(self, text: str, language: str) -> None:
         self.text = text
+        self.folded = _fold(text)
         self.matchers = {kind: _MATCHERS.get((language, kind)) for kind, _ in _TABLES}
-        self.firsts = {kind: _FIRSTS.get((language, kind), frozenset()) for kind, _ in _TABLES}
         self.seen: dict[tuple[int, LeadKind], LeadMatch | None] = {}
-        self.windows: dict[int, str] = {}
 
     def at(self, pos: int, kind: LeadKind) -> LeadMatch | None:
         key = (pos, kind)
         if key in self.seen:
             return self.seen[key]
         matcher = self.matchers[kind]
-        lead = None
-        if matcher is not None:
-            low = self.text[pos : pos + 1].lower()
-            # "ё", "’", "ʼ" and "İ" (two characters lowered) fold further: not rejected here.
-            if low in self.firsts[kind] or low in _FOLDED_FURTHER or len(low) > 1:
-                folded = self.windows.get(pos)
-                if folded is None:
-                    folded = self.windows[pos] = _fold(self.text[pos : pos + _WINDOW])
-                lead = _match(self.text, folded, pos, 0, matcher)
+        lead = None if matcher is None else _match(self.text, self.folded, 0, pos, matcher)
         self.seen[key] = lead
         return lead
 
