@@ -350,8 +350,9 @@ _OP_NUMBER = re.compile(r"(?P<n>\d{1,3})(?:\s*\.(?!\d)\s*|\s+[-–]\s+|\s*[-–]
 # Every `_OP_NUMBER` has one of these after its digits and the spaces after them.
 _OP_SEPARATORS = ".-–"
 # `[,،，;؛](?=\s)\s*`: where a paragraph may start after a comma or semicolon mid-line.
-_SPLIT_ANY = tuple(re.compile(rf"{mark}(?=\s)\s*") for mark in ",،，;؛")
-_SPLIT_CASED = tuple(re.compile(rf"{mark}(?=\s)\s*+(?![a-z])") for mark in ",،，;؛")
+_SPLIT_MARKS = ",،，;؛"
+_SPLIT_ANY = tuple((m, re.compile(rf"{m}(?=\s)\s*")) for m in _SPLIT_MARKS)
+_SPLIT_CASED = tuple((m, re.compile(rf"{m}(?=\s)\s*+(?![a-z])")) for m in _SPLIT_MARKS)
 _CASED = frozenset(("en", "fr", "es"))
 
 
@@ -419,8 +420,14 @@ def _split_after(text: str, start: int, end: int, cased: bool) -> list[int]:
     and that white space; `cased`: only where no lower-case Latin letter ("a"–"z") follows
     (the caller wants an upper-case letter there). One literal-led regex per mark: a class
     of marks would make the engine test every character."""
-    patterns = _SPLIT_CASED if cased else _SPLIT_ANY
-    return [m.end() for pattern in patterns for m in pattern.finditer(text, start, end)]
+    found: list[int] = []
+    for mark, pattern in _SPLIT_CASED if cased else _SPLIT_ANY:
+        # Most marks are absent from a text of one language: a `find` is cheaper than
+        # starting a regex scan, which then starts at the first mark.
+        first = text.find(mark, start, end)
+        if first >= 0:
+            found.extend(m.end() for m in pattern.finditer(text, first, end))
+    return found
 
 
 def split_paragraphs(
