@@ -68,6 +68,7 @@ _LINE = re.compile(r"[^\n]*\n?")
 _ENTRY_START = re.compile(r"[ \t]*(\*{1,3}|\d{1,3}/?)(?:[ \t]+(?=\S)|[ \t]*\r?\n?$)")
 _INLINE_ENTRY = re.compile(r"(?<!\S)(\*{1,3}|\d{1,3}/?)(?=\s)")
 _ENTRY_END = re.compile(r"[.。](?:[\"'”»)]*)\s*$")
+_STOP_END = re.compile(r"[.。][\"'”»)]*$")  # text before an inline entry ends a sentence
 # Words that open the text of a footnote even when its number is missing.
 _ENTRY_WORDS = re.compile(
     r"[ \t]*(?:See\b|Ibid\b|Official Records|Voir\b|Documents officiels|Véase\b|Documentos "
@@ -86,8 +87,12 @@ _MONTH_AFTER = re.compile(_MONTH, re.IGNORECASE)
 # `_SPACED_END` takes but not by a month; five or six digits (a year with a marker glued to it)
 # followed by "/" or punctuation. It opens with a digit class: the engine skips ahead in C.
 _HOST = r"[\w)\],;]"
+# Its first digit is found by a class of the BMP's digits and every astral character (then
+# checked as `\d`): the engine tests a class of code points faster than the category `\d`.
+_DIGIT_LEAD = "".join(chr(cp) for cp in range(0x10000) if chr(cp).isdecimal())
 _DIGITS = re.compile(
-    r"\d(?<!\d\d)(?:"  # the first digit of a run (a cheap test that most digits fail)
+    rf"[{_DIGIT_LEAD}\U00010000-\U0010ffff](?<=\d)"
+    r"(?<!\d\d)(?:"  # the first digit of a run (a cheap test that most digits fail)
     r"(?<=[^\W\d_]\d)\d?(?!\d)(?=[/ \t\n\r\u00a0,.;:،؛)\]]|\Z)"
     r"|(?<=[^\W\d_]\(\d)\d?(?=\))"
     rf"|(?<=[ \t\u00a0]\d)(?:(?<={_HOST}[ \t\u00a0]\d)|(?<={_HOST}[ \t\u00a0]{{2}}\d)"
@@ -188,7 +193,7 @@ def _inline_block(text: str, sep_start: int, sep_end: int, expected: int, stop: 
         number = None if token[0] == "*" else int(token.rstrip("/"))
         before = text[sep_end : m.start()].rstrip()
         first = not starts and not before
-        after_stop = bool(re.search(r"[.。][\"'”»)]*$", before))
+        after_stop = bool(_STOP_END.search(before))
         if first or (after_stop and (number is None or number == expected)):
             starts.append((token, number, m.start(), m.end()))
             if number is not None:

@@ -488,8 +488,15 @@ def normalise_text_map(text: str, keep: Iterable[tuple[int, int]] | None = None)
     The normalisation is local: for a clean span whose ends do not fall inside one source
     character's expansion, normalising the source slice it maps to gives that span back.
     """
-    builder = _Builder()
     ranges = list(keep) if keep is not None else [(0, len(text))]
+    if len(ranges) == 1:
+        # one plain range without a line break or a run of spaces (a footnote entry, mostly)
+        # is its own clean text: one copy piece
+        start, end = ranges[0]
+        sample = text[start:end]
+        if sample.isprintable() and "  " not in sample and sample and not _needs_nfkc(sample):
+            return CleanText(sample, [0], [start], [end], [True], len(text))
+    builder = _Builder()
     whole = bool(ranges) and ranges[0][0] == 0 and ranges[-1][1] == len(text)
     sample = text if whole else "".join(text[a:b] for a, b in ranges)
     nfkc = _needs_nfkc(sample)
