@@ -7,13 +7,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hrdialogue.documents.clean import (  # the fast path, checked
-    _DROPPED,
-    _WS,
-    _plain_changes,
-    clean_document,
-    normalise_text_map,
-)
+from hrdialogue.documents.clean import clean_document, normalise_text_map
+from hrdialogue.documents.normalise import _DROPPED, _WS, _plain_changes  # the fast path, checked
 
 # Characters that exercise every rule: letters of three scripts, digits, white space of several
 # kinds, hyphens and soft hyphens, NFKC expansions and compositions, underscores, markers.

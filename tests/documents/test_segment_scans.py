@@ -16,12 +16,10 @@ from hypothesis import strategies as st
 
 from hrdialogue.documents.closing import find_closing
 from hrdialogue.documents.leads import LeadReader, match_lead
+from hrdialogue.documents.masthead import _DRAFT, _SYMBOL, _first_symbol
 from hrdialogue.documents.segment import (
-    _DRAFT,
     _END_PUNCT,
     _OP_NUMBER,
-    _SYMBOL,
-    _first_symbol,
     _operative_numbers,
     _prev_char,
     _split_after,

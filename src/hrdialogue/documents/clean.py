@@ -25,13 +25,7 @@ from dataclasses import dataclass, field
 
 from hrdialogue.documents.footnotes import CleanIssue, FootnoteMarker, find_footnotes
 from hrdialogue.documents.model import Span
-from hrdialogue.documents.normalise import (  # noqa: F401  (private: re-exported for tests)
-    _DROPPED,
-    _WS,
-    CleanText,
-    _plain_changes,
-    normalise_text_map,
-)
+from hrdialogue.documents.normalise import CleanText, normalise_text_map
 from hrdialogue.documents.spans import merge_spans
 
 __all__ = [

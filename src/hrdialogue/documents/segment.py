@@ -18,14 +18,8 @@ from typing import Final
 from hrdialogue.documents.clean import CleanText
 from hrdialogue.documents.leads import LeadMatch, LeadReader
 
-# The masthead reader lives in `masthead`; its names stay importable from here.
-from hrdialogue.documents.masthead import (  # noqa: F401 (private names: for the tests)
-    _DRAFT,
-    _SYMBOL,
-    Masthead,
-    _first_symbol,
-    read_masthead,
-)
+# The masthead reader lives in `masthead`; its public names stay importable from here.
+from hrdialogue.documents.masthead import Masthead, read_masthead
 from hrdialogue.documents.model import Body
 from hrdialogue.documents.spans import trim_span
 
