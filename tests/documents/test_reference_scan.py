@@ -8,14 +8,16 @@ from the corpus in `$HRDIALOGUE_SHARED` (never copied here).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hrdialogue.documents.errors import UnsupportedLanguage
-from hrdialogue.documents.model import Body
+from hrdialogue.documents.model import Body, Reference
 from hrdialogue.documents.references import Citation, find_references, scan_references
 from hrdialogue.documents.symbols import fold_width
 from tests.documents.test_symbol_properties import _PIECES
@@ -147,3 +149,40 @@ def test_every_region_end_reads_as_if_alone(lang: str, text: str) -> None:
 def test_every_wide_character_is_folded_not_only_the_first() -> None:
     # Full-width digits and slash, an em dash, a thin space, Arabic-Indic digits (hand-written).
     assert fold_width("ё ６２／１６０—резолюция\u2009٦٢⁄١٦٠") == "ё 62/160-резолюция 62/160"
+
+
+_BUILT = [  # kind, symbol, number, body, anchor, footnote (hand-written)
+    ("symbol", "A/63/53", None, None, "PP2", None),
+    ("resolution", None, "62/160", Body.GENERAL_ASSEMBLY, "OP1", "1"),
+    ("decision", None, "2000/22", None, None, None),
+]
+
+
+@pytest.mark.parametrize("row", _BUILT)
+def test_reference_is_what_pydantic_builds(row: tuple[Any, ...]) -> None:
+    # `Citation.reference` skips validation: its result must equal, print and dump as the
+    # validated model does, and stay frozen.
+    kind, symbol, number, body, anchor, footnote = row
+    text = "see resolution 62/160 of 18 December 2007"
+    date = dt.date(2007, 12, 18) if number else None
+    got = Citation(kind, 4, 21, symbol, number, body, date).reference(
+        text, (40, 57), anchor=anchor, footnote=footnote
+    )
+    want = Reference(
+        kind=kind,
+        text="resolution 62/160",
+        symbol=symbol,
+        body=body,
+        number=number,
+        date=date,
+        anchor=anchor,
+        footnote=footnote,
+        span=(40, 57),
+    )
+    assert got == want
+    assert repr(got) == repr(want)
+    assert got.model_dump_json() == want.model_dump_json()
+    assert got.model_fields_set == want.model_fields_set
+    assert hash(got) == hash(want)
+    with pytest.raises(ValueError, match="frozen"):
+        got.text = "x"

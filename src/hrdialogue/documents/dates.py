@@ -87,14 +87,15 @@ _COMPILED: Final[dict[str, re.Pattern[str]]] = {
 
 def parse_date_match(match: re.Match[str]) -> dt.date | None:
     """The date a match of a `DATE_PATTERNS` pattern spells; None when it does not exist."""
-    month_text = match.group("m")
+    day_text, month_text, year_text = match.group("d", "m", "y")
     if month_text.isdigit():
         month = int(month_text)
+    elif month_text.isalpha():  # one word: nothing to split or join
+        month = MONTHS.get(month_text.casefold(), 0)
     else:
         month = MONTHS.get(" ".join(month_text.split("/")[0].split()).casefold(), 0)
-    day_text = match.group("d")
     try:
-        return dt.date(int(match.group("y")), month, 1 if day_text == "1er" else int(day_text))
+        return dt.date(int(year_text), month, 1 if day_text == "1er" else int(day_text))
     except ValueError:
         return None
 

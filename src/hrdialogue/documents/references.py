@@ -57,11 +57,17 @@ class _Rules:
     date_link: re.Pattern[str]
     separator: re.Pattern[str]
     conjunction: re.Pattern[str]
-    gap_stop: re.Pattern[str]
+    first_stop: re.Pattern[str]  # `_GAP_STOP_SOURCE` or the language's gap words: one search
     stems: tuple[str, ...]
     lead: int
 
 
+# What ends the gap before a first number: a bracket, bar, semicolon or digit, a blank line, a
+# full stop before a capital. One character class leads, so that the engine skips ahead in C;
+# what follows depends on the character it took. Only whether one occurs is read.
+_GAP_STOP_SOURCE: Final = (
+    r"[\[\]|;0-9\n.](?:(?<=[\[\]|;0-9])|(?<=\n)\s*\n|(?<=\.)\s+(?=[A-ZÀ-ÞА-ЯЁ]))"
+)
 _LEADING_EXTRAS: Final = re.compile(r"(?<=[(:|])(?:\(\?<!-\)|\(\?:ال\)\?)")
 
 
@@ -80,7 +86,7 @@ def _compile(lang: str, words: ReferenceWords) -> _Rules:
         date_link=re.compile(words.date_link + DATE_PATTERNS[lang]),
         separator=re.compile(words.separator),
         conjunction=re.compile(words.conjunction),
-        gap_stop=re.compile(words.gap_stop),
+        first_stop=re.compile(f"{_GAP_STOP_SOURCE}|{words.gap_stop}"),
         stems=words.stems,
         lead=words.lead,
     )
@@ -138,12 +144,7 @@ _FIRST_GAP: Final = 60  # most characters between a keyword and its first number
 _NEXT_GAP: Final = 250  # most characters between two numbers of one list
 _LONGEST_NUMBER: Final = 32  # "3362 (S-VII)", "40 / 152 سين": room for the number itself
 _TAIL: Final = 24  # a separator or possessive ends a gap: only its tail is searched
-# What ends a gap: a bracket, bar, semicolon (or, before the first number, a digit), a blank
-# line, a full stop before a capital. One character class leads, so that the engine skips ahead
-# in C; what follows depends on the character it took. Only whether one occurs is read.
-_GAP_STOP: Final = re.compile(
-    r"[\[\]|;0-9\n.](?:(?<=[\[\]|;0-9])|(?<=\n)\s*\n|(?<=\.)\s+(?=[A-ZÀ-ÞА-ЯЁ]))"
-)
+# What ends a gap between two numbers of a list: as `_GAP_STOP_SOURCE`, less the digit.
 _LIST_STOP: Final = re.compile(
     r"[\[\]|;\n.](?:(?<=[\[\]|;])|(?<=\n)\s*\n|(?<=\.)\s+(?=[A-ZÀ-ÞА-ЯЁ]))"
 )
@@ -178,6 +179,11 @@ class _Number(NamedTuple):  # a tuple: built in C, unlike a frozen dataclass
     form: str  # a key of _COMPATIBLE
 
 
+_new_reference: Final = object.__new__
+_set: Final = object.__setattr__
+_REFERENCE_FIELDS: Final = frozenset(Reference.model_fields)
+
+
 @dataclass(slots=True)
 class Citation:
     """A symbol, resolution or decision found by `scan_references`: offsets into its text."""
@@ -194,17 +200,29 @@ class Citation:
         self, text: str, span: Span, *, anchor: str | None = None, footnote: str | None = None
     ) -> Reference:
         """The `Reference`, printed as `text[start:end]`, placed at `span`."""
-        return Reference(
-            kind=self.kind,
-            text=text[self.start : self.end],
-            symbol=self.symbol,
-            body=self.body,
-            number=self.number,
-            date=self.date,
-            anchor=anchor,
-            footnote=footnote,
-            span=span,
+        # Speed: every field is built here with its declared type, so pydantic's validation
+        # (most of the cost) is skipped; what is set is what `Reference(**fields)` would set,
+        # every field explicitly (a test compares the two).
+        ref = _new_reference(Reference)
+        _set(
+            ref,
+            "__dict__",
+            {
+                "kind": self.kind,
+                "text": text[self.start : self.end],
+                "symbol": self.symbol,
+                "body": self.body,
+                "number": self.number,
+                "date": self.date,
+                "anchor": anchor,
+                "footnote": footnote,
+                "span": span,
+            },
         )
+        _set(ref, "__pydantic_fields_set__", set(_REFERENCE_FIELDS))
+        _set(ref, "__pydantic_extra__", None)
+        _set(ref, "__pydantic_private__", None)
+        return ref
 
 
 def _next_number(view: str, pos: int, limit: int) -> re.Match[str] | None:
@@ -223,24 +241,22 @@ def _next_number(view: str, pos: int, limit: int) -> re.Match[str] | None:
 
 
 def _parse_number(m: re.Match[str]) -> _Number | None:
-    letter = m.group("letter")
+    letter, paren, old, sess, num = m.group("letter", "paren", "old", "sess", "num")
     if letter is not None:
         letter = ARABIC_LETTERS.get(letter, fold_homoglyphs(letter))
-    paren = m.group("paren")
-    if m.group("old") is not None:
+    if old is not None:
         if paren is None:
             return None
         form = "year-paren" if paren[0].isdigit() else "roman"
-        text = m.group("old")
+        text = old
     else:
-        sess = m.group("sess")
         if sess[0].isdigit() and len(sess) == 4:
             if not 1946 <= int(sess) <= 2099:
                 return None
             form = "year"
         else:
             form = "session"
-        text = f"{sess}/{m.group('num')}"
+        text = f"{sess}/{num}"
         if paren is not None and not paren[0].isdigit():
             return None  # "62/160 (III)" is no UN number
     if letter is not None:
@@ -360,7 +376,7 @@ def _scan_keyword(
         at = sym[0] if sym is not None else m.start() if m is not None else limit
         gap = view[prev_end:at]
         if first:
-            if len(gap) > _FIRST_GAP or _GAP_STOP.search(gap) or rules.gap_stop.search(gap):
+            if len(gap) > _FIRST_GAP or rules.first_stop.search(gap):
                 break
             # Who adopted it: "its"/a body right before the keyword, a body between keyword
             # and number (RU "резолюции Совета 6/3"), else a body earlier in the clause.
