@@ -160,8 +160,8 @@ _BUILT = [  # kind, symbol, number, body, anchor, footnote (hand-written)
 
 @pytest.mark.parametrize("row", _BUILT)
 def test_reference_is_what_pydantic_builds(row: tuple[Any, ...]) -> None:
-    # `Citation.reference` skips validation: its result must equal, print and dump as the
-    # validated model does, and stay frozen.
+    # `Citation.reference` places a citation: its result equals, prints and dumps as the model
+    # built from the fields read by hand, and stays frozen.
     kind, symbol, number, body, anchor, footnote = row
     text = "see resolution 62/160 of 18 December 2007"
     date = dt.date(2007, 12, 18) if number else None

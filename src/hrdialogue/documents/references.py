@@ -179,11 +179,6 @@ class _Number(NamedTuple):  # a tuple: built in C, unlike a frozen dataclass
     form: str  # a key of _COMPATIBLE
 
 
-_new_reference: Final = object.__new__
-_set: Final = object.__setattr__
-_REFERENCE_FIELDS: Final = frozenset(Reference.model_fields)
-
-
 @dataclass(slots=True)
 class Citation:
     """A symbol, resolution or decision found by `scan_references`: offsets into its text."""
@@ -200,29 +195,17 @@ class Citation:
         self, text: str, span: Span, *, anchor: str | None = None, footnote: str | None = None
     ) -> Reference:
         """The `Reference`, printed as `text[start:end]`, placed at `span`."""
-        # Speed: every field is built here with its declared type, so pydantic's validation
-        # (most of the cost) is skipped; what is set is what `Reference(**fields)` would set,
-        # every field explicitly (a test compares the two).
-        ref = _new_reference(Reference)
-        _set(
-            ref,
-            "__dict__",
-            {
-                "kind": self.kind,
-                "text": text[self.start : self.end],
-                "symbol": self.symbol,
-                "body": self.body,
-                "number": self.number,
-                "date": self.date,
-                "anchor": anchor,
-                "footnote": footnote,
-                "span": span,
-            },
+        return Reference(
+            kind=self.kind,
+            text=text[self.start : self.end],
+            symbol=self.symbol,
+            body=self.body,
+            number=self.number,
+            date=self.date,
+            anchor=anchor,
+            footnote=footnote,
+            span=span,
         )
-        _set(ref, "__pydantic_fields_set__", set(_REFERENCE_FIELDS))
-        _set(ref, "__pydantic_extra__", None)
-        _set(ref, "__pydantic_private__", None)
-        return ref
 
 
 def _next_number(view: str, pos: int, limit: int) -> re.Match[str] | None:
