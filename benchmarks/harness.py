@@ -37,18 +37,8 @@ def measure(
     fn: Callable[[], Any], *, runs: int = 7, warmup: int = 1, trace_memory: bool = True
 ) -> tuple[float, float, int | None]:
     """Median and p95 wall time of `fn()` over `runs`, and its peak traced allocation."""
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    peak = trace_peak(fn) if trace_memory else None
-    times.sort()
-    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-    return statistics.median(times), p95, peak
+    ((median, p95),) = measure_interleaved([fn], runs=runs, warmup=warmup)
+    return median, p95, trace_peak(fn) if trace_memory else None
 
 
 def measure_interleaved(

@@ -25,6 +25,7 @@ from hrdialogue.documents.clean import (
 from hrdialogue.documents.closing import find_closing
 from hrdialogue.documents.errors import NotAResolution, ReaderError, UnsupportedLanguage
 from hrdialogue.documents.mandates import extract_mandates
+from hrdialogue.documents.masthead import Masthead, read_masthead
 from hrdialogue.documents.model import (
     Adoption,
     Body,
@@ -40,11 +41,9 @@ from hrdialogue.documents.model import (
 )
 from hrdialogue.documents.references import scan_references
 from hrdialogue.documents.segment import (
-    Masthead,
     RawParagraph,
     RawSubparagraph,
     find_enacting_formula,
-    read_masthead,
     split_paragraphs,
 )
 from hrdialogue.documents.symbols import is_latin1

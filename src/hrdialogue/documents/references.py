@@ -472,10 +472,7 @@ def scan_references(
     places where a citation may start once, so that a reader can scan every paragraph of a
     document in one call. Raises `UnsupportedLanguage`.
     """
-    rules = _RULES.get(language)
-    if rules is None:
-        msg = f"references: {language!r} is not an official UN language (ar, zh, en, fr, ru, es)"
-        raise UnsupportedLanguage(msg)
+    rules = _rules(language)
     view = fold_width(text)
     if _ANY_DIGIT.search(view) is None:
         return [[] for _ in regions]

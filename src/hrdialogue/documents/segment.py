@@ -17,19 +17,14 @@ from typing import Final
 
 from hrdialogue.documents.clean import CleanText
 from hrdialogue.documents.leads import LeadMatch, LeadReader
-
-# The masthead reader lives in `masthead`; its public names stay importable from here.
-from hrdialogue.documents.masthead import Masthead, read_masthead
 from hrdialogue.documents.model import Body
 from hrdialogue.documents.spans import trim_span
 
 __all__ = [
     "Formula",
-    "Masthead",
     "RawParagraph",
     "RawSubparagraph",
     "find_enacting_formula",
-    "read_masthead",
     "split_paragraphs",
 ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
@@ -15,8 +16,6 @@ from hrdialogue.web.resolutions.reader import RefusedDocument
 from hrdialogue.web.resolutions.services import upload_resolution
 
 __all__ = ["detail", "resolution_list", "upload"]
-
-_MAX = 20 * 1024 * 1024
 
 
 @require_safe
@@ -33,7 +32,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            data = upload.read(_MAX + 1)
+            data = upload.read(settings.RESOLUTION_UPLOAD_MAX_BYTES + 1)
             try:
                 document = upload_resolution(
                     actor=request.user,

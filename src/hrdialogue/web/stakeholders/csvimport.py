@@ -9,6 +9,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.text import slugify
@@ -16,7 +17,6 @@ from django.utils.translation import gettext as _
 
 __all__ = ["ImportRow", "ParsedCSV", "Rejection", "parse_organisations_csv"]
 
-MAX_BYTES = 2 * 1024 * 1024
 REQUIRED_COLUMNS = ("name", "country", "status")
 _STATUSES = {
     "ngo": {"general", "special", "roster", "none"},
@@ -54,7 +54,7 @@ def parse_organisations_csv(data: bytes, *, kind: str, countries: set[str]) -> P
     if not data.strip():
         result.error = _("The file is empty.")
         return result
-    if len(data) > MAX_BYTES:
+    if len(data) > settings.STAKEHOLDER_CSV_MAX_BYTES:
         result.error = _("The file is larger than 2 MB.")
         return result
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import IntegrityError
@@ -81,7 +82,7 @@ def import_csv(request: HttpRequest) -> HttpResponse:
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            data = upload.read(2 * 1024 * 1024 + 1)
+            data = upload.read(settings.STAKEHOLDER_CSV_MAX_BYTES + 1)
             report = import_organisations(
                 actor=request.user, kind=form.cleaned_data["kind"], data=data
             )

@@ -187,7 +187,7 @@ FILE_UPLOAD_HANDLERS = [
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=64_000_000)  # a Polis votes.csv may be large
 RESOLUTION_UPLOAD_MAX_BYTES = 20_000_000  # the reader's limit (documents.source.MAX_BYTES)
 REPLY_UPLOAD_MAX_BYTES = 20_000_000  # a reply's DOCX or PDF (the reader's limit)
-STAKEHOLDER_CSV_MAX_BYTES = 2 * 1024 * 1024  # stakeholders.csvimport.MAX_BYTES
+STAKEHOLDER_CSV_MAX_BYTES = 2 * 1024 * 1024  # a registry import (CSV)
 RECEIPT_MAX_BYTES = 64 * 1024  # a signed receipt is a small JSON file
 
 # The public https address printed in notes verbales and reminder e-mails.
