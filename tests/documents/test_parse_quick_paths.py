@@ -2,7 +2,8 @@
 
 `parse_resolution` finds the document's own symbols in the text as printed, with the Cyrillic
 and Greek look-alikes in its pattern, instead of folding the whole head first; and it skips
-the bitext scan for Latin-1 text.
+the bitext scan for text in another script unless its UTF-8 form holds a lead byte of Arabic
+or CJK letters.
 """
 
 from __future__ import annotations
@@ -12,7 +13,13 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hrdialogue.documents.parse import _OWN_SYMBOL
+from hrdialogue.documents.parse import (
+    _BITEXT_LATIN_FIRST,
+    _BITEXT_OTHER_FIRST,
+    _BITEXT_SEGMENTS,
+    _OWN_SYMBOL,
+    _is_bitext,
+)
 from hrdialogue.documents.symbols import is_latin1
 from hrdialogue.languages import fold_homoglyphs
 
@@ -46,3 +53,39 @@ def test_latin1_is_told_apart() -> None:
     assert not is_latin1("Résolution\u0100")
     assert not is_latin1("резолюция")
     assert not is_latin1("قرار")
+
+
+# Latin words, Arabic and Chinese letters, their neighbours in UTF-8 (U+4DFF has the lead
+# byte of U+4E00; U+0700 follows the Arabic block), punctuation and Cyrillic.
+_BITEXT_PIECES = [
+    *"ab Z,.;:)\n",
+    "word",
+    "قرار",
+    "大会",
+    "\u4dff",
+    "\u0700",
+    "\u05ff",
+    "резолюция",
+    "\ud800",
+]
+
+
+def _plain_bitext(text: str, language: str) -> bool:
+    pattern = _BITEXT_LATIN_FIRST if language in ("ar", "zh") else _BITEXT_OTHER_FIRST
+    return len(pattern.findall(text)) >= _BITEXT_SEGMENTS
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_BITEXT_PIECES), max_size=30).map("".join),
+    st.sampled_from(["en", "fr", "es", "ru", "ar", "zh"]),
+)
+def test_bitext_quick_test_agrees_with_the_scan(text: str, language: str) -> None:
+    assert _is_bitext(text, language) == _plain_bitext(text, language)
+
+
+def test_bitext_is_told_by_its_segments() -> None:
+    # hand-written: three Latin words each run into Arabic
+    assert _is_bitext("Resolutionقرار one,قرار two)قرار", "en")
+    assert not _is_bitext("Resolution قرار one قرار two قرار", "en")
+    assert not _is_bitext("Résolution 62/160 ÿ" * 5, "fr")
