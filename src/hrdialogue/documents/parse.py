@@ -67,6 +67,8 @@ _ARABIC_OR_CJK_LEADS = tuple(bytes([b]) for b in (*range(0xD8, 0xDC), *range(0xE
 def _is_bitext(text: str, language: str) -> bool:
     """Whether `text` is an aligned bitext: three places where a Latin word runs straight
     into Arabic or Chinese."""
+    if text.isascii():
+        return False
     if language in ("ar", "zh"):
         bitext = _BITEXT_LATIN_FIRST
     else:
