@@ -5,11 +5,14 @@ Hand-written and generated inputs only (no UN text is copied here).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hrdialogue.documents import source
+from hrdialogue.documents import footnotes, source
+from hrdialogue.documents.dates import MONTH_NAMES
 from hrdialogue.documents.errors import NotText
 
 # Text rich in what the scans look at: control characters (C0, DEL, C1), their neighbours and
@@ -39,3 +42,46 @@ def test_controls_counted_in_utf8_bytes_as_in_text(text: str) -> None:
                 source._check_controls(text, "x.txt", utf8)
         else:
             assert source._check_controls(text, "x.txt", utf8) is text
+
+
+# Footnote digit runs: pieces around the contexts `_DIGITS` reads (glued, spaced, bracketed,
+# years, months), with non-ASCII and astral digits that send the scan back to the plain one.
+_DIGIT_PIECES = [
+    *" \t\n\u00a0.,;:/()]*-",
+    *("1", "12", "123", "2008", "20081", "200812", "٣", "۴", "３", "𝟙", "😀", "\ud800"),
+    *("a", "года", "year", "résolution", "paragraph ", "пункте ", "第", "年", "الفقرة"),
+    *(" декабря", " December", " de mayo", " ДЕКАБРЯ", " kanun", " كانون الثاني", " статьи"),
+]
+_DIGIT_TEXT = st.lists(st.sampled_from(_DIGIT_PIECES), max_size=30).map("".join)
+
+
+@given(_DIGIT_TEXT, st.integers(min_value=0, max_value=40))
+@settings(max_examples=600)
+def test_digit_runs_found_in_bytes_as_by_the_plain_scan(text: str, start: int) -> None:
+    start = min(start, len(text))
+    plain = [m.span() for m in footnotes._DIGITS.finditer(text, start)]
+    assert [m.span() for m in footnotes._digit_matches(text, start)] == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("18 декабря", True),
+        ("18 ДЕКАБРЯ", True),
+        ("5 de mayo", True),
+        ("5 Mai", True),
+        ("5 lune", False),
+        ("3 статьи", False),
+        ("1 كانون الثاني", True),
+    ],
+)
+def test_months_grouped_by_first_letter_match_as_listed(text: str, month: bool) -> None:
+    listed = re.compile(rf"\s*(?:de\s+)?(?:{MONTH_NAMES})", re.IGNORECASE)
+    assert bool(listed.match(text, text.index(" "))) is month
+    assert bool(footnotes._MONTH_AFTER.match(text, text.index(" "))) is month
+
+
+@given(st.text(alphabet=st.sampled_from([*"dDsSſkKaáéи", *"ДдСсЯя ", "ǅ", "İ"]), max_size=12))
+def test_months_grouped_by_first_letter_match_any_text_as_listed(text: str) -> None:
+    listed = re.compile(rf"\s*(?:de\s+)?(?:{MONTH_NAMES})", re.IGNORECASE)
+    assert bool(footnotes._MONTH_AFTER.match(text)) == bool(listed.match(text))
