@@ -44,25 +44,6 @@ def test_controls_counted_in_utf8_bytes_as_in_text(text: str) -> None:
             assert source._check_controls(text, "x.txt", utf8) is text
 
 
-# Footnote digit runs: pieces around the contexts `_DIGITS` reads (glued, spaced, bracketed,
-# years, months), with non-ASCII and astral digits that send the scan back to the plain one.
-_DIGIT_PIECES = [
-    *" \t\n\u00a0.,;:/()]*-",
-    *("1", "12", "123", "2008", "20081", "200812", "٣", "۴", "３", "𝟙", "😀", "\ud800"),
-    *("a", "года", "year", "résolution", "paragraph ", "пункте ", "第", "年", "الفقرة"),
-    *(" декабря", " December", " de mayo", " ДЕКАБРЯ", " kanun", " كانون الثاني", " статьи"),
-]
-_DIGIT_TEXT = st.lists(st.sampled_from(_DIGIT_PIECES), max_size=30).map("".join)
-
-
-@given(_DIGIT_TEXT, st.integers(min_value=0, max_value=40))
-@settings(max_examples=600)
-def test_digit_runs_found_in_bytes_as_by_the_plain_scan(text: str, start: int) -> None:
-    start = min(start, len(text))
-    plain = [m.span() for m in footnotes._DIGITS.finditer(text, start)]
-    assert [m.span() for m in footnotes._digit_matches(text, start)] == plain
-
-
 @pytest.mark.parametrize(
     ("text", "month"),
     [

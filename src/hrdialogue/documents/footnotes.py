@@ -15,7 +15,6 @@ out of the running text and normalises what is left.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from hrdialogue.documents.dates import MONTH_NAMES
@@ -114,45 +113,6 @@ _DIGITS = re.compile(
     r"|\d{4,5}(?!\d)(?=[/,.;:)])"
     r")"
 )
-# The first digits of runs are found faster in bytes when the text's only digits are ASCII:
-# `text.encode("ascii", "replace")` keeps one byte a character, and the runs of its digits (all
-# made "0") are found by a scan led by a literal; `_DIGITS` is then matched at each. Whether a
-# text holds another digit is told from its UTF-8 bytes: each lead byte of one is looked for
-# (`in`, a memchr), and only where present are the digits themselves (a literal-led scan).
-_ASCII_DIGITS_AS_ZERO = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
-_ZERO_RUN = re.compile(b"00*")
-
-
-def _other_digits() -> tuple[tuple[bytes, re.Pattern[bytes]], ...]:
-    """For each lead byte of a non-ASCII digit of the BMP in UTF-8: a scan for those digits."""
-    groups: dict[bytes, list[bytes]] = {}
-    for cp in range(0x80, 0x10000):
-        if chr(cp).isdecimal():
-            utf8 = chr(cp).encode()
-            groups.setdefault(utf8[:1], []).append(utf8[1:])
-    return tuple(
-        (lead, re.compile(re.escape(lead) + b"(?:" + b"|".join(map(re.escape, rests)) + b")"))
-        for lead, rests in groups.items()
-    )
-
-
-_OTHER_DIGITS = _other_digits()
-_ASTRAL_LEADS = (b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4")
-
-
-def _digit_matches(text: str, start: int) -> Iterable[re.Match[str]]:
-    """`_DIGITS.finditer(text, start)` (each of its matches is a whole run of digits)."""
-    if not text.isascii():
-        utf8 = text.encode("utf-8", "surrogatepass")
-        if any(lead in utf8 for lead in _ASTRAL_LEADS) or any(
-            lead in utf8 and scan.search(utf8) for lead, scan in _OTHER_DIGITS
-        ):
-            return _DIGITS.finditer(text, start)
-    marks = text.encode("ascii", "replace").translate(_ASCII_DIGITS_AS_ZERO)
-    match = _DIGITS.match
-    return [m for run in _ZERO_RUN.finditer(marks, start) if (m := match(text, run.start()))]
-
-
 _STARS = re.compile(r"\*(?<=[^\s*]\*)\*{0,2}(?=[\s,.;:])")
 _GLUED_AFTER = frozenset(" \t\n\r\u00a0,.;:،؛)]")
 _SPACES = frozenset(" \t\u00a0")
@@ -380,7 +340,7 @@ def _candidates(text: str, body_start: int, removed: list[Span]) -> list[_Candid
     for m in _STARS.finditer(text):
         if not span_contains(removed, m.start()):
             found.append(_Candidate(m.start(), m.end(), m.group(), None, _STRONG))
-    for m in _digit_matches(text, body_start):
+    for m in _DIGITS.finditer(text, body_start):
         if span_contains(removed, m.start()):
             continue
         candidate = _candidate(text, m.start(), m.end())
