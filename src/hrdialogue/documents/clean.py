@@ -74,7 +74,7 @@ _JOB_LANGUAGE = re.compile(r"\([A-Z]\)")
 _INLINE_BARCODE = re.compile(_BARCODE)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)  # keyed on a document's own symbols: bounded for a server
 def _line_patterns(
     symbols: tuple[str, ...],
 ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
@@ -114,12 +114,18 @@ def _artefacts(text: str, body_start: int, own_symbols: Sequence[str]) -> list[S
     """Job numbers, barcodes, Geneva job lines, page counters and running headers."""
     symbols = tuple(sorted((s for s in own_symbols if s), key=len, reverse=True))
     first, after_break, after_job = _line_patterns(symbols)
-    spans = []
+    # each line ends before a line break or at the end of the text: with its line break, it
+    # ends one further, but not past the end
+    n = len(text)
+    found: list[Span] = []
     if (m := first.match(text)) is not None and (body_start == 0 or m.group("body") is None):
-        spans.append((0, m.end()))
+        found.append((0, min(m.end() + 1, n)))
     low = body_start - 1  # a page counter or header line starts at `body_start` or later
-    spans += [m.span(1) for m in after_break.finditer(text) if m.start() >= low or not m["body"]]
-    found = [(start, end + 1 if text.startswith("\n", end) else end) for start, end in spans]
+    found += [
+        (m.start() + 1, min(m.end() + 1, n))  # (group 1: after the line break that leads)
+        for m in after_break.finditer(text)
+        if m.start() >= low or not m["body"]
+    ]
     for m in [*_inline_jobs(text), *_INLINE_BARCODE.finditer(text)]:
         end = m.end()
         if after_job is not None:

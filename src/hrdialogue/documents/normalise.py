@@ -382,7 +382,10 @@ def _flat(source: str, start: int, end: int) -> _Flat | None:
     flat = source[start:end].replace("\n", " ")
     if not flat.isprintable():
         return None
-    runs = [(m.start() + start, m.end() + start) for m in _RUN.finditer(flat)]
+    if start:
+        runs = [(m.start() + start, m.end() + start) for m in _RUN.finditer(flat)]
+    else:
+        runs = [m.span() for m in _RUN.finditer(flat)]
     if source.find("\n", start, end) < 0:
         return runs, []
     return runs, [m.start() for m in _HYPHEN_BREAK.finditer(source, start, end)]
