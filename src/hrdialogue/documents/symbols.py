@@ -115,6 +115,8 @@ def normalise_symbol(raw: str) -> str:
     if raw.isascii() and "(" not in raw and _SPACES.search(raw) is None:
         return raw  # already canonical: nothing to fold, no space to remove
     text = _normalise_once(raw)
+    if text.isascii() and "(" not in text and _SPACES.search(text) is None:
+        return text  # as above: such a text is its own normal form, no second pass needed
     for _ in range(4):  # NFKC after removing a space can compose anew; settle to a fixpoint
         again = _normalise_once(text)
         if again == text:
