@@ -38,7 +38,7 @@ from hrdialogue.documents.mandate_lexicon import (
     PARTNERS,
 )
 from hrdialogue.documents.model import Body, Mandate, OperativeParagraph, Span, Subparagraph
-from hrdialogue.documents.patterns import literal_first
+from hrdialogue.documents.patterns import literal_first, pattern_openings, trie
 from hrdialogue.documents.sessions import build_deadline, find_sessions
 
 __all__ = ["ACTIONS", "MANDATE_KEYS", "SourceSpan", "extract_mandates"]
@@ -73,9 +73,13 @@ class _Grammar:
     partner_words: tuple[str, ...]
     consultee_words: tuple[str, ...]
     particle: re.Pattern[str]
+    action_scan: re.Pattern[str]
+    """A trie of the openings every action starts with: finds each offset where one may match
+    (and a few where none does), with the engine's fast scan for first letters."""
     actions: re.Pattern[str]
-    """All actions in one alternation: where it matches, the first of `action_patterns` does."""
-    action_patterns: tuple[tuple[re.Pattern[str], str], ...]
+    """All actions in one alternation, action `i` in group `a{i}`: matched at an offset, the
+    first action of the table that matches there is the group that closes."""
+    action_keys: dict[str, str]
 
 
 @cache
@@ -84,6 +88,7 @@ def _grammar(language: str) -> _Grammar:
         msg = f"no mandate grammar for language {language!r} (expected ar, zh, en, fr, ru or es)"
         raise ValueError(msg)
     leads = "|".join(f"(?:{p})" for _, p in LEADS[language])
+    actions = ACTION_PATTERNS[language]
     return _Grammar(
         leads=compile_folded(leads),
         lead_keys=tuple((compile_folded(p), k) for k, p in LEADS[language]),
@@ -99,28 +104,43 @@ def _grammar(language: str) -> _Grammar:
         partner_words=tuple(map(fold_text, INTRODUCER_WORDS[language][0])),
         consultee_words=tuple(map(fold_text, INTRODUCER_WORDS[language][1])),
         particle=compile_folded(PARTICLE[language]),
-        actions=compile_folded("|".join(literal_first(p) for _, p in ACTION_PATTERNS[language])),
-        action_patterns=tuple(
-            (compile_folded(literal_first(p)), k) for k, p in ACTION_PATTERNS[language]
+        action_scan=re.compile(trie(sorted(_openings(actions)))),
+        actions=compile_folded(
+            "|".join(f"(?P<a{i}>{literal_first(p)})" for i, (_, p) in enumerate(actions))
         ),
+        action_keys={f"a{i}": k for i, (k, _) in enumerate(actions)},
     )
+
+
+def _openings(patterns: Sequence[tuple[str, str]]) -> set[str]:
+    """The openings every one of `patterns` starts with (folded, up to `HEAD` letters)."""
+    out: set[str] = set()
+    for _, pattern in patterns:
+        openings = pattern_openings(compile_folded(literal_first(pattern)))
+        if openings is None or "" in openings:
+            msg = f"action pattern {pattern!r} has no opening letters to scan for"
+            raise ValueError(msg)
+        out |= openings
+    return out
 
 
 # --- one paragraph -----------------------------------------------------------------------------
 
 
 def _action(t: ActorText, g: _Grammar, start: int, end: int) -> str:
-    # One search of the alternation finds the earliest position where any action matches;
-    # the first action in the table that matches there wins: ties go to the earlier entry.
+    # The earliest position where any action matches; the first action in the table that
+    # matches there wins: ties go to the earlier entry. The trie finds the positions where one
+    # may start (searching the alternation itself would try every branch at every letter).
     masked = t.folded
     if _QUOTED.search(masked, 0, end):
         masked = _QUOTED.sub(lambda m: " " * len(m.group()), masked[:end])
-    match = g.actions.search(masked, start, end)
-    if match is not None:
-        at = match.start()
-        for pattern, action in g.action_patterns:
-            if pattern.match(masked, at, end):
-                return action
+    scan, actions = g.action_scan.search, g.actions.match
+    at = scan(masked, start, end)
+    while at is not None:
+        match = actions(masked, at.start(), end)
+        if match is not None:
+            return g.action_keys[str(match.lastgroup)]
+        at = scan(masked, at.start() + 1, end)
     return "act"
 
 
