@@ -58,6 +58,8 @@ ACTIONS: Final[tuple[str, ...]] = (*dict.fromkeys(k for k, _ in ACTION_PATTERNS[
 
 _NUMBER: Final = re.compile(r"\s*(?:\d+|[٠-٩]+)\s*(?:\.|-|–|—)?\s*")
 _QUOTED: Final = re.compile(r"“[^”]*”|«[^»]*»|„[^“”]*[“”]|\"[^\"]*\"|「[^」]*」")
+_QUOTES: Final = '“«„"「'
+"""The first characters of `_QUOTED`: a text without them holds no quotation."""
 _TRAILING: Final = ";.,:؛،。；，：!"
 
 
@@ -66,7 +68,7 @@ class _Grammar:
     leads: re.Pattern[str]
     lead_keys: tuple[tuple[re.Pattern[str], str], ...]
     further: re.Pattern[str]
-    lead_words: re.Pattern[str]
+    lead_words: tuple[str, ...]
     decides_to_act: re.Pattern[str]
     partners: tuple[Introducer, ...]
     consultees: tuple[Introducer, ...]
@@ -93,7 +95,7 @@ def _grammar(language: str) -> _Grammar:
         leads=compile_folded(leads),
         lead_keys=tuple((compile_folded(p), k) for k, p in LEADS[language]),
         further=compile_folded(f"{FURTHER[language]}(?P<lead>{leads})"),
-        lead_words=compile_folded("|".join(map(re.escape, LEAD_WORDS[language]))),
+        lead_words=tuple(map(fold_text, LEAD_WORDS[language])),
         decides_to_act=compile_folded(DECIDES_TO_ACT[language]),
         partners=tuple(
             (compile_folded(p), compile_folded(s) if s else None) for p, s in PARTNERS[language]
@@ -132,7 +134,7 @@ def _action(t: ActorText, g: _Grammar, start: int, end: int) -> str:
     # matches there wins: ties go to the earlier entry. The trie finds the positions where one
     # may start (searching the alternation itself would try every branch at every letter).
     masked = t.folded
-    if _QUOTED.search(masked, 0, end):
+    if any(masked.find(quote, 0, end) >= 0 for quote in _QUOTES) and _QUOTED.search(masked, 0, end):
         masked = _QUOTED.sub(lambda m: " " * len(m.group()), masked[:end])
     scan, actions = g.action_scan.search, g.actions.match
     at = scan(masked, start, end)
@@ -191,7 +193,7 @@ def _leads(t: ActorText, g: _Grammar, op: OperativeParagraph, limit: int) -> lis
     if key in MANDATE_KEYS and key is not None:
         leads.append(_Lead(key, position, first_end, printed or "", position))
     folded = t.folded
-    if not g.lead_words.search(folded, first_end, limit):
+    if not _has_word(t, g.lead_words, first_end, limit):
         return leads  # a cheap scan for literals: no lead verb after the first one
     for match in g.further.finditer(folded, first_end, limit):
         key = _lead_key(g, match.group("lead"))
