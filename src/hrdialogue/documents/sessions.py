@@ -252,28 +252,10 @@ def _chinese() -> Iterator[tuple[str, int]]:
 # --- patterns ------------------------------------------------------------------------------------
 
 
-def _alternation(
-    words: dict[str, int], separator: str = r"[-\s]+", *, word_start: bool = False
-) -> str:
-    r"""One regex alternative per spelling, longest first; spaces and hyphens interchangeable.
-
-    `word_start`: each alternative starts a word. The check follows the first letter
-    (`x(?<!\wx)`, which is `(?<!\w)x`): so the engine scans for first letters, instead of trying
-    a leading lookbehind at every position.
-    """
+def _alternation(words: dict[str, int], separator: str = r"[-\s]+") -> str:
+    """One regex alternative per spelling, longest first; spaces and hyphens interchangeable."""
     spellings = sorted(words, key=len, reverse=True)
-    alternatives = []
-    for spelling in spellings:
-        first, rest = spelling[0], separator.join(map(re.escape, _key(spelling).split(" ")))
-        if word_start:
-            escaped = re.escape(first)
-            rest = f"{escaped}(?<!\\w{escaped}){rest.removeprefix(escaped)}"
-        alternatives.append(rest)
-    return "|".join(alternatives)
-
-
-# Up to three digits that start a word (`\d(?<!\w\d)` is `(?<!\w)\d`, found by a fast scan).
-_DIGITS: Final = r"(?P<d>\d(?<!\w\d)\d{0,2})"
+    return "|".join(separator.join(map(re.escape, _key(w).split(" "))) for w in spellings)
 
 
 def _table(pairs: Iterator[tuple[str, int]]) -> dict[str, int]:
@@ -293,12 +275,11 @@ def _grammar(language: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...
         return (
             (
                 re.compile(
-                    rf"(?P<w>{_alternation(words, word_start=True)})"
-                    r"\s+(?:regular\s+)?sessions?(?!\w)"
+                    rf"(?<!\w)(?P<w>{_alternation(words)})\s+(?:regular\s+)?sessions?(?!\w)"
                 ),
                 words,
             ),
-            (re.compile(rf"{_DIGITS}(?:st|nd|rd|th)\s+(?:regular\s+)?session"), {}),
+            (re.compile(r"(?<!\w)(?P<d>\d{1,3})(?:st|nd|rd|th)\s+(?:regular\s+)?session"), {}),
         )
     if language == "ru":
         stems = _table(_russian_stems())
@@ -308,27 +289,25 @@ def _grammar(language: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...
         session = r"\s+(?:очередн\w*\s+)?сесси\w*"
         return (
             (
-                re.compile(
-                    rf"(?P<w>{_alternation(stems, word_start=True)})(?:{endings})(?!\w){session}"
-                ),
+                re.compile(rf"(?<!\w)(?P<w>{_alternation(stems)})(?:{endings})(?!\w){session}"),
                 stems,
             ),
-            (re.compile(rf"{_DIGITS}(?:\s*-\s*[а-я]{{1,3}})?{session}"), {}),
+            (re.compile(rf"(?<!\w)(?P<d>\d{{1,3}})(?:\s*-\s*[а-я]{{1,3}})?{session}"), {}),
         )
     if language == "fr":
         words = _table(_french())
         session = r"\s+session(?!\w)"
         return (
-            (re.compile(rf"(?P<w>{_alternation(words, word_start=True)})(?!\w){session}"), words),
-            (re.compile(rf"{_DIGITS}\s*(?:e|eme|ieme|er|ere){session}"), {}),
+            (re.compile(rf"(?<!\w)(?P<w>{_alternation(words)})(?!\w){session}"), words),
+            (re.compile(rf"(?<!\w)(?P<d>\d{{1,3}})\s*(?:e|eme|ieme|er|ere){session}"), {}),
         )
     if language == "es":
         words = _table(_spanish())
         session = r"\s+per[ií]odo\s+(?:ordinario\s+)?de\s+sesiones"
-        spellings = _alternation(words, r"[-\s]*", word_start=True)
+        spellings = _alternation(words, r"[-\s]*")
         return (
-            (re.compile(rf"(?P<w>{spellings})(?!\w){session}"), words),
-            (re.compile(rf"{_DIGITS}\s*\.?\s*[oa°]?{session}"), {}),
+            (re.compile(rf"(?<!\w)(?P<w>{spellings})(?!\w){session}"), words),
+            (re.compile(rf"(?<!\w)(?P<d>\d{{1,3}})\s*\.?\s*[oa°]?{session}"), {}),
         )
     if language == "ar":
         words = _table(_arabic())
