@@ -221,10 +221,11 @@ class ActorText:
 
     __slots__ = ("_by_start", "_hits", "_reach", "_spans", "folded", "language", "text")
 
-    def __init__(self, text: str, language: str) -> None:
+    def __init__(self, text: str, language: str, folded: str | None = None) -> None:
+        """`folded`: `fold_text(text)` when the caller has it (folded with other texts)."""
         self.text = text
         self.language = language
-        self.folded = fold_text(text)
+        self.folded = fold_text(text) if folded is None else folded
         # Actors are found as far as they are read: most texts are read for one list of
         # actors near their start. `_reach`: every actor that starts at or before it is known.
         self._hits: Iterator[_Hit] | None = None

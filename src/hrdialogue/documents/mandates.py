@@ -129,18 +129,22 @@ def _openings(patterns: Sequence[tuple[str, str]]) -> set[str]:
 # --- literal words, found once per document -----------------------------------------------------
 
 
-class _Words:
-    """Where the lexicon's literal words occur in a document's (folded) paragraphs.
+_JOINT: Final = "|"
+"""Joins a document's paragraphs: no literal word holds it, and it folds to itself."""
 
-    Each word is looked for once in all the paragraphs together (joined by a character no word
-    holds), on first use; a paragraph then asks whether one occurs between two of its offsets,
-    instead of searching its text again for every clause.
+
+class _Words:
+    """Where the lexicon's literal words occur in a document's folded paragraphs, joined.
+
+    Each word is looked for once in all the paragraphs together (joined by `_JOINT`), on first
+    use; a paragraph then asks whether one occurs between two of its offsets, instead of
+    searching its text again for every clause.
     """
 
     __slots__ = ("_found", "_joined")
 
-    def __init__(self, texts: Sequence[str]) -> None:
-        self._joined = "\x00".join(texts)
+    def __init__(self, joined: str) -> None:
+        self._joined = joined
         self._found: dict[str, list[int]] = {}
 
     def _positions(self, word: str) -> list[int]:
@@ -170,10 +174,12 @@ class _Paragraph(ActorText):
 
     __slots__ = ("base", "words")
 
-    def __init__(self, text: str, language: str, words: _Words | None = None, base: int = 0):
-        super().__init__(text, language)
-        self.words = words if words is not None else _Words([self.folded])
-        self.base = base
+    def __init__(
+        self, text: str, language: str, folded: str | None = None, words: _Words | None = None
+    ) -> None:
+        super().__init__(text, language, folded)
+        self.words = words if words is not None else _Words(self.folded)
+        self.base = 0
 
 
 # --- one paragraph -----------------------------------------------------------------------------
@@ -416,12 +422,15 @@ def extract_mandates(
     text to the source text, for `Mandate.subject_span`.
     """
     ctx = _Context(language, body, to_source)
-    texts = [_Paragraph(op.text, language) for op in operative]
-    words = _Words([t.folded for t in texts])
+    # The paragraphs folded in one go: folding is by character, so each one's fold is a slice.
+    folded = fold_text(_JOINT.join(op.text for op in operative))
+    words = _Words(folded)
     base = 0
     mandates: list[Mandate] = []
-    for t, op in zip(texts, operative, strict=True):
-        t.words, t.base = words, base
-        base += len(t.folded) + 1
+    for op in operative:
+        end = base + len(op.text)
+        t = _Paragraph(op.text, language, folded[base:end], words)
+        t.base = base
         mandates.extend(_paragraph(t, op, ctx))
+        base = end + 1
     return tuple(mandates)
