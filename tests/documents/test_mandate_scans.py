@@ -3,8 +3,6 @@
 * actions: a trie of the actions' openings finds where one may start, then one match of the
   named alternation picks it; the plain way searches the alternation, then tries each action
   of the table at the offset found;
-* words: the lexicon's literal words are looked for once per document, and a paragraph asks
-  for a range; the plain way is `str.find` over the range;
 * actors: a text's actors are found lazily, only as far as a list is read; the plain way finds
   them all first.
 
@@ -23,7 +21,7 @@ from hypothesis import strategies as st
 from hrdialogue.documents.actors import ActorText
 from hrdialogue.documents.folding import compile_folded, fold_text
 from hrdialogue.documents.mandate_lexicon import ACTION_PATTERNS
-from hrdialogue.documents.mandates import _action, _grammar, _Paragraph, _Words
+from hrdialogue.documents.mandates import _action, _grammar
 from hrdialogue.documents.patterns import literal_first
 
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
@@ -81,7 +79,7 @@ def test_action_scan_finds_what_the_alternation_finds(language: str, data: st.Da
     text = data.draw(_texts(language))
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    got = _action(_Paragraph(text, language), _grammar(language), start, end)
+    got = _action(ActorText(text, language), _grammar(language), start, end)
     assert got == _plain_action(text, language, start, end), (text, start, end)
 
 
@@ -98,30 +96,7 @@ def test_action_scan_finds_what_the_alternation_finds(language: str, data: st.Da
 )
 def test_action_examples(text: str, language: str, action: str) -> None:
     """Hand-written: the earliest action in the subject; a quotation is not read for one."""
-    assert _action(_Paragraph(text, language), _grammar(language), 0, len(text)) == action
-
-
-_WORD_PIECES = st.sampled_from(["ab", "ba", "a", "b", "aab", "bb", " ", "x", "|"])
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    texts=st.lists(st.lists(_WORD_PIECES, max_size=8).map("".join), min_size=1, max_size=4),
-    words=st.lists(st.sampled_from(["ab", "ba", "aa", "b", "aab", "abab"]), min_size=1, max_size=3),
-    data=st.data(),
-)
-def test_word_index_agrees_with_find(
-    texts: list[str], words: list[str], data: st.DataObject
-) -> None:
-    index = _Words("|".join(texts))
-    base = 0
-    for text in texts:
-        start = data.draw(st.integers(0, len(text) + 2))
-        end = data.draw(st.integers(0, len(text) + 2))
-        expected = any(text.find(word, start, end) >= 0 for word in words)
-        got = index.occur(words, base + start, base + min(end, len(text)))
-        assert got == expected, (texts, text, words, start, end)
-        base += len(text) + 1
+    assert _action(ActorText(text, language), _grammar(language), 0, len(text)) == action
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -221,11 +221,10 @@ class ActorText:
 
     __slots__ = ("_by_start", "_hits", "_reach", "_spans", "folded", "language", "text")
 
-    def __init__(self, text: str, language: str, folded: str | None = None) -> None:
-        """`folded`: `fold_text(text)` when the caller has it (folded with other texts)."""
+    def __init__(self, text: str, language: str) -> None:
         self.text = text
         self.language = language
-        self.folded = fold_text(text) if folded is None else folded
+        self.folded = fold_text(text)
         # Actors are found as far as they are read: most texts are read for one list of
         # actors near their start. `_reach`: every actor that starts at or before it is known.
         self._hits: Iterator[_Hit] | None = None

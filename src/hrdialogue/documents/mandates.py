@@ -126,71 +126,15 @@ def _openings(patterns: Sequence[tuple[str, str]]) -> set[str]:
     return out
 
 
-# --- literal words, found once per document -----------------------------------------------------
-
-
-_JOINT: Final = "|"
-"""Joins a document's paragraphs: no literal word holds it, and it folds to itself."""
-
-
-class _Words:
-    """Where the lexicon's literal words occur in a document's folded paragraphs, joined.
-
-    Each word is looked for once in all the paragraphs together (joined by `_JOINT`), on first
-    use; a paragraph then asks whether one occurs between two of its offsets, instead of
-    searching its text again for every clause.
-    """
-
-    __slots__ = ("_found", "_joined")
-
-    def __init__(self, joined: str) -> None:
-        self._joined = joined
-        self._found: dict[str, list[int]] = {}
-
-    def _positions(self, word: str) -> list[int]:
-        found = self._found.get(word)
-        if found is None:
-            found = self._found[word] = []
-            at = self._joined.find(word)
-            while at >= 0:
-                found.append(at)
-                at = self._joined.find(word, at + 1)
-        return found
-
-    def occur(self, words: Sequence[str], start: int, end: int) -> bool:
-        """Whether one of `words` lies wholly in `[start, end)` of the joined text."""
-        for word in words:
-            last = end - len(word)
-            for at in self._positions(word):
-                if at > last:
-                    break
-                if at >= start:
-                    return True
-        return False
-
-
-class _Paragraph(ActorText):
-    """A paragraph's text, with the document's word index and its offset in the joined text."""
-
-    __slots__ = ("base", "words")
-
-    def __init__(
-        self, text: str, language: str, folded: str | None = None, words: _Words | None = None
-    ) -> None:
-        super().__init__(text, language, folded)
-        self.words = words if words is not None else _Words(self.folded)
-        self.base = 0
-
-
 # --- one paragraph -----------------------------------------------------------------------------
 
 
-def _action(t: _Paragraph, g: _Grammar, start: int, end: int) -> str:
+def _action(t: ActorText, g: _Grammar, start: int, end: int) -> str:
     # The earliest position where any action matches; the first action in the table that
     # matches there wins: ties go to the earlier entry. The trie finds the positions where one
     # may start (searching the alternation itself would try every branch at every letter).
     masked = t.folded
-    if _has_word(t, _QUOTES, 0, end) and _QUOTED.search(masked, 0, end):
+    if any(masked.find(quote, 0, end) >= 0 for quote in _QUOTES) and _QUOTED.search(masked, 0, end):
         masked = _QUOTED.sub(lambda m: " " * len(m.group()), masked[:end])
     scan, actions = g.action_scan.search, g.actions.match
     at = scan(masked, start, end)
@@ -231,7 +175,7 @@ class _Lead:
     """Where the clause before this lead ends: the conjunction that introduces it."""
 
 
-def _leads(t: _Paragraph, g: _Grammar, op: OperativeParagraph, limit: int) -> list[_Lead]:
+def _leads(t: ActorText, g: _Grammar, op: OperativeParagraph, limit: int) -> list[_Lead]:
     """The paragraph's first lead (when it asks to act) and every further mandate lead."""
     leads: list[_Lead] = []
     key, printed = op.lead_key, op.lead
@@ -263,14 +207,13 @@ def _leads(t: _Paragraph, g: _Grammar, op: OperativeParagraph, limit: int) -> li
     return leads
 
 
-def _has_word(t: _Paragraph, words: Sequence[str], start: int, end: int) -> bool:
-    """Whether one of `words` lies wholly in `[start, end)` of the paragraph's folded text."""
-    end = min(end, len(t.folded))
-    return t.words.occur(words, t.base + start, t.base + end)
+def _has_word(t: ActorText, words: Sequence[str], start: int, end: int) -> bool:
+    folded = t.folded
+    return any(folded.find(word, start, end) >= 0 for word in words)
 
 
 def _introduced(
-    t: _Paragraph, introducers: Sequence[Introducer], words: Sequence[str], start: int, end: int
+    t: ActorText, introducers: Sequence[Introducer], words: Sequence[str], start: int, end: int
 ) -> list[str]:
     """`t.find_introduced`, after a cheap check for the words one of `introducers` needs."""
     if _has_word(t, words, start, end):
@@ -278,7 +221,7 @@ def _introduced(
     return []
 
 
-def _partners(t: _Paragraph, g: _Grammar, start: int, end: int) -> tuple[Introducer, ...]:
+def _partners(t: ActorText, g: _Grammar, start: int, end: int) -> tuple[Introducer, ...]:
     """The partner introducers a list read between `start` and `end` may hold: none when the
     words they need are not there."""
     return g.partners if _has_word(t, g.partner_words, start, end) else ()
@@ -307,7 +250,7 @@ class _Context:
 
 
 def _mandate(
-    t: _Paragraph,
+    t: ActorText,
     g: _Grammar,
     ctx: _Context,
     lead: _Lead,
@@ -372,8 +315,9 @@ def _chapeau_end(t: ActorText, op: OperativeParagraph) -> int:
     return len(t.text)
 
 
-def _paragraph(t: _Paragraph, op: OperativeParagraph, ctx: _Context) -> list[Mandate]:
+def _paragraph(op: OperativeParagraph, ctx: _Context) -> list[Mandate]:
     g = _grammar(ctx.language)
+    t = ActorText(op.text, ctx.language)
     limit = _chapeau_end(t, op) if op.subparagraphs else len(t.text)
     leads = _leads(t, g, op, limit)
     mandates: list[Mandate] = []
@@ -396,7 +340,7 @@ def _distributed(
     g = _grammar(ctx.language)
     out = []
     for sub in subparagraphs:
-        t = _Paragraph(sub.text, ctx.language)
+        t = ActorText(sub.text, ctx.language)
         sub_lead = _Lead(lead.key, 0, 0, chapeau.lead, 0)
         mandate = _mandate(
             t, g, ctx, sub_lead, anchor=sub.anchor, limit=len(t.text), inherited=chapeau
@@ -422,15 +366,7 @@ def extract_mandates(
     text to the source text, for `Mandate.subject_span`.
     """
     ctx = _Context(language, body, to_source)
-    # The paragraphs folded in one go: folding is by character, so each one's fold is a slice.
-    folded = fold_text(_JOINT.join(op.text for op in operative))
-    words = _Words(folded)
-    base = 0
     mandates: list[Mandate] = []
     for op in operative:
-        end = base + len(op.text)
-        t = _Paragraph(op.text, language, folded[base:end], words)
-        t.base = base
-        mandates.extend(_paragraph(t, op, ctx))
-        base = end + 1
+        mandates.extend(_paragraph(op, ctx))
     return tuple(mandates)
