@@ -28,6 +28,7 @@ __all__ = [
     "find_session",
     "find_sessions",
     "ga_session_opens",
+    "mentions_session",
 ]
 
 SessionMatch = tuple[int, int, int]
@@ -342,6 +343,12 @@ _NOUNS: Final[dict[str, str]] = {
     "ar": "دور",
     "zh": "届",
 }
+
+
+def mentions_session(folded: str, language: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether `folded[start:end]` (`fold_text`'s output) holds the session noun every session
+    phrase of `language` holds: `find_sessions` finds none in a text without it."""
+    return folded.find(_NOUNS[language], start, len(folded) if end is None else end) >= 0
 
 
 def find_sessions(text: str, language: str, *, folded: bool = False) -> list[SessionMatch]:
