@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from hrdialogue.documents.actors import ActorText
 from hrdialogue.documents.folding import compile_folded, fold_text
-from hrdialogue.documents.mandate_lexicon import ACTION_PATTERNS
+from hrdialogue.documents.mandate_lexicon import ACTION_PATTERNS, CONSULTEES, PARTNERS
 from hrdialogue.documents.mandates import _action, _grammar
 from hrdialogue.documents.patterns import literal_first
 
@@ -112,3 +112,50 @@ def test_lazy_actors_read_as_the_full_scan(language: str, data: st.DataObject) -
             assert lazy._actor_at(pos) == full._actor_at(pos), (text, pos)
             assert lazy.read_list(pos, len(text)) == full.read_list(pos, len(text))
     assert lazy.spans == spans
+
+
+# The introducer prefixes that opened with an optional literal, as they were written before
+# they were spelt out as alternatives of literals (the plain form).
+_PLAIN_PREFIXES: dict[tuple[str, str], str] = {
+    ("ru", "(?:проконсультироваться|консультироваться)\\s+с\\s+"): (
+        "(?:про)?консультироваться\\s+с\\s+"
+    ),
+    ("zh", "在与|在同|在会同|与|同|会同"): "(?:在)?(?:与|同|会同)",
+    ("ar", "(?:وبالتشاور|وبالتعاون|وبالتنسيق|بالتشاور|بالتعاون|بالتنسيق)(?: الوثيق)? مع\\s+"): (
+        "(?:و)?(?:بالتشاور|بالتعاون|بالتنسيق)(?: الوثيق)? مع\\s+"
+    ),
+}
+
+_INTRODUCER_PIECES: dict[str, list[str]] = {
+    "en": ["in consultation with ", "consult ", "consulting with ", "in consult ",
+           "seek the views of ", "hold consultations with ", "a", " "],
+    "ru": ["проконсультироваться с ", "консультироваться с ", "про", "в сотрудничестве с ",
+           "совместно с ", "провести с ", "консультации с ", " ", "а"],
+    "fr": ["en consultation avec ", "consulter ", "consultations avec ", " ", "a"],
+    "es": ["en cooperación con ", "consulte a ", "consultas con ", " ", "a"],
+    "ar": ["وبالتشاور مع ", "بالتعاون الوثيق مع ", "و", "التشاور مع ", "بالتشاور مع ", " ", "ا"],
+    "zh": ["在与", "在同", "会同", "与", "同", "和", "征求", "在", "国"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@settings(max_examples=80, deadline=None)
+@given(data=st.data())
+def test_introducer_prefixes_match_as_written_plainly(language: str, data: st.DataObject) -> None:
+    """The prefixes as compiled (lookbehinds after the literal, optional literals spelt out)
+    find what the plain patterns find, at every offset and in a left-to-right scan."""
+    text = data.draw(
+        st.lists(st.sampled_from(_INTRODUCER_PIECES[language]), max_size=10).map("".join)
+    )
+    g = _grammar(language)
+    table = PARTNERS[language] + CONSULTEES[language]
+    compiled = g.partners + g.consultees
+    for (written, _), (fast, _) in zip(table, compiled, strict=True):
+        plain = compile_folded(_PLAIN_PREFIXES.get((language, written), written))
+        folded = fold_text(text)
+        for at in range(len(folded) + 1):
+            a, b = plain.match(folded, at), fast.match(folded, at)
+            assert (a and a.span()) == (b and b.span()), (written, text, at)
+        assert [m.span() for m in plain.finditer(folded)] == [
+            m.span() for m in fast.finditer(folded)
+        ]

@@ -97,12 +97,8 @@ def _grammar(language: str) -> _Grammar:
         further=compile_folded(f"{FURTHER[language]}(?P<lead>{leads})"),
         lead_words=tuple(map(fold_text, LEAD_WORDS[language])),
         decides_to_act=compile_folded(DECIDES_TO_ACT[language]),
-        partners=tuple(
-            (compile_folded(p), compile_folded(s) if s else None) for p, s in PARTNERS[language]
-        ),
-        consultees=tuple(
-            (compile_folded(p), compile_folded(s) if s else None) for p, s in CONSULTEES[language]
-        ),
+        partners=_introducers(PARTNERS[language]),
+        consultees=_introducers(CONSULTEES[language]),
         partner_words=tuple(map(fold_text, INTRODUCER_WORDS[language][0])),
         consultee_words=tuple(map(fold_text, INTRODUCER_WORDS[language][1])),
         particle=compile_folded(PARTICLE[language]),
@@ -111,6 +107,13 @@ def _grammar(language: str) -> _Grammar:
             "|".join(f"(?P<a{i}>{literal_first(p)})" for i, (_, p) in enumerate(actions))
         ),
         action_keys={f"a{i}": k for i, (k, _) in enumerate(actions)},
+    )
+
+
+def _introducers(table: Sequence[tuple[str, str | None]]) -> tuple[Introducer, ...]:
+    # `literal_first`: a prefix that opens with a lookbehind costs the engine its fast scan.
+    return tuple(
+        (compile_folded(literal_first(p)), compile_folded(s) if s else None) for p, s in table
     )
 
 
