@@ -3,6 +3,8 @@
 * actions: a trie of the actions' openings finds where one may start, then one match of the
   named alternation picks it; the plain way searches the alternation, then tries each action
   of the table at the offset found;
+* sessions: each session pattern scans only up to the word of the last session noun (digit
+  patterns from the first digit); the plain way scans the whole text;
 * actors: a text's actors are found lazily, only as far as a list is read; the plain way finds
   them all first.
 
@@ -18,6 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hrdialogue.documents import sessions
 from hrdialogue.documents.actors import ActorText
 from hrdialogue.documents.folding import compile_folded, fold_text
 from hrdialogue.documents.mandate_lexicon import ACTION_PATTERNS, CONSULTEES, PARTNERS
@@ -159,3 +162,52 @@ def test_introducer_prefixes_match_as_written_plainly(language: str, data: st.Da
         assert [m.span() for m in plain.finditer(folded)] == [
             m.span() for m in fast.finditer(folded)
         ]
+
+
+def _plain_sessions(text: str, language: str) -> list[tuple[int, int, int]]:
+    """The plain way: every pattern scans the whole folded text."""
+    folded = fold_text(text)
+    if sessions._NOUNS[language] not in folded:
+        return []
+    found = []
+    for pattern, words in sessions._grammar(language):
+        for match in pattern.finditer(folded):
+            digits = match.groupdict().get("d")
+            if digits:
+                n = int(digits)
+            else:
+                word = sessions._key(match.group("w"))
+                if language == "ar":
+                    word = re.sub(r"\s*و\s*(?=ال)", " و", word)
+                if word not in words:
+                    continue
+                n = words[word]
+            if n >= 1:
+                found.append((match.start(), match.end(), n))
+    return sorted(found)
+
+
+_SESSION_PIECES: dict[str, list[str]] = {
+    "en": ["sixty-fourth", "sixty fourth", "first", "64th", "12", "session", "sessions",
+           "regular", "sessional", " ", "  ", "a", "x1"],
+    "ru": ["шестьдесят четвертой", "первой", "64", "-й", "сессии", "сессиях", "очередной", " ",
+           "а", "1"],
+    "fr": ["soixante-quatrième", "première", "64e", "64", "session", "sessions", " ", "a"],
+    "es": ["sexagésimo cuarto", "primer", "64", "°", "período de sesiones", "periodo", " ", "de",
+           "sesiones", "a"],
+    "ar": ["الدورة", "دورتها", "الرابعة والستين", "64", " ", "و", "ال"],
+    "zh": ["第", "六十四", "64", "届会议", "届", "会", " ", "一"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_bounded_session_scan_finds_what_the_whole_scan_finds(
+    language: str, data: st.DataObject
+) -> None:
+    """`find_sessions` scans up to the word of the last session noun, and the digit patterns
+    from the first digit on: the same phrases as scanning the whole text."""
+    pieces = st.sampled_from(_SESSION_PIECES[language])
+    text = data.draw(st.lists(pieces, max_size=12).map("".join))
+    assert sessions.find_sessions(text, language) == _plain_sessions(text, language), text
