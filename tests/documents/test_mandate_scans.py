@@ -114,6 +114,9 @@ def test_lazy_actors_read_as_the_full_scan(language: str, data: st.DataObject) -
         if pos < len(text):
             assert lazy._actor_at(pos) == full._actor_at(pos), (text, pos)
             assert lazy.read_list(pos, len(text)) == full.read_list(pos, len(text))
+            known = lazy.spans_to(pos)
+            assert known == spans[: len(known)]
+            assert [s for s in known if s[0] <= pos] == [s for s in spans if s[0] <= pos]
     assert lazy.spans == spans
 
 

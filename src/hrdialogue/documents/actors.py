@@ -238,6 +238,13 @@ class ActorText:
         self._scan_to(sys.maxsize)
         return self._spans
 
+    def spans_to(self, pos: int) -> list[ActorMatch]:
+        """`spans` as far as `pos`: every actor that starts at or before it, and perhaps a few
+        more after it (in order, as in `spans`)."""
+        if self._reach < pos:
+            self._scan_to(pos)
+        return self._spans
+
     def _scan_to(self, pos: int) -> None:
         """Find the actors that start at or before `pos`."""
         if self._hits is None:

@@ -155,7 +155,8 @@ def _deadline_body(
     """Whose session it is: the organ named just before it ("to the General Assembly at its
     …"), else an organ the mandate addresses ("Invites the Council to … at its tenth
     session"), else the adopting body."""
-    for _, end, key in reversed(t.spans):
+    # Actors that start after the session end after it too: they need not be found.
+    for _, end, key in reversed(t.spans_to(session_start)):
         if end <= session_start:
             gap = t.text[end:session_start]
             if key in _BODY_KEYS and len(gap) <= 25 and ";" not in gap:
