@@ -24,7 +24,7 @@ from hrdialogue.documents import sessions
 from hrdialogue.documents.actors import ActorText
 from hrdialogue.documents.folding import compile_folded, fold_text
 from hrdialogue.documents.mandate_lexicon import ACTION_PATTERNS, CONSULTEES, PARTNERS
-from hrdialogue.documents.mandates import _action, _grammar
+from hrdialogue.documents.mandates import _action, _folded, _grammar
 from hrdialogue.documents.patterns import literal_first
 
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
@@ -214,3 +214,11 @@ def test_bounded_session_scan_finds_what_the_whole_scan_finds(
     pieces = st.sampled_from(_SESSION_PIECES[language])
     text = data.draw(st.lists(pieces, max_size=12).map("".join))
     assert sessions.find_sessions(text, language) == _plain_sessions(text, language), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(), data=st.data())
+def test_a_part_read_off_the_folded_text_is_its_fold(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    part = data.draw(st.just(text[start : data.draw(st.integers(start, len(text)))]) | st.text())
+    assert _folded(ActorText(text, "en"), part) == fold_text(part), (text, part)

@@ -182,7 +182,7 @@ def _leads(t: ActorText, g: _Grammar, op: OperativeParagraph, limit: int) -> lis
     """The paragraph's first lead (when it asks to act) and every further mandate lead."""
     leads: list[_Lead] = []
     key, printed = op.lead_key, op.lead
-    position = t.folded.find(fold_text(printed), 0, limit) if printed else -1
+    position = t.folded.find(_folded(t, printed), 0, limit) if printed else -1
     if position >= 0 and printed:
         first_end = position + len(printed)
     else:  # the lead is not in the text as classified: read it with this stage's own table
@@ -208,6 +208,13 @@ def _leads(t: ActorText, g: _Grammar, op: OperativeParagraph, limit: int) -> lis
         elif t.read_list(end, limit, partners=_partners(t, g, end, limit))[0]:
             leads.append(lead)
     return leads
+
+
+def _folded(t: ActorText, part: str) -> str:
+    """`fold_text(part)`: read off the folded text where `part` stands in the text (folding is
+    by character), else folded anew."""
+    at = t.text.find(part)
+    return t.folded[at : at + len(part)] if at >= 0 else fold_text(part)
 
 
 def _has_word(t: ActorText, words: Sequence[str], start: int, end: int) -> bool:
@@ -319,7 +326,7 @@ def _chapeau_end(t: ActorText, op: OperativeParagraph) -> int:
     for needle in (first.label, first.text[:40]):
         if not needle:
             continue
-        at = t.folded.find(fold_text(needle))
+        at = t.folded.find(_folded(t, needle))
         if at > 0:
             return at
     return len(t.text)
