@@ -18,7 +18,8 @@ off, dashes and spaces unified), so offsets in the folded text are offsets in th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
@@ -126,15 +127,35 @@ def find_actors(text: str, language: str) -> list[ActorMatch]:
 
 
 def _find_folded(folded: str, language: str) -> list[ActorMatch]:
+    found: list[ActorMatch] = []
+    for _, taken in _hits(folded, language):
+        for start, end, keys in taken:
+            found.extend((start, end, key) for key in keys)
+    return found
+
+
+_Hit = tuple[int, list[tuple[int, int, tuple[str, ...]]]]
+"""`(offset, taken)`: an offset where some pattern may start, and the names that start there
+once overlaps are resolved, longest first."""
+
+
+def _hits(folded: str, language: str) -> Iterator[_Hit]:
+    """Left to right, each offset where an actor may start, with the actors that do.
+
+    Lazy, so that a reader needs to scan the text only as far as it reads. The offsets come
+    in increasing order, so resolving the names that start at each one in turn (the longest
+    first, then lexicon order; none inside the last one taken) resolves them as a sort of all
+    of them by start, then length, would.
+    """
     lexicon = _lexicon(language)
     patterns = lexicon.patterns
     # One scan for the offsets where some pattern matches; there, each pattern that can start
     # with that letter is tried, as its own left-to-right scan would (not inside its last match).
     resume = [0] * len(patterns)
-    candidates: list[tuple[int, int, tuple[str, ...]]] = []
     scan = lexicon.scan.search
     skip = lexicon.skip
     tried = lexicon.tried
+    reached = 0
     at = lexicon.opening.match(folded) if skip else None
     if at is None:
         at = scan(folded)
@@ -145,6 +166,7 @@ def _find_folded(folded: str, language: str) -> list[ActorMatch]:
         skip = lexicon.skip
         window = folded[start : start + HEAD]
         picked = tried.get(window)
+        candidates: list[tuple[int, int, tuple[str, ...]]] = []
         for index in _tried(lexicon, window) if picked is None else picked:
             if start < resume[index]:
                 continue
@@ -157,16 +179,15 @@ def _find_folded(folded: str, language: str) -> list[ActorMatch]:
             if word_start and start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
                 continue
             candidates.append((start, end, keys))
+        if len(candidates) > 1:
+            candidates.sort(key=lambda c: c[0] - c[1])  # stable: lexicon order among equals
+        taken = []
+        for candidate in candidates:
+            if start >= reached:
+                taken.append(candidate)
+                reached = candidate[1]
+        yield start, taken
         at = scan(folded, start + 1 - skip)
-    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    found: list[ActorMatch] = []
-    reached = 0
-    for start, end, keys in candidates:
-        if start < reached:
-            continue
-        found.extend((start, end, key) for key in keys)
-        reached = end
-    return found
 
 
 # --- lists of actors -----------------------------------------------------------------------------
@@ -198,25 +219,46 @@ def _fillers(language: str) -> re.Pattern[str]:
 class ActorText:
     """A text with the actors named in it located, to read lists of actors from it."""
 
-    __slots__ = ("_by_start", "_spans", "folded", "language", "text")
+    __slots__ = ("_by_start", "_hits", "_reach", "_spans", "folded", "language", "text")
 
     def __init__(self, text: str, language: str) -> None:
         self.text = text
         self.language = language
         self.folded = fold_text(text)
-        # Actors are found on first use: most texts are read for no list of actors.
-        self._spans: list[ActorMatch] | None = None
+        # Actors are found as far as they are read: most texts are read for one list of
+        # actors near their start. `_reach`: every actor that starts at or before it is known.
+        self._hits: Iterator[_Hit] | None = None
+        self._reach = -1
+        self._spans: list[ActorMatch] = []
         self._by_start: dict[int, tuple[int, tuple[str, ...]]] = {}
 
     @property
     def spans(self) -> list[ActorMatch]:
         """The actors named in the text, as `find_actors` gives them."""
-        if self._spans is None:
-            self._spans = _find_folded(self.folded, self.language)
-            for start, end, key in self._spans:
-                _, keys = self._by_start.get(start, (end, ()))
-                self._by_start[start] = (end, (*keys, key))
+        self._scan_to(sys.maxsize)
         return self._spans
+
+    def spans_to(self, pos: int) -> list[ActorMatch]:
+        """`spans` as far as `pos`: every actor that starts at or before it, and perhaps a few
+        more after it (in order, as in `spans`)."""
+        if self._reach < pos:
+            self._scan_to(pos)
+        return self._spans
+
+    def _scan_to(self, pos: int) -> None:
+        """Find the actors that start at or before `pos`."""
+        if self._hits is None:
+            self._hits = _hits(self.folded, self.language)
+        for at, taken in self._hits:
+            for start, end, keys in taken:
+                for key in keys:
+                    self._spans.append((start, end, key))
+                    _, known = self._by_start.get(start, (end, ()))
+                    self._by_start[start] = (end, (*known, key))
+            if at >= pos:
+                self._reach = at
+                return
+        self._reach = sys.maxsize
 
     def read_list(
         self, pos: int, limit: int, *, partners: Sequence[Introducer] = ()
@@ -253,8 +295,8 @@ class ActorText:
 
     def _actor_at(self, pos: int) -> tuple[int, tuple[str, ...]] | None:
         """The actor named from `pos`, or one whose article began before it ("de los Estados")."""
-        if self._spans is None:
-            self.spans  # noqa: B018 - fills `_by_start`
+        if self._reach < pos:
+            self._scan_to(pos)
         by_start = self._by_start
         if pos in by_start:
             return by_start[pos]

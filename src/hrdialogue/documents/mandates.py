@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from hrdialogue.documents.actors import ActorText, Introducer
 from hrdialogue.documents.folding import compile_folded, fold_text
@@ -38,8 +38,8 @@ from hrdialogue.documents.mandate_lexicon import (
     PARTNERS,
 )
 from hrdialogue.documents.model import Body, Mandate, OperativeParagraph, Span, Subparagraph
-from hrdialogue.documents.patterns import literal_first
-from hrdialogue.documents.sessions import build_deadline, find_sessions
+from hrdialogue.documents.patterns import literal_first, pattern_openings, trie
+from hrdialogue.documents.sessions import build_deadline, find_sessions, mentions_session
 
 __all__ = ["ACTIONS", "MANDATE_KEYS", "SourceSpan", "extract_mandates"]
 
@@ -58,6 +58,8 @@ ACTIONS: Final[tuple[str, ...]] = (*dict.fromkeys(k for k, _ in ACTION_PATTERNS[
 
 _NUMBER: Final = re.compile(r"\s*(?:\d+|[٠-٩]+)\s*(?:\.|-|–|—)?\s*")
 _QUOTED: Final = re.compile(r"“[^”]*”|«[^»]*»|„[^“”]*[“”]|\"[^\"]*\"|「[^」]*」")
+_QUOTES: Final = '“«„"「'
+"""The first characters of `_QUOTED`: a text without them holds no quotation."""
 _TRAILING: Final = ";.,:؛،。；，：!"
 
 
@@ -66,16 +68,20 @@ class _Grammar:
     leads: re.Pattern[str]
     lead_keys: tuple[tuple[re.Pattern[str], str], ...]
     further: re.Pattern[str]
-    lead_words: re.Pattern[str]
+    lead_words: tuple[str, ...]
     decides_to_act: re.Pattern[str]
     partners: tuple[Introducer, ...]
     consultees: tuple[Introducer, ...]
     partner_words: tuple[str, ...]
     consultee_words: tuple[str, ...]
     particle: re.Pattern[str]
+    action_scan: re.Pattern[str]
+    """A trie of the openings every action starts with: finds each offset where one may match
+    (and a few where none does), with the engine's fast scan for first letters."""
     actions: re.Pattern[str]
-    """All actions in one alternation: where it matches, the first of `action_patterns` does."""
-    action_patterns: tuple[tuple[re.Pattern[str], str], ...]
+    """All actions in one alternation, action `i` in group `a{i}`: matched at an offset, the
+    first action of the table that matches there is the group that closes."""
+    action_keys: dict[str, str]
 
 
 @cache
@@ -84,43 +90,62 @@ def _grammar(language: str) -> _Grammar:
         msg = f"no mandate grammar for language {language!r} (expected ar, zh, en, fr, ru or es)"
         raise ValueError(msg)
     leads = "|".join(f"(?:{p})" for _, p in LEADS[language])
+    actions = ACTION_PATTERNS[language]
     return _Grammar(
         leads=compile_folded(leads),
         lead_keys=tuple((compile_folded(p), k) for k, p in LEADS[language]),
         further=compile_folded(f"{FURTHER[language]}(?P<lead>{leads})"),
-        lead_words=compile_folded("|".join(map(re.escape, LEAD_WORDS[language]))),
+        lead_words=tuple(map(fold_text, LEAD_WORDS[language])),
         decides_to_act=compile_folded(DECIDES_TO_ACT[language]),
-        partners=tuple(
-            (compile_folded(p), compile_folded(s) if s else None) for p, s in PARTNERS[language]
-        ),
-        consultees=tuple(
-            (compile_folded(p), compile_folded(s) if s else None) for p, s in CONSULTEES[language]
-        ),
+        partners=_introducers(PARTNERS[language]),
+        consultees=_introducers(CONSULTEES[language]),
         partner_words=tuple(map(fold_text, INTRODUCER_WORDS[language][0])),
         consultee_words=tuple(map(fold_text, INTRODUCER_WORDS[language][1])),
         particle=compile_folded(PARTICLE[language]),
-        actions=compile_folded("|".join(literal_first(p) for _, p in ACTION_PATTERNS[language])),
-        action_patterns=tuple(
-            (compile_folded(literal_first(p)), k) for k, p in ACTION_PATTERNS[language]
+        action_scan=re.compile(trie(sorted(_openings(actions)))),
+        actions=compile_folded(
+            "|".join(f"(?P<a{i}>{literal_first(p)})" for i, (_, p) in enumerate(actions))
         ),
+        action_keys={f"a{i}": k for i, (k, _) in enumerate(actions)},
     )
+
+
+def _introducers(table: Sequence[tuple[str, str | None]]) -> tuple[Introducer, ...]:
+    # `literal_first`: a prefix that opens with a lookbehind costs the engine its fast scan.
+    return tuple(
+        (compile_folded(literal_first(p)), compile_folded(s) if s else None) for p, s in table
+    )
+
+
+def _openings(patterns: Sequence[tuple[str, str]]) -> set[str]:
+    """The openings every one of `patterns` starts with (folded, up to `HEAD` letters)."""
+    out: set[str] = set()
+    for _, pattern in patterns:
+        openings = pattern_openings(compile_folded(literal_first(pattern)))
+        if openings is None or "" in openings:
+            msg = f"action pattern {pattern!r} has no opening letters to scan for"
+            raise ValueError(msg)
+        out |= openings
+    return out
 
 
 # --- one paragraph -----------------------------------------------------------------------------
 
 
 def _action(t: ActorText, g: _Grammar, start: int, end: int) -> str:
-    # One search of the alternation finds the earliest position where any action matches;
-    # the first action in the table that matches there wins: ties go to the earlier entry.
+    # The earliest position where any action matches; the first action in the table that
+    # matches there wins: ties go to the earlier entry. The trie finds the positions where one
+    # may start (searching the alternation itself would try every branch at every letter).
     masked = t.folded
-    if _QUOTED.search(masked, 0, end):
+    if _has_word(t, _QUOTES, 0, end) and _QUOTED.search(masked, 0, end):
         masked = _QUOTED.sub(lambda m: " " * len(m.group()), masked[:end])
-    match = g.actions.search(masked, start, end)
-    if match is not None:
-        at = match.start()
-        for pattern, action in g.action_patterns:
-            if pattern.match(masked, at, end):
-                return action
+    scan, actions = g.action_scan.search, g.actions.match
+    at = scan(masked, start, end)
+    while at is not None:
+        match = actions(masked, at.start(), end)
+        if match is not None:
+            return g.action_keys[str(match.lastgroup)]
+        at = scan(masked, at.start() + 1, end)
     return "act"
 
 
@@ -130,7 +155,8 @@ def _deadline_body(
     """Whose session it is: the organ named just before it ("to the General Assembly at its
     …"), else an organ the mandate addresses ("Invites the Council to … at its tenth
     session"), else the adopting body."""
-    for _, end, key in reversed(t.spans):
+    # Actors that start after the session end after it too: they need not be found.
+    for _, end, key in reversed(t.spans_to(session_start)):
         if end <= session_start:
             gap = t.text[end:session_start]
             if key in _BODY_KEYS and len(gap) <= 25 and ";" not in gap:
@@ -143,8 +169,7 @@ def _deadline_body(
     return body
 
 
-@dataclass(frozen=True, slots=True)
-class _Lead:
+class _Lead(NamedTuple):  # a tuple: built faster than a frozen dataclass
     key: str
     start: int
     end: int
@@ -157,7 +182,7 @@ def _leads(t: ActorText, g: _Grammar, op: OperativeParagraph, limit: int) -> lis
     """The paragraph's first lead (when it asks to act) and every further mandate lead."""
     leads: list[_Lead] = []
     key, printed = op.lead_key, op.lead
-    position = t.folded.find(fold_text(printed), 0, limit) if printed else -1
+    position = t.folded.find(_folded(t, printed), 0, limit) if printed else -1
     if position >= 0 and printed:
         first_end = position + len(printed)
     else:  # the lead is not in the text as classified: read it with this stage's own table
@@ -171,7 +196,7 @@ def _leads(t: ActorText, g: _Grammar, op: OperativeParagraph, limit: int) -> lis
     if key in MANDATE_KEYS and key is not None:
         leads.append(_Lead(key, position, first_end, printed or "", position))
     folded = t.folded
-    if not g.lead_words.search(folded, first_end, limit):
+    if not _has_word(t, g.lead_words, first_end, limit):
         return leads  # a cheap scan for literals: no lead verb after the first one
     for match in g.further.finditer(folded, first_end, limit):
         key = _lead_key(g, match.group("lead"))
@@ -185,9 +210,19 @@ def _leads(t: ActorText, g: _Grammar, op: OperativeParagraph, limit: int) -> lis
     return leads
 
 
+def _folded(t: ActorText, part: str) -> str:
+    """`fold_text(part)`: read off the folded text where `part` stands in the text (folding is
+    by character), else folded anew."""
+    at = t.text.find(part)
+    return t.folded[at : at + len(part)] if at >= 0 else fold_text(part)
+
+
 def _has_word(t: ActorText, words: Sequence[str], start: int, end: int) -> bool:
-    folded = t.folded
-    return any(folded.find(word, start, end) >= 0 for word in words)
+    find = t.folded.find
+    for word in words:  # noqa: SIM110 - a loop: `any` of a generator costs more, called often
+        if find(word, start, end) >= 0:
+            return True
+    return False
 
 
 def _introduced(
@@ -257,7 +292,11 @@ def _mandate(
     if inherited is not None:
         partners = list(inherited.partners) + partners
     consultees = _introduced(t, g.consultees, g.consultee_words, start, end)
-    sessions = find_sessions(t.folded[lead.start : limit], ctx.language, folded=True)
+    sessions = (
+        find_sessions(t.folded[lead.start : limit], ctx.language, folded=True)
+        if mentions_session(t.folded, ctx.language, lead.start, limit)
+        else ()
+    )
     deadline = None
     if sessions:
         session = sessions[0]
@@ -287,7 +326,7 @@ def _chapeau_end(t: ActorText, op: OperativeParagraph) -> int:
     for needle in (first.label, first.text[:40]):
         if not needle:
             continue
-        at = t.folded.find(fold_text(needle))
+        at = t.folded.find(_folded(t, needle))
         if at > 0:
             return at
     return len(t.text)

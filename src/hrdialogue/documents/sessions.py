@@ -28,6 +28,7 @@ __all__ = [
     "find_session",
     "find_sessions",
     "ga_session_opens",
+    "mentions_session",
 ]
 
 SessionMatch = tuple[int, int, int]
@@ -344,6 +345,19 @@ _NOUNS: Final[dict[str, str]] = {
 }
 
 
+# Where every session phrase ends with the noun's word (the number before it): the digit
+# patterns of these languages open with a digit.
+_NOUN_ENDS: Final = frozenset({"en", "fr", "es", "ru"})
+_WORD: Final = re.compile(r"\w*")
+_DIGIT: Final = re.compile(r"\d")
+
+
+def mentions_session(folded: str, language: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether `folded[start:end]` (`fold_text`'s output) holds the session noun every session
+    phrase of `language` holds: `find_sessions` finds none in a text without it."""
+    return folded.find(_NOUNS[language], start, len(folded) if end is None else end) >= 0
+
+
 def find_sessions(text: str, language: str, *, folded: bool = False) -> list[SessionMatch]:
     """Every session named in `text`, left to right, as `(start, end, n)`.
 
@@ -352,11 +366,22 @@ def find_sessions(text: str, language: str, *, folded: bool = False) -> list[Ses
     grammar = _grammar(language)
     if not folded:
         text = fold_text(text)
-    if _NOUNS[language] not in text:
+    last = text.rfind(_NOUNS[language])
+    if last < 0:
         return []
+    end = len(text)
+    if language in _NOUN_ENDS:  # no match ends after the word that holds the last noun
+        run = _WORD.match(text, last)
+        end = run.end() if run is not None else end  # `\w*` always matches
     found: list[SessionMatch] = []
     for pattern, words in grammar:
-        for match in pattern.finditer(text):
+        start = 0
+        if not words and language in _NOUN_ENDS:  # a digit opens the phrase: start at one
+            digit = _DIGIT.search(text, 0, end)
+            if digit is None:
+                continue
+            start = digit.start()
+        for match in pattern.finditer(text, start, end):
             digits = match.groupdict().get("d")
             if digits:
                 n = int(digits)
