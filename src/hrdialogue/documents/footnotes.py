@@ -88,7 +88,10 @@ def _by_first_letter(names: str) -> str:
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
-_MONTH = rf"\s*(?:de\s+)?(?:{_by_first_letter(MONTH_NAMES)})"
+# The class of first letters in front (one test under IGNORECASE) turns most words away before
+# the branches, each of which the engine enters and compares case-folded.
+_MONTH_FIRSTS = "".join(sorted({re.escape(name[0]) for name in MONTH_NAMES.split("|")} | {"d"}))
+_MONTH = rf"\s*(?=[{_MONTH_FIRSTS}])(?:de\s+)?(?:{_by_first_letter(MONTH_NAMES)})"
 
 _MONTH_AFTER = re.compile(_MONTH, re.IGNORECASE)
 # Footnote marker candidates: every run of digits is looked at in its context (see `_candidates`).
@@ -105,12 +108,14 @@ _DIGIT_LEAD = "".join(chr(cp) for cp in range(0x10000) if chr(cp).isdecimal())
 _DIGITS = re.compile(
     rf"[{_DIGIT_LEAD}\U00010000-\U0010ffff](?<=\d)"
     r"(?<!\d\d)(?:"  # the first digit of a run (a cheap test that most digits fail)
-    r"(?<=[^\W\d_]\d)\d?(?!\d)(?=[/ \t\n\r\u00a0,.;:،؛)\]]|\Z)"
+    # a run of one or two digits (a test that most longer runs fail, before the branches)
+    r"(?=\d?(?!\d))(?:"
+    r"(?<=[^\W\d_]\d)\d?(?=[/ \t\n\r\u00a0,.;:،؛)\]]|\Z)"
     r"|(?<=[^\W\d_]\(\d)\d?(?=\))"
     rf"|(?<=[ \t\u00a0]\d)(?:(?<={_HOST}[ \t\u00a0]\d)|(?<={_HOST}[ \t\u00a0]{{2}}\d)"
     rf"|(?<={_HOST}[ \t\u00a0]{{3}}\d)|(?<={_HOST}[ \t\u00a0]{{4}}\d))"
-    rf"\d?(?!\d)(?={_SPACED_END.pattern})(?!(?i:{_MONTH}))"
-    r"|\d{4,5}(?!\d)(?=[/,.;:)])"
+    rf"\d?(?={_SPACED_END.pattern})(?!(?i:{_MONTH}))"
+    r")|\d{4,5}(?!\d)(?=[/,.;:)])"
     r")"
 )
 _STARS = re.compile(r"\*(?<=[^\s*]\*)\*{0,2}(?=[\s,.;:])")

@@ -142,9 +142,9 @@ def _normaliser() -> re.Pattern[str]:
 class _Builder:
     """Accumulates clean text and its piece table.
 
-    The flat fast path (`_emit_flat`) writes a space that starts a line as a line feed, and
-    one that starts a line after a blank line as a form feed (neither is left in clean text
-    otherwise): `build` reads those line starts off the joined text and makes them spaces.
+    The flat fast path (`_emit_flat`) writes a space that starts a line as a line feed (none
+    is left in clean text otherwise; it notes a blank line's by itself): `build` reads those
+    line starts off the joined text and makes them spaces.
     """
 
     __slots__ = (
@@ -201,14 +201,13 @@ class _Builder:
         text = "".join(self.parts)
         lines, blank = self.lines, self.blank
         if self.marked:  # (and the line starts `_emit_flat` adds one by one may repeat)
-            line_set, blank_set = set(lines), set(blank)
-            if "\f" in text:
-                blank_set.update(_after_each(text, "\f"))
-                text = text.replace("\f", "\n")
+            line_set = set(lines)
             if "\n" in text:
-                line_set.update(_after_each(text, "\n"))
-                text = text.replace("\n", " ")
-            lines, blank = sorted(line_set), sorted(blank_set)
+                # one split gives both the line starts and the text with its marks made spaces
+                pieces = text.split("\n")
+                line_set.update(accumulate(map((1).__add__, map(len, pieces[:-1]))))
+                text = " ".join(pieces)
+            lines, blank = sorted(line_set), sorted(set(blank))
         return CleanText(
             text,
             self.pclean,
@@ -219,12 +218,6 @@ class _Builder:
             tuple(lines),
             tuple(blank),
         )
-
-
-def _after_each(text: str, mark: str) -> list[int]:
-    """The offset after each `mark` in `text`: the sums of the lengths of the pieces up to it,
-    each with its mark (in C: `map` and `accumulate` over `split`)."""
-    return list(accumulate(map((1).__add__, map(len, text.split(mark)[:-1]))))
 
 
 # The plain normaliser (text that NFKC leaves alone) finds what it changes in two scans, each
@@ -442,7 +435,7 @@ def _emit_flat(builder: _Builder, source: str, start: int, end: int, flat: _Flat
         newlines = source.count("\n", ms, me)
         joined = newlines and last in _HYPHENS and me < end and source[me].isalnum()
         if last != " " and not joined:
-            parts.append(" " if not newlines else "\n" if newlines == 1 else "\f")
+            parts.append("\n" if newlines else " ")
             if me - ms == 1 and copies and copies[-1] and ends[-1] == ms:
                 ends[-1] = me
             else:
@@ -452,6 +445,8 @@ def _emit_flat(builder: _Builder, source: str, start: int, end: int, flat: _Flat
                 copies.append(me - ms == 1)
             length += 1
             last = " "
+            if newlines > 1:
+                builder.blank.append(length)
         elif newlines:
             builder.lines.append(length)
             if newlines > 1:
