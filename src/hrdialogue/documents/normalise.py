@@ -201,13 +201,14 @@ class _Builder:
         text = "".join(self.parts)
         lines, blank = self.lines, self.blank
         if self.marked:  # (and the line starts `_emit_flat` adds one by one may repeat)
-            line_set = set(lines)
+            marks: list[int] = []  # (the offsets after the marks: rising, none twice)
             if "\n" in text:
                 # one split gives both the line starts and the text with its marks made spaces
                 pieces = text.split("\n")
-                line_set.update(accumulate(map((1).__add__, map(len, pieces[:-1]))))
+                marks = list(accumulate(map((1).__add__, map(len, pieces[:-1]))))
                 text = " ".join(pieces)
-            lines, blank = sorted(line_set), sorted(set(blank))
+            lines = sorted({*lines, *marks}) if lines else marks
+            blank = sorted(set(blank))
         return CleanText(
             text,
             self.pclean,
