@@ -106,7 +106,10 @@ def fold_text(text: str) -> str:
     if text.isascii() and text.isprintable():
         return text.lower()  # printable ASCII folds to lower case
     folder = _folder()
-    others = set(folder.others.findall(text))
+    first = folder.others.search(text)
+    if first is None:  # most texts: every character lowers to its fold (no list, no set)
+        return text.lower()
+    others = set(folder.others.findall(text, first.start()))
     if not others <= folder.replaced:
         return text.translate(_FOLD)
     for ch in others:

@@ -218,9 +218,9 @@ def _folded(t: ActorText, part: str) -> str:
 
 
 def _has_word(t: ActorText, words: Sequence[str], start: int, end: int) -> bool:
-    find = t.folded.find
+    part = t.folded[start:end]  # one slice, then `in`: cheaper than a `find` call a word
     for word in words:  # noqa: SIM110 - a loop: `any` of a generator costs more, called often
-        if find(word, start, end) >= 0:
+        if word in part:
             return True
     return False
 

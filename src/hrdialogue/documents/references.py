@@ -480,16 +480,14 @@ def scan_references(
     # Every citation holds a "/" (a symbol) or starts with a keyword: a region with neither
     # is skipped. Chinese has no keyword: each of its regions is scanned.
     keywords = _keyword_starts(view, rules)
-    # Keyword starts and slashes in one sorted list: one bisection a region (two sorted runs:
-    # `sorted` merges them in one pass).
-    marks = None if keywords is None else sorted(keywords + _find_all(view, "/"))
-    bisect_left = bisect.bisect_left
+    # A region with no keyword start (one bisection) and no slash (`find` in C) is skipped.
+    bisect_left, find = bisect.bisect_left, view.find
     found: list[list[Citation]] = []
     for lo, hi in regions:
         if lo == 0 or view[lo - 1].isspace():
-            if marks is not None:
-                i = bisect_left(marks, lo)
-                if i == len(marks) or marks[i] >= hi:
+            if keywords is not None:
+                i = bisect_left(keywords, lo)
+                if (i == len(keywords) or keywords[i] >= hi) and find("/", lo, hi) < 0:
                     found.append([])
                     continue
             found.append(_scan(view, text, lo, hi, rules=rules, body=body, starts=keywords))
