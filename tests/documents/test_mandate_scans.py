@@ -175,17 +175,8 @@ def _plain_sessions(text: str, language: str) -> list[tuple[int, int, int]]:
     found = []
     for pattern, words in sessions._grammar(language):
         for match in pattern.finditer(folded):
-            digits = match.groupdict().get("d")
-            if digits:
-                n = int(digits)
-            else:
-                word = sessions._key(match.group("w"))
-                if language == "ar":
-                    word = re.sub(r"\s*و\s*(?=ال)", " و", word)
-                if word not in words:
-                    continue
-                n = words[word]
-            if n >= 1:
+            n = sessions._session_number(match, words, language)
+            if n is not None:
                 found.append((match.start(), match.end(), n))
     return sorted(found)
 

@@ -350,6 +350,7 @@ _NOUNS: Final[dict[str, str]] = {
 _NOUN_ENDS: Final = frozenset({"en", "fr", "es", "ru"})
 _WORD: Final = re.compile(r"\w*")
 _DIGIT: Final = re.compile(r"\d")
+_AR_AND: Final = re.compile(r"\s*و\s*(?=ال)")  # "و" before an Arabic ordinal's article
 
 
 def mentions_session(folded: str, language: str, start: int = 0, end: int | None = None) -> bool:
@@ -382,20 +383,27 @@ def find_sessions(text: str, language: str, *, folded: bool = False) -> list[Ses
                 continue
             start = digit.start()
         for match in pattern.finditer(text, start, end):
-            digits = match.groupdict().get("d")
-            if digits:
-                n = int(digits)
-            else:
-                word = _key(match.group("w"))
-                if language == "ar":
-                    word = re.sub(r"\s*و\s*(?=ال)", " و", word)
-                if word not in words:
-                    continue
-                n = words[word]
-            if n >= 1:
+            n = _session_number(match, words, language)
+            if n is not None:
                 found.append((match.start(), match.end(), n))
     found.sort()
     return found
+
+
+def _session_number(match: re.Match[str], words: dict[str, int], language: str) -> int | None:
+    """The session a `_grammar` pattern's match names (its digits, or its words looked up in
+    `words`), or None when the words are no ordinal or the number is below 1."""
+    digits = match.groupdict().get("d")
+    if digits:
+        n = int(digits)
+    else:
+        word = _key(match.group("w"))
+        if language == "ar":
+            word = _AR_AND.sub(" و", word)
+        if word not in words:
+            return None
+        n = words[word]
+    return n if n >= 1 else None
 
 
 def find_session(text: str, language: str) -> SessionMatch | None:
