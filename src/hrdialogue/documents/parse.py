@@ -13,6 +13,9 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
+from typing import Any, Final
+
+from pydantic import TypeAdapter
 
 from hrdialogue.documents.clean import (
     CleanDocument,
@@ -27,17 +30,11 @@ from hrdialogue.documents.errors import NotAResolution, ReaderError, Unsupported
 from hrdialogue.documents.mandates import extract_mandates
 from hrdialogue.documents.masthead import Masthead, read_masthead
 from hrdialogue.documents.model import (
-    Adoption,
     Body,
     DocumentKind,
-    Footnote,
     OperativeParagraph,
-    ParseWarning,
-    PreambularParagraph,
-    Reference,
     Resolution,
     Span,
-    Subparagraph,
 )
 from hrdialogue.documents.references import scan_references
 from hrdialogue.documents.segment import (
@@ -94,6 +91,10 @@ def _own_symbol_pattern() -> re.Pattern[str]:
 
 
 _OWN_SYMBOL = _own_symbol_pattern()
+# The fields of a value `Resolution.model_validate` builds (see the end of `parse_resolution`);
+# pydantic checks each against the model, which forbids unknown keys.
+_Fields = dict[str, Any]
+_OPERATIVE: Final = TypeAdapter(tuple[OperativeParagraph, ...])
 _TERMINAL = re.compile(r"[.。][\"'”»)]*$")
 _FIRST_WORD = re.compile(r"[^\s,،，;:]+")
 
@@ -133,23 +134,24 @@ def _subparagraphs(
     clean: CleanText,
     source: str,
     spans: list[tuple[int, int, str]],
-) -> tuple[Subparagraph, ...]:
-    items = []
+) -> list[_Fields]:
+    """`Subparagraph` values as the fields `Resolution.model_validate` takes."""
+    items: list[_Fields] = []
     for sub in raw:
         anchor = prefix + sub.anchor
         label_span = clean.source_span(sub.label_start, sub.label_end)
         spans.append((sub.start, sub.end, anchor))
         children = _subparagraphs(sub.children, prefix, clean, source, spans)
         items.append(
-            Subparagraph(
-                anchor=anchor,
-                label=source[label_span[0] : label_span[1]],
-                text=clean.text[sub.start : sub.end],
-                span=clean.source_span(sub.start, sub.end),
-                subparagraphs=children,
-            )
+            {
+                "anchor": anchor,
+                "label": source[label_span[0] : label_span[1]],
+                "text": clean.text[sub.start : sub.end],
+                "span": clean.source_span(sub.start, sub.end),
+                "subparagraphs": children,
+            }
         )
-    return tuple(items)
+    return items
 
 
 def _line(text: str, offset: int) -> int:
@@ -158,14 +160,15 @@ def _line(text: str, offset: int) -> int:
 
 def _warning(
     code: str, message: str, text: str, offset: int | None, anchor: str | None = None
-) -> ParseWarning:
-    return ParseWarning(
-        code=code,
-        message=message,
-        anchor=anchor,
-        offset=offset,
-        line=None if offset is None else _line(text, offset),
-    )
+) -> _Fields:
+    """A `ParseWarning`'s fields."""
+    return {
+        "code": code,
+        "message": message,
+        "anchor": anchor,
+        "offset": offset,
+        "line": None if offset is None else _line(text, offset),
+    }
 
 
 def parse_resolution(
@@ -215,10 +218,10 @@ def parse_resolution(
     if masthead is not None:
         body = masthead.body
 
-    warnings: list[ParseWarning] = []
+    warnings: list[_Fields] = []
     spans: list[tuple[int, int, str]] = []
-    preamble: list[PreambularParagraph] = []
-    operative: list[OperativeParagraph] = []
+    preamble: list[_Fields] = []
+    operative: list[_Fields] = []
     for raw in raw_paragraphs:
         paragraph_text = ctext[raw.start : raw.end]
         lead = raw.lead
@@ -228,29 +231,29 @@ def parse_resolution(
             anchor = f"OP{raw.number if raw.number is not None else len(operative) + 1}"
             spans.append((raw.start, raw.end, anchor))
             operative.append(
-                OperativeParagraph(
-                    anchor=anchor,
-                    number=raw.number,
-                    lead=printed,
-                    lead_key=lead.key if lead else None,
-                    lead_modifiers=lead.modifiers if lead else (),
-                    text=paragraph_text,
-                    span=span,
-                    subparagraphs=_subparagraphs(raw.subparagraphs, anchor, clean, text, spans),
-                )
+                {
+                    "anchor": anchor,
+                    "number": raw.number,
+                    "lead": printed,
+                    "lead_key": lead.key if lead else None,
+                    "lead_modifiers": lead.modifiers if lead else (),
+                    "text": paragraph_text,
+                    "span": span,
+                    "subparagraphs": _subparagraphs(raw.subparagraphs, anchor, clean, text, spans),
+                }
             )
         else:
             anchor = f"PP{len(preamble) + 1}"
             spans.append((raw.start, raw.end, anchor))
             preamble.append(
-                PreambularParagraph(
-                    anchor=anchor,
-                    lead=printed,
-                    lead_key=lead.key if lead else None,
-                    lead_modifiers=lead.modifiers if lead else (),
-                    text=paragraph_text,
-                    span=span,
-                )
+                {
+                    "anchor": anchor,
+                    "lead": printed,
+                    "lead_key": lead.key if lead else None,
+                    "lead_modifiers": lead.modifiers if lead else (),
+                    "text": paragraph_text,
+                    "span": span,
+                }
             )
         if lead is None:
             warnings.append(
@@ -287,11 +290,11 @@ def parse_resolution(
     )
     adoption = None
     if closing is not None:
-        adoption = Adoption(
-            meeting=closing.meeting,
-            date=closing.date,
-            span=clean.source_span(closing.start, closing.end),
-        )
+        adoption = {
+            "meeting": closing.meeting,
+            "date": closing.date,
+            "span": clean.source_span(closing.start, closing.end),
+        }
 
     kind = masthead.kind if masthead else DocumentKind.RESOLUTION
     truncation = _truncation(raw_paragraphs, ctext, closing is not None, kind, fragment_start)
@@ -303,26 +306,42 @@ def parse_resolution(
         base = anchors.by_anchor[anchor]
         return clean.source_span(base + start, base + end)
 
-    mandates = extract_mandates(operative, language=language, body=body, to_source=to_source)
-    warnings.sort(key=lambda w: w.offset if w.offset is not None else -1)
-    return Resolution(
-        kind=kind,
-        body=body,
-        symbol=masthead.symbol if masthead else None,
-        number=masthead.number if masthead else None,
-        session=masthead.session if masthead else None,
-        language=language,
-        title=masthead.title if masthead else None,
-        enacting_formula=formula.text if formula else None,
-        preamble=tuple(preamble),
-        operative=tuple(operative),
-        footnotes=footnotes,
-        references=references,
-        adoption=adoption,
-        mandates=mandates,
-        warnings=tuple(warnings),
-        source_length=len(text),
+    paragraphs = _OPERATIVE.validate_python(operative)
+    mandates = extract_mandates(paragraphs, language=language, body=body, to_source=to_source)
+    warnings.sort(key=_warning_offset)
+    # One validation builds every value below in pydantic-core: a constructor call per value
+    # (a Python frame and a validation entry each) costs about twice as much. Models already
+    # built (the operative paragraphs, the mandates) pass through unvalidated.
+    return Resolution.model_validate(
+        {
+            "kind": kind,
+            "body": body,
+            "symbol": masthead.symbol if masthead else None,
+            "number": masthead.number if masthead else None,
+            "session": masthead.session if masthead else None,
+            "language": language,
+            "title": masthead.title if masthead else None,
+            "enacting_formula": formula.text if formula else None,
+            "preamble": preamble,
+            "operative": paragraphs,
+            "footnotes": footnotes,
+            "references": references,
+            "adoption": adoption,
+            "mandates": mandates,
+            "warnings": warnings,
+            "source_length": len(text),
+        }
     )
+
+
+def _warning_offset(warning: _Fields) -> int:
+    offset: int | None = warning["offset"]
+    return -1 if offset is None else offset
+
+
+def _span_start(reference: _Fields) -> int:
+    start: int = reference["span"][0]
+    return start
 
 
 def _first_word(text: str, language: str) -> str | None:
@@ -332,7 +351,7 @@ def _first_word(text: str, language: str) -> str | None:
     return m.group() if m else None
 
 
-def _issue(issue: CleanIssue, text: str, clean: CleanText, anchors: _Anchors) -> ParseWarning:
+def _issue(issue: CleanIssue, text: str, clean: CleanText, anchors: _Anchors) -> _Fields:
     anchor = anchors.at(clean.clean_offset(issue.offset))
     if issue.code == "unmatched-footnote" and anchor is not None:
         anchor = None
@@ -341,7 +360,8 @@ def _issue(issue: CleanIssue, text: str, clean: CleanText, anchors: _Anchors) ->
 
 def _footnotes(
     entries: tuple[FootnoteEntry, ...], markers: tuple[FootnoteMarker, ...], anchors: _Anchors
-) -> tuple[Footnote, ...]:
+) -> list[_Fields]:
+    """`Footnote` values as fields, in the order of the entries."""
     placed: dict[int, tuple[str | None, int | None]] = {}
     for marker in markers:
         if marker.entry is None:
@@ -349,35 +369,36 @@ def _footnotes(
         anchor = anchors.at(marker.offset)
         offset = marker.offset - anchors.starts[anchors.anchors.index(anchor)] if anchor else None
         placed[marker.entry] = (anchor, offset)
-    footnotes = []
+    footnotes: list[_Fields] = []
     for i, entry in enumerate(entries):
         anchor, offset = placed.get(i, (None, None))
         footnotes.append(
-            Footnote(
-                marker=entry.marker,
-                text=entry.text.text.strip(),
-                anchor=anchor,
-                offset=offset,
-                span=entry.span,
-            )
+            {
+                "marker": entry.marker,
+                "text": entry.text.text.strip(),
+                "anchor": anchor,
+                "offset": offset,
+                "span": entry.span,
+            }
         )
-    return tuple(footnotes)
+    return footnotes
 
 
 def _references(
     *,
     masthead: Masthead | None,
     paragraphs: list[RawParagraph],
-    footnotes: tuple[Footnote, ...],
+    footnotes: list[_Fields],
     doc: CleanDocument,
     clean: CleanText,
     language: str,
     body: Body | None,
     deepest: list[tuple[int, int, str]],
-) -> tuple[Reference, ...]:
+) -> list[_Fields]:
+    """`Reference` values as fields, in source order."""
     # One scan of the clean text over the title and every paragraph, one over the footnotes
     # (joined by line breaks): each text is folded once, not once per paragraph.
-    found: list[Reference] = []
+    found: list[_Fields] = []
     ctext = clean.text
     title = masthead.title_span if masthead is not None else None
     regions = [(p.start, p.end) for p in paragraphs]
@@ -386,12 +407,12 @@ def _references(
     scanned = scan_references(ctext, language, regions, body=body)
     if title is not None:
         for c in scanned.pop(0):
-            found.append(c.reference(ctext, clean.source_span(c.start, c.end)))
+            found.append(c.fields(ctext, clean.source_span(c.start, c.end)))
     starts = [s for s, _, _ in deepest]
     for citations in scanned:
         for c in citations:
             found.append(
-                c.reference(
+                c.fields(
                     ctext,
                     clean.source_span(c.start, c.end),
                     anchor=_innermost(deepest, starts, c.start),
@@ -411,15 +432,15 @@ def _references(
         ):
             for c in citations:
                 found.append(
-                    c.reference(
+                    c.fields(
                         joined,
                         entry.text.source_span(c.start - base, c.end - base),
-                        anchor=footnote.anchor,
-                        footnote=footnote.marker,
+                        anchor=footnote["anchor"],
+                        footnote=footnote["marker"],
                     )
                 )
-    found.sort(key=lambda r: r.span[0])
-    return tuple(found)
+    found.sort(key=_span_start)
+    return found
 
 
 def _innermost(deepest: list[tuple[int, int, str]], starts: list[int], offset: int) -> str | None:

@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final, Literal, NamedTuple
+from typing import Any, Final, Literal, NamedTuple
 
 from hrdialogue.documents.dates import DATE_PATTERNS, parse_date_match
 from hrdialogue.documents.errors import UnsupportedLanguage
@@ -195,17 +195,23 @@ class Citation:
         self, text: str, span: Span, *, anchor: str | None = None, footnote: str | None = None
     ) -> Reference:
         """The `Reference`, printed as `text[start:end]`, placed at `span`."""
-        return Reference(
-            kind=self.kind,
-            text=text[self.start : self.end],
-            symbol=self.symbol,
-            body=self.body,
-            number=self.number,
-            date=self.date,
-            anchor=anchor,
-            footnote=footnote,
-            span=span,
-        )
+        return Reference.model_validate(self.fields(text, span, anchor=anchor, footnote=footnote))
+
+    def fields(
+        self, text: str, span: Span, *, anchor: str | None = None, footnote: str | None = None
+    ) -> dict[str, Any]:
+        """The `Reference`'s fields, for a caller that validates many values in one call."""
+        return {
+            "kind": self.kind,
+            "text": text[self.start : self.end],
+            "symbol": self.symbol,
+            "body": self.body,
+            "number": self.number,
+            "date": self.date,
+            "anchor": anchor,
+            "footnote": footnote,
+            "span": span,
+        }
 
 
 def _next_number(view: str, pos: int, limit: int) -> re.Match[str] | None:
