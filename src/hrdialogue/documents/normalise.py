@@ -236,6 +236,21 @@ _SPACES = re.compile(r"  ++(?!\s)")
 # by a two-space literal; a lone line feed after a hyphen, led by the line feed.
 _RUN = re.compile("   *")
 _HYPHEN_BREAK = re.compile("\n(?<=[-\u2010\u2011]\n)(?![ \n])")
+# ASCII's printable characters, as bytes (see `_flat`).
+_ASCII_PRINTABLE = bytes(range(0x20, 0x7F))
+
+
+def _printable(text: str) -> bool:
+    """`text.isprintable()`; for ASCII, one delete-translate of its bytes (a few times faster)."""
+    if text.isascii():
+        return not text.encode().translate(None, _ASCII_PRINTABLE)
+    return text.isprintable()
+
+
+def _has_hyphen_feed(source: str) -> bool:
+    return "-\n" in source or "\u2010\n" in source or "\u2011\n" in source
+
+
 _DROP = frozenset("\u00ad") | frozenset(
     chr(cp) for cp in range(0x10000) if re.fullmatch(f"[{_INVISIBLE}]", chr(cp))
 )
@@ -374,13 +389,15 @@ def _flat(source: str, start: int, end: int) -> _Flat | None:
     printable: every other white-space character, the soft hyphen and every invisible format
     character is not)."""
     flat = source[start:end].replace("\n", " ")
-    if not flat.isprintable():
+    if not _printable(flat):
         return None
     if start:
         runs = [(m.start() + start, m.end() + start) for m in _RUN.finditer(flat)]
     else:
         runs = [m.span() for m in _RUN.finditer(flat)]
-    if source.find("\n", start, end) < 0:
+    # (a hyphen before a line feed is rare: three literal searches spare a regex attempt at
+    # every line feed)
+    if source.find("\n", start, end) < 0 or not _has_hyphen_feed(source):
         return runs, []
     return runs, [m.start() for m in _HYPHEN_BREAK.finditer(source, start, end)]
 
