@@ -57,3 +57,36 @@ def test_flat_scan_is_the_plain_scan(text: str) -> None:
         )
     )
     assert normalise._flat(text, 0, len(text)) == expected
+
+
+def _fields(clean: normalise.CleanText) -> tuple[object, ...]:
+    return (
+        clean.text,
+        list(clean.pieces_clean),
+        list(clean.pieces_start),
+        list(clean.pieces_end),
+        list(clean.pieces_copy),
+        clean.line_starts,
+        clean.blank_breaks,
+    )
+
+
+# Plain text (spaces, line feeds, hyphens before them, ASCII and Cyrillic letters) cut into
+# ranges: what the flat path takes.
+_PLAIN = st.lists(st.sampled_from([" ", "\n", "-", "a", "b", "я", ".", "1"]), max_size=40).map(
+    "".join
+)
+
+
+@given(_PLAIN, st.lists(st.integers(0, 40), max_size=6))
+@settings(max_examples=1000)
+def test_flat_path_builds_what_the_general_loop_builds(text: str, cuts: list[int]) -> None:
+    # the flat path (its line starts read off the marks in `_Builder.build`, ASCII taken as
+    # NFKC's own) against `_emit`'s general loop, which takes every change one by one
+    points = sorted({0, len(text), *(c for c in cuts if c <= len(text))})
+    ranges = [(a, b) for a, b in zip(points[::2], points[1::2], strict=False) if a < b]
+    builder = normalise._Builder()
+    for start, end in ranges:
+        normalise._emit(builder, text, start, end, True, flat=None)
+    general = builder.build(len(text))
+    assert _fields(normalise.normalise_text_map(text, ranges)) == _fields(general)
