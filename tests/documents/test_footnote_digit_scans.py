@@ -83,3 +83,10 @@ def test_candidates_read_markers_in_text_with_or_without_astral_characters(
 ) -> None:
     found = footnotes._candidates(text, 0, [])
     assert [c.marker for c in found] == [marker]
+
+
+@given(_TEXTS)
+@settings(max_examples=1500)
+def test_ascii_digit_scan_finds_the_same_in_ascii_text(text: str) -> None:
+    ascii_text = "".join(ch for ch in text if ch.isascii())
+    assert _spans(footnotes._DIGITS_ASCII, ascii_text) == _spans(_PLAIN, ascii_text)

@@ -14,7 +14,6 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
 from hrdialogue.documents.model import Span
 
@@ -139,6 +138,10 @@ def _normaliser() -> re.Pattern[str]:
     return re.compile(rf"{_WS}|{_DROPPED}|{nfkc}")
 
 
+_LINE_FEED = re.compile("\n")
+_END = re.Match.end
+
+
 class _Builder:
     """Accumulates clean text and its piece table.
 
@@ -203,10 +206,10 @@ class _Builder:
         if self.marked:  # (and the line starts `_emit_flat` adds one by one may repeat)
             marks: list[int] = []  # (the offsets after the marks: rising, none twice)
             if "\n" in text:
-                # one split gives both the line starts and the text with its marks made spaces
-                pieces = text.split("\n")
-                marks = list(accumulate(map((1).__add__, map(len, pieces[:-1]))))
-                text = " ".join(pieces)
+                # the line starts are the ends of the marks (one C-level map over the scan), and
+                # the marks are made spaces
+                marks = list(map(_END, _LINE_FEED.finditer(text)))
+                text = text.replace("\n", " ")
             lines = sorted({*lines, *marks}) if lines else marks
             blank = sorted(set(blank))
         return CleanText(
@@ -236,6 +239,21 @@ _SPACES = re.compile(r"  ++(?!\s)")
 # by a two-space literal; a lone line feed after a hyphen, led by the line feed.
 _RUN = re.compile("   *")
 _HYPHEN_BREAK = re.compile("\n(?<=[-\u2010\u2011]\n)(?![ \n])")
+# ASCII's printable characters, as bytes (see `_flat`).
+_ASCII_PRINTABLE = bytes(range(0x20, 0x7F))
+
+
+def _printable(text: str) -> bool:
+    """`text.isprintable()`; for ASCII, one delete-translate of its bytes (a few times faster)."""
+    if text.isascii():
+        return not text.encode().translate(None, _ASCII_PRINTABLE)
+    return text.isprintable()
+
+
+def _has_hyphen_feed(source: str) -> bool:
+    return "-\n" in source or "\u2010\n" in source or "\u2011\n" in source
+
+
 _DROP = frozenset("\u00ad") | frozenset(
     chr(cp) for cp in range(0x10000) if re.fullmatch(f"[{_INVISIBLE}]", chr(cp))
 )
@@ -374,13 +392,15 @@ def _flat(source: str, start: int, end: int) -> _Flat | None:
     printable: every other white-space character, the soft hyphen and every invisible format
     character is not)."""
     flat = source[start:end].replace("\n", " ")
-    if not flat.isprintable():
+    if not _printable(flat):
         return None
     if start:
         runs = [(m.start() + start, m.end() + start) for m in _RUN.finditer(flat)]
     else:
         runs = [m.span() for m in _RUN.finditer(flat)]
-    if source.find("\n", start, end) < 0:
+    # (a hyphen before a line feed is rare: three literal searches spare a regex attempt at
+    # every line feed)
+    if source.find("\n", start, end) < 0 or not _has_hyphen_feed(source):
         return runs, []
     return runs, [m.start() for m in _HYPHEN_BREAK.finditer(source, start, end)]
 
@@ -496,9 +516,11 @@ def normalise_text_map(text: str, keep: Iterable[tuple[int, int]] | None = None)
         if sample.isprintable() and "  " not in sample and sample and not _needs_nfkc(sample):
             return CleanText(sample, [0], [start], [end], [True], len(text))
     builder = _Builder()
-    whole = bool(ranges) and ranges[0][0] == 0 and ranges[-1][1] == len(text)
-    sample = text if whole else "".join(text[a:b] for a, b in ranges)
-    nfkc = _needs_nfkc(sample)
+    if text.isascii():  # (ASCII is NFKC's own: its ranges need not be joined to be checked)
+        nfkc = False
+    else:
+        whole = bool(ranges) and ranges[0][0] == 0 and ranges[-1][1] == len(text)
+        nfkc = _needs_nfkc(text if whole else "".join(text[a:b] for a, b in ranges))
     # plain text: its runs and breaks found once for all ranges (else range by range)
     flat = _flat(text, ranges[0][0], ranges[-1][1]) if ranges and not nfkc else None
     for start, end in ranges:
