@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Final, Literal, NamedTuple
+from typing import Final, Literal, NamedTuple, TypeVar
 
 from hrdialogue.documents.lexicon import (
     INNER_MODIFIERS,
@@ -195,7 +195,8 @@ def _trie(words: dict[str, str], letter: Callable[[str], str] = _printed) -> str
 class _Matcher:
     """The lead phrases of one language and kind, compiled: `phrase` matches a phrase (its
     text folded is a key of `phrases`), `prefix` a prefix modifier (group 1, folded a key of
-    `prefixes`) and the space after it, `suffix` a space and a suffix modifier (group 1)."""
+    `prefixes`) and the space after it, `suffix` a space and a suffix modifier (group 1).
+    `phrases` and `prefixes` also hold their keys capitalised (`_with_capitals`)."""
 
     kind: LeadKind
     phrase: re.Pattern[str]
@@ -204,6 +205,20 @@ class _Matcher:
     prefixes: dict[str, str]
     suffix: re.Pattern[str] | None
     suffixes: dict[str, str]
+
+
+_T = TypeVar("_T")
+
+
+def _with_capitals(table: dict[str, _T]) -> dict[str, _T]:
+    """`table` with its keys also as printed at the start of a sentence (the first letter in
+    upper case), where that folds back to the key: most matches are looked up unfolded."""
+    out = dict(table)
+    for key, value in table.items():
+        capital = key[:1].upper() + key[1:]
+        if _fold(capital) == key:
+            out.setdefault(capital, value)
+    return out
 
 
 def _matcher(language: str, kind: LeadKind, letter: Callable[[str], str] = _printed) -> _Matcher:
@@ -218,11 +233,11 @@ def _matcher(language: str, kind: LeadKind, letter: Callable[[str], str] = _prin
     return _Matcher(
         kind,
         re.compile(_trie({text: _tail(p, language) for text, p in phrases.items()}, letter)),
-        phrases,
+        _with_capitals(phrases),
         re.compile(f"({_trie(dict.fromkeys(prefixes, boundary), letter)}){space}")
         if prefixes
         else None,
-        prefixes,
+        _with_capitals(prefixes),
         re.compile(f"{space}({_trie(dict.fromkeys(suffixes, boundary), letter)})")
         if suffixes
         else None,
@@ -256,10 +271,12 @@ def _match(text: str, pos: int, matcher: _Matcher) -> LeadMatch | None:
         prefix = matcher.prefix.match(text, at, stop) if matcher.prefix else None
         if prefix is None:
             return None
-        modifiers.append(matcher.prefixes[_fold(prefix.group(1))])
+        printed = prefix.group(1)
+        modifiers.append(matcher.prefixes.get(printed) or matcher.prefixes[_fold(printed)])
         at = prefix.end()
         found = matcher.phrase.match(text, at, stop)
-    phrase = matcher.phrases[_fold(found.group())]
+    printed = found.group()
+    phrase = matcher.phrases.get(printed) or matcher.phrases[_fold(printed)]
     end = _word_end(text, found.end(), stop) if phrase.stem else found.end()
     modifiers.extend(phrase.modifiers)
     if matcher.suffix is not None:
@@ -267,7 +284,8 @@ def _match(text: str, pos: int, matcher: _Matcher) -> LeadMatch | None:
             suffix = matcher.suffix.match(text, end, stop)
             if suffix is None:
                 break
-            modifiers.append(matcher.suffixes[_fold(suffix.group(1))])
+            printed = suffix.group(1)
+            modifiers.append(matcher.suffixes.get(printed) or matcher.suffixes[_fold(printed)])
             end = suffix.end()
     return LeadMatch(pos, end, text[pos:end], phrase.key, tuple(modifiers), matcher.kind)
 
