@@ -11,9 +11,9 @@ of the text (lower case, `ё` → `е`, one apostrophe); the phrases and modifie
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Final, Literal, NamedTuple
+from typing import Final, Literal, NamedTuple, TypeVar
 
 from hrdialogue.documents.lexicon import (
     INNER_MODIFIERS,
@@ -53,6 +53,30 @@ def _fold(text: str) -> str:
     if len(lowered) != len(text):
         lowered = text.replace("İ", "I").lower()
     return lowered.replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+
+
+# What `_fold` replaces after lowering, and the characters whose lower case is not the lower
+# case of their upper or title case (found by a scan of all code points: the test repeats it).
+_REPLACED: Final = {"е": "ё", "'": "’ʼ"}
+_ODD_CASES: Final = (
+    "\u0130\u01c5\u01c8\u01cb\u01f2\u03f4\u1e9e\u2126\u212a\u212b"  # İ, ǅ, …, Kelvin K, Å
+)
+
+
+def _printed(letter: str) -> str:
+    """A regex of every character that `_fold` folds to `letter` (folded itself).
+
+    The lead patterns match the text as printed with these classes, so that no text is
+    folded as a whole: folding (`str.lower` on text outside ASCII) costs more per character
+    than the whole lead search. `_fold` is per character (same length), so a phrase matches
+    the printed text where it matches the folded one.
+    """
+    sources = letter + _REPLACED.get(letter, "")
+    candidates = {c for s in sources for c in (s, s.upper(), s.title())} | set(_ODD_CASES)
+    printed = sorted(c for c in candidates if len(c) == 1 and _fold(c) == letter)
+    if printed == [letter]:
+        return re.escape(letter)
+    return "[" + "".join(re.escape(c) for c in printed) + "]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +147,10 @@ _SORTED_SUFFIX = {
 _WINDOW = 120
 
 
-# Not alphanumeric next (`str.isalnum`: `\w` is alphanumeric or "_").
-_BOUNDARY = r"(?![^\W_])"
+# Not alphanumeric next (`str.isalnum`: `\w` is alphanumeric or "_") in the folded text: as
+# printed, "ʼ" (a letter that folds to "'") is the one character that `_fold` takes out of
+# the letters (the test scans every code point).
+_BOUNDARY = r"(?![^\W_ʼ])"
 
 
 def _tail(phrase: _Phrase, language: str) -> str:
@@ -141,8 +167,9 @@ def _tail(phrase: _Phrase, language: str) -> str:
     return r"(?=[,;:.،]*+(?: |\Z))"
 
 
-def _trie(words: dict[str, str]) -> str:
-    """A regex of the `words` (text → regex its end must meet) that prefers the longest.
+def _trie(words: dict[str, str], letter: Callable[[str], str] = _printed) -> str:
+    """A regex of the `words` (folded text → regex its end must meet) that prefers the
+    longest, matching them as printed (`_printed`).
 
     A trie: the engine rejects a branch on one letter compare in C, instead of trying each
     word. At each node the longer words are tried first, then the word ending there, which
@@ -157,7 +184,7 @@ def _trie(words: dict[str, str]) -> str:
                 children.setdefault(rest[0], []).append((rest[1:], tail))
             else:
                 ends.append(tail)
-        branches = [re.escape(letter) + node(below) for letter, below in children.items()]
+        branches = [letter(first) + node(below) for first, below in children.items()]
         branches += ends[:1]
         return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
@@ -167,8 +194,9 @@ def _trie(words: dict[str, str]) -> str:
 @dataclass(frozen=True, slots=True)
 class _Matcher:
     """The lead phrases of one language and kind, compiled: `phrase` matches a phrase (its
-    text is a key of `phrases`), `prefix` a prefix modifier (group 1, a key of `prefixes`)
-    and the space after it, `suffix` a space and a suffix modifier (group 1)."""
+    text folded is a key of `phrases`), `prefix` a prefix modifier (group 1, folded a key of
+    `prefixes`) and the space after it, `suffix` a space and a suffix modifier (group 1).
+    `phrases` and `prefixes` also hold their keys capitalised (`_with_capitals`)."""
 
     kind: LeadKind
     phrase: re.Pattern[str]
@@ -179,7 +207,21 @@ class _Matcher:
     suffixes: dict[str, str]
 
 
-def _matcher(language: str, kind: LeadKind) -> _Matcher:
+_T = TypeVar("_T")
+
+
+def _with_capitals(table: dict[str, _T]) -> dict[str, _T]:
+    """`table` with its keys also as printed at the start of a sentence (the first letter in
+    upper case), where that folds back to the key: most matches are looked up unfolded."""
+    out = dict(table)
+    for key, value in table.items():
+        capital = key[:1].upper() + key[1:]
+        if _fold(capital) == key:
+            out.setdefault(capital, value)
+    return out
+
+
+def _matcher(language: str, kind: LeadKind, letter: Callable[[str], str] = _printed) -> _Matcher:
     phrases: dict[str, _Phrase] = {}
     for bucket in _INDEX[language, kind].values():
         for phrase in bucket:  # the first of a text wins (the same text is the same phrase)
@@ -190,11 +232,15 @@ def _matcher(language: str, kind: LeadKind) -> _Matcher:
     suffixes = dict(reversed(_SORTED_SUFFIX.get(language, [])))
     return _Matcher(
         kind,
-        re.compile(_trie({text: _tail(p, language) for text, p in phrases.items()})),
-        phrases,
-        re.compile(f"({_trie(dict.fromkeys(prefixes, boundary))}){space}") if prefixes else None,
-        prefixes,
-        re.compile(f"{space}({_trie(dict.fromkeys(suffixes, boundary))})") if suffixes else None,
+        re.compile(_trie({text: _tail(p, language) for text, p in phrases.items()}, letter)),
+        _with_capitals(phrases),
+        re.compile(f"({_trie(dict.fromkeys(prefixes, boundary), letter)}){space}")
+        if prefixes
+        else None,
+        _with_capitals(prefixes),
+        re.compile(f"{space}({_trie(dict.fromkeys(suffixes, boundary), letter)})")
+        if suffixes
+        else None,
         suffixes,
     )
 
@@ -202,15 +248,16 @@ def _matcher(language: str, kind: LeadKind) -> _Matcher:
 _MATCHERS: Final[dict[tuple[str, LeadKind], _Matcher]] = {key: _matcher(*key) for key in _INDEX}
 
 
-def _word_end(folded: str, end: int, stop: int) -> int:
-    stop = min(stop, len(folded))
-    while end < stop and folded[end].isalpha():
+def _word_end(text: str, end: int, stop: int) -> int:
+    stop = min(stop, len(text))
+    while end < stop and text[end].isalpha() and text[end] != "ʼ":  # as `_BOUNDARY`
         end += 1
     return end
 
 
-def _match(text: str, folded: str, base: int, pos: int, matcher: _Matcher) -> LeadMatch | None:
-    """The lead of `matcher` at `text[base + pos]`; `folded[pos]` is `_fold` of that character.
+def _match(text: str, pos: int, matcher: _Matcher) -> LeadMatch | None:
+    """The lead of `matcher` at `text[pos]`, matched as printed (`_printed`); what a match
+    spans is folded to look it up.
 
     The phrase is tried first; failing it, a prefix modifier ("Also", "настоятельно", "又")
     and the phrase after it; then up to two suffix modifiers ("also", "с озабоченностью").
@@ -219,26 +266,28 @@ def _match(text: str, folded: str, base: int, pos: int, matcher: _Matcher) -> Le
     stop = pos + _WINDOW
     modifiers: list[str] = []
     at = pos
-    found = matcher.phrase.match(folded, at, stop)
+    found = matcher.phrase.match(text, at, stop)
     while found is None:
-        prefix = matcher.prefix.match(folded, at, stop) if matcher.prefix else None
+        prefix = matcher.prefix.match(text, at, stop) if matcher.prefix else None
         if prefix is None:
             return None
-        modifiers.append(matcher.prefixes[prefix.group(1)])
+        printed = prefix.group(1)
+        modifiers.append(matcher.prefixes.get(printed) or matcher.prefixes[_fold(printed)])
         at = prefix.end()
-        found = matcher.phrase.match(folded, at, stop)
-    phrase = matcher.phrases[found.group()]
-    end = _word_end(folded, found.end(), stop) if phrase.stem else found.end()
+        found = matcher.phrase.match(text, at, stop)
+    printed = found.group()
+    phrase = matcher.phrases.get(printed) or matcher.phrases[_fold(printed)]
+    end = _word_end(text, found.end(), stop) if phrase.stem else found.end()
     modifiers.extend(phrase.modifiers)
     if matcher.suffix is not None:
         for _ in range(2):
-            suffix = matcher.suffix.match(folded, end, stop)
+            suffix = matcher.suffix.match(text, end, stop)
             if suffix is None:
                 break
-            modifiers.append(matcher.suffixes[suffix.group(1)])
+            printed = suffix.group(1)
+            modifiers.append(matcher.suffixes.get(printed) or matcher.suffixes[_fold(printed)])
             end = suffix.end()
-    start, end = base + pos, base + end
-    return LeadMatch(start, end, text[start:end], phrase.key, tuple(modifiers), matcher.kind)
+    return LeadMatch(pos, end, text[pos:end], phrase.key, tuple(modifiers), matcher.kind)
 
 
 def match_lead(text: str, pos: int, language: str, kind: LeadKind) -> LeadMatch | None:
@@ -246,18 +295,17 @@ def match_lead(text: str, pos: int, language: str, kind: LeadKind) -> LeadMatch 
     matcher = _MATCHERS.get((language, kind))
     if matcher is None:
         return None
-    return _match(text, _fold(text[pos : pos + _WINDOW]), pos, 0, matcher)
+    return _match(text, pos, matcher)
 
 
 class LeadReader:
-    """`match_lead` on one text, folded once; each (offset, kind) is asked once (paragraphs
-    are often probed again where a line already was; `LeadMatch` is immutable)."""
+    """`match_lead` on one text; each (offset, kind) is asked once (paragraphs are often
+    probed again where a line already was; `LeadMatch` is immutable)."""
 
-    __slots__ = ("folded", "matchers", "seen", "text")
+    __slots__ = ("matchers", "seen", "text")
 
     def __init__(self, text: str, language: str) -> None:
         self.text = text
-        self.folded = _fold(text)
         self.matchers = {kind: _MATCHERS.get((language, kind)) for kind, _ in _TABLES}
         self.seen: dict[tuple[int, LeadKind], LeadMatch | None] = {}
 
@@ -266,7 +314,7 @@ class LeadReader:
         if key in self.seen:
             return self.seen[key]
         matcher = self.matchers[kind]
-        lead = None if matcher is None else _match(self.text, self.folded, 0, pos, matcher)
+        lead = None if matcher is None else _match(self.text, pos, matcher)
         self.seen[key] = lead
         return lead
 

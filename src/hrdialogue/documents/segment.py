@@ -90,11 +90,14 @@ class _FormulaPatterns:
     bodies: tuple[tuple[re.Pattern[str], Body], ...]
 
 
-def _formula_patterns(language: str | None) -> _FormulaPatterns:
+def _formula_patterns(language: str | None, *, other: bool = False) -> _FormulaPatterns:
+    """The formulas in `language` (all for None), or with `other`, in every other language."""
     bodies = []
     flat: list[str] = []
     for body, phrases in _FORMULAS.items():
-        alternatives = [p for lang, p in phrases.items() if language is None or lang == language]
+        alternatives = [
+            p for lang, p in phrases.items() if language is None or (lang == language) != other
+        ]
         flexible = [a.replace(" ", r"\s+") for a in alternatives]
         bodies.append((re.compile(rf"(?:{'|'.join(flexible)})\s*[,،，]"), body))
         flat.extend(flexible)
@@ -105,6 +108,11 @@ def _formula_patterns(language: str | None) -> _FormulaPatterns:
 
 _FORMULA_PATTERNS: Final[dict[str | None, _FormulaPatterns]] = {
     lang: _formula_patterns(lang) for lang in (None, "en", "fr", "es", "ru", "ar", "zh")
+}
+# Where no formula of the language is, the first formula of all the languages is one of the
+# other languages': found by a scan that does not stop at the language's own first letters.
+_OTHER_FORMULA_PATTERNS: Final[dict[str, _FormulaPatterns]] = {
+    lang: _formula_patterns(lang, other=True) for lang in ("en", "fr", "es", "ru", "ar", "zh")
 }
 
 
@@ -120,8 +128,8 @@ def find_enacting_formula(text: str, language: str | None = None) -> Formula | N
     """The enacting formula ("The General Assembly,", "Генеральная Ассамблея,", "大会,"): the
     first one at the start of the text or after white space or `|`; in `language` first."""
     tables = [_FORMULA_PATTERNS.get(language, _FORMULA_PATTERNS[None])]
-    if language is not None:
-        tables.append(_FORMULA_PATTERNS[None])
+    if language in _OTHER_FORMULA_PATTERNS:
+        tables.append(_OTHER_FORMULA_PATTERNS[language])
     for table in tables:
         pos = 0
         while (m := table.any.search(text, pos)) is not None:
