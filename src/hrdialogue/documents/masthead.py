@@ -93,6 +93,12 @@ class Masthead:
 
 
 _SYMBOL_REACH = 64
+# The characters that are, or that `fold_homoglyphs` turns into, a symbol's first letter (A, E,
+# S; it folds only Greek and Cyrillic letters, below U+0530): a "/" after any other character
+# (a digit, as in "63/180") starts no symbol, and no window is folded and tried there.
+_SYMBOL_FIRSTS: Final = frozenset(
+    c for c in map(chr, range(0x530)) if fold_homoglyphs(c) in ("A", "E", "S")
+)
 
 
 def _fold_nonascii(text: str) -> str:
@@ -112,7 +118,7 @@ def _first_symbol(text: str) -> str | None:
     slash = text.find("/", 1)
     while slash >= 0:
         start = slash - 1
-        if start >= taken_to:
+        if start >= taken_to and text[start] in _SYMBOL_FIRSTS:
             low = max(start - 1, 0)  # the character looked behind at
             window = _fold_nonascii(text[low : slash + _SYMBOL_REACH])
             m = _SYMBOL.match(window, start - low)
@@ -147,6 +153,11 @@ def read_masthead(clean: CleanText, end: int, body: Body | None, language: str) 
     number: str | None = None
     title_start: int | None = None
     for start in (0, *clean.line_starts[: bisect_left(clean.line_starts, end)]):
+        # A number line opens with white space, a digit or "S-"/"ES-": a line that opens with
+        # anything else is not tried (`"" in "SE"`: the end of the text is tried, and fails).
+        first = text[start : start + 1]
+        if not (first.isdecimal() or first in "SE" or first.isspace()):
+            continue
         m = _NUMBER_LINE.match(text, start)
         if m is not None:
             number = _squash(m.group("number"))
