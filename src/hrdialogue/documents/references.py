@@ -172,6 +172,9 @@ class _Spans:
         return None
 
 
+_NO_SPANS: Final = _Spans([])
+
+
 class _Number(NamedTuple):  # a tuple: built in C, unlike a frozen dataclass
     start: int
     end: int
@@ -560,8 +563,11 @@ def _scan(
     if starts is None and _ANY_DIGIT.search(view, lo, hi) is None:
         return []
     symbols = scan_symbols(view, text, lo, hi)
-    found = [Citation("symbol", s, e, sym) for s, e, sym in symbols]
-    spans = _Spans(symbols)
+    if symbols:
+        found = [Citation("symbol", s, e, sym) for s, e, sym in symbols]
+        spans = _Spans(symbols)
+    else:  # most paragraphs cite no symbol: one shared empty index (never changed)
+        found, spans = [], _NO_SPANS
     if rules.lang == "zh":
         found.extend(_scan_chinese(view, rules, lo, hi, body=body, symbols=spans))
     else:
