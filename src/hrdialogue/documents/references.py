@@ -172,6 +172,9 @@ class _Spans:
         return None
 
 
+_NO_SPANS: Final = _Spans([])
+
+
 class _Number(NamedTuple):  # a tuple: built in C, unlike a frozen dataclass
     start: int
     end: int
@@ -218,10 +221,9 @@ def _next_number(view: str, pos: int, limit: int) -> re.Match[str] | None:
     """The first match of `_NUMBER` in `view[pos:limit]`, tried only where digits start."""
     while (digits := _DIGITS.search(view, pos, limit)) is not None:
         i = start = digits.start()
-        if i >= 3 and view.startswith("ES-", i - 3):
-            start = i - 3
-        elif i >= 2 and view.startswith("S-", i - 2):
-            start = i - 2
+        # "S-28/1", "ES-10/19": index tests, cheaper than two `startswith` calls a number.
+        if i >= 2 and view[i - 1] == "-" and view[i - 2] == "S":
+            start = i - 3 if i >= 3 and view[i - 3] == "E" else i - 2
         m = _NUMBER.match(view, start, limit)
         if m is not None:
             return m
@@ -230,7 +232,7 @@ def _next_number(view: str, pos: int, limit: int) -> re.Match[str] | None:
 
 
 def _parse_number(m: re.Match[str]) -> _Number | None:
-    letter, paren, old, sess, num = m.group("letter", "paren", "old", "sess", "num")
+    sess, num, old, letter, paren = m.groups()  # by position: no look-up of each name
     if letter is not None:
         letter = ARABIC_LETTERS.get(letter, fold_homoglyphs(letter))
     if old is not None:
@@ -288,10 +290,13 @@ def _last_body(view: str, rules: _Rules, lo: int, hi: int) -> re.Match[str] | No
 def _before(view: str, rules: _Rules, floor: int, start: int) -> tuple[str | None, bool]:
     """The body named before a keyword, in its clause: `(key, adjacent)`; `(None, False)`."""
     lo = max(floor, start - _WINDOW)
+    # One slice and an `in` test for each end (no argument parsing, unlike `rfind(end, lo,
+    # start)`): most windows hold none of them.
+    window = view[lo:start]
+    base = lo
     for end in _CLAUSE_ENDS:
-        cut = view.rfind(end, lo, start)
-        if cut >= 0:
-            lo = max(lo, cut + len(end))
+        if end in window:
+            lo = max(lo, base + window.rfind(end) + len(end))
     if rules.possessive.search(view, max(lo, start - _TAIL), start):
         return "OWN", True
     last = _last_body(view, rules, lo, start)
@@ -325,13 +330,16 @@ def _describe(
 
 def _stands_alone(view: str, start: int) -> bool:
     """No word runs into the keyword at `start` (in Arabic only a prefix: و، ب، ل، ال)."""
-    word = start
+    if not start:
+        return True
+    before = view[start - 1]
+    if not "\u0621" <= before <= "\u064a":  # the common case: no Arabic letter before
+        return not (before.isalnum() or before == "-")
+    word = start - 1
     while word > 0 and "\u0621" <= view[word - 1] <= "\u064a" and start - word < 4:
         word -= 1
-    if word < start:
-        glued = word > 0 and view[word - 1].isalnum()
-        return not glued and _AR_PREFIX.fullmatch(view, word, start) is not None
-    return not start or not (view[start - 1].isalnum() or view[start - 1] == "-")
+    glued = word > 0 and view[word - 1].isalnum()
+    return not glued and _AR_PREFIX.fullmatch(view, word, start) is not None
 
 
 def _scan_keyword(
@@ -353,11 +361,12 @@ def _scan_keyword(
     anchor_key: str | None = None
     listed = False  # a symbol cited in the list ("resolutions A/RES/63/180 and 64/171")
     prev_end = pos = kw.end()
+    cited = bool(symbols.starts)  # most paragraphs hold no symbol: no look-ups then
     while True:
         first = not found and not listed
         limit = min(stop, prev_end + (_FIRST_GAP if first else _NEXT_GAP) + _LONGEST_NUMBER)
         m = _next_number(view, pos, limit)
-        sym = symbols.next_from(prev_end, limit)
+        sym = symbols.next_from(prev_end, limit) if cited else None
         if sym is not None and m is not None and m.start() < sym[0]:
             sym = None
         if sym is None and m is None:
@@ -392,7 +401,7 @@ def _scan_keyword(
         number = _parse_number(m)
         if number is None:
             continue
-        if symbols.overlaps(number.start, number.end):
+        if cited and symbols.overlaps(number.start, number.end):
             continue
         key, date, end = _describe(view, rules, number, hi)
         start = number.start if found or listed else kw.start()
@@ -554,11 +563,17 @@ def _scan(
 ) -> list[Citation]:
     """The citations in `view[lo:hi]` (`view = fold_width(text)`; `lo` is 0 or follows white
     space, so that the look-behinds at `lo` see what they would at the start of a string)."""
-    if _ANY_DIGIT.search(view, lo, hi) is None:
+    # Every citation holds a digit. Only Chinese, with no keyword to look for, is tested
+    # first: elsewhere the test would scan as far as the number after the keyword, which
+    # the keyword's own scan reads anyway.
+    if starts is None and _ANY_DIGIT.search(view, lo, hi) is None:
         return []
     symbols = scan_symbols(view, text, lo, hi)
-    found = [Citation("symbol", s, e, sym) for s, e, sym in symbols]
-    spans = _Spans(symbols)
+    if symbols:
+        found = [Citation("symbol", s, e, sym) for s, e, sym in symbols]
+        spans = _Spans(symbols)
+    else:  # most paragraphs cite no symbol: one shared empty index (never changed)
+        found, spans = [], _NO_SPANS
     if rules.lang == "zh":
         found.extend(_scan_chinese(view, rules, lo, hi, body=body, symbols=spans))
     else:

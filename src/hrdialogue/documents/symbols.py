@@ -231,6 +231,9 @@ def scan_symbols(view: str, text: str, lo: int, hi: int) -> list[tuple[int, int,
     # Every symbol has a "/" right after its root: find slashes (fast), then match from the
     # root's first letter, instead of trying the whole pattern at every character.
     while (slash := view.find("/", pos, hi)) >= 0:
+        if slash == pos or view[slash - 1] not in _ROOT_LETTERS:  # "62/160": no root
+            pos = slash + 1
+            continue
         start = slash
         while start > pos and slash - start < _ROOT_MAX and view[start - 1] in _ROOT_LETTERS:
             start -= 1
