@@ -69,7 +69,16 @@ class CleanText:
         if end <= start:
             point = self.source_offset(start)
             return (point, point)
-        return (self.source_range(start)[0], self.source_range(end - 1)[1])
+        # `(source_range(start)[0], source_range(end - 1)[1])`, inlined: it is called for
+        # every paragraph, reference, footnote and mandate.
+        clean = self.pieces_clean
+        k = bisect_right(clean, start) - 1
+        first = (
+            self.pieces_start[k] + start - clean[k] if self.pieces_copy[k] else self.pieces_start[k]
+        )
+        k = bisect_right(clean, end - 1) - 1
+        last = self.pieces_start[k] + end - clean[k] if self.pieces_copy[k] else self.pieces_end[k]
+        return (first, last)
 
     def clean_offset(self, source_offset: int) -> int:
         """The first clean offset whose source character starts at or after `source_offset`."""
