@@ -108,15 +108,17 @@ _FEW: Final = 8
 
 def _others(text: str, folder: _Folder) -> set[str]:
     """The characters of `text` that `folder.others` matches."""
-    run = folder.plain.match
-    at = run(text).end()
-    found = set()
+    skip = folder.plain.match
+    found: set[str] = set()
     end = len(text)
+    at = 0
     for _ in range(_FEW):  # most texts have none or a few: a run match skips to each
+        run = skip(text, at)  # `[…]*` always matches
+        at = run.end() if run is not None else at
         if at >= end:
             return found
         found.add(text[at])
-        at = run(text, at + 1).end()
+        at += 1
     return found | set(folder.others.findall(text, at))
 
 
