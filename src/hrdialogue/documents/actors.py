@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
@@ -123,71 +123,7 @@ def find_actors(text: str, language: str) -> list[ActorMatch]:
     one tuple per actor it names, with the same span. `ValueError` for a language that is not
     one of the six.
     """
-    return _find_folded(fold_text(text), language)
-
-
-def _find_folded(folded: str, language: str) -> list[ActorMatch]:
-    found: list[ActorMatch] = []
-    for _, taken in _hits(folded, language):
-        for start, end, keys in taken:
-            found.extend((start, end, key) for key in keys)
-    return found
-
-
-_Hit = tuple[int, list[tuple[int, int, tuple[str, ...]]]]
-"""`(offset, taken)`: an offset where some pattern may start, and the names that start there
-once overlaps are resolved, longest first."""
-
-
-def _hits(folded: str, language: str) -> Iterator[_Hit]:
-    """Left to right, each offset where an actor may start, with the actors that do.
-
-    Lazy, so that a reader needs to scan the text only as far as it reads. The offsets come
-    in increasing order, so resolving the names that start at each one in turn (the longest
-    first, then lexicon order; none inside the last one taken) resolves them as a sort of all
-    of them by start, then length, would.
-    """
-    lexicon = _lexicon(language)
-    patterns = lexicon.patterns
-    # One scan for the offsets where some pattern matches; there, each pattern that can start
-    # with that letter is tried, as its own left-to-right scan would (not inside its last match).
-    resume = [0] * len(patterns)
-    scan = lexicon.scan.search
-    skip = lexicon.skip
-    tried = lexicon.tried
-    reached = 0
-    at = lexicon.opening.match(folded) if skip else None
-    if at is None:
-        at = scan(folded)
-    else:
-        skip -= 1  # the first opening is at 0, with nothing before it
-    while at is not None:
-        start = at.start() + skip
-        skip = lexicon.skip
-        window = folded[start : start + HEAD]
-        picked = tried.get(window)
-        candidates: list[tuple[int, int, tuple[str, ...]]] = []
-        for index in _tried(lexicon, window) if picked is None else picked:
-            if start < resume[index]:
-                continue
-            pattern, keys, word_start = patterns[index]
-            match = pattern.match(folded, start)
-            if match is None:
-                continue
-            end = match.end()
-            resume[index] = end
-            if word_start and start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
-                continue
-            candidates.append((start, end, keys))
-        if len(candidates) > 1:
-            candidates.sort(key=lambda c: c[0] - c[1])  # stable: lexicon order among equals
-        taken = []
-        for candidate in candidates:
-            if start >= reached:
-                taken.append(candidate)
-                reached = candidate[1]
-        yield start, taken
-        at = scan(folded, start + 1 - skip)
+    return ActorText(text, language).spans
 
 
 # --- lists of actors -----------------------------------------------------------------------------
@@ -217,25 +153,50 @@ def _fillers(language: str) -> re.Pattern[str]:
 
 
 class ActorText:
-    """A text with the actors named in it located, to read lists of actors from it."""
+    """A text with the actors named in it located, to read lists of actors from it.
 
-    __slots__ = ("_by_start", "_hits", "_reach", "_spans", "folded", "language", "text")
+    Actors are found as far as they are read (most texts are read for one list of actors near
+    their start), left to right: one scan of the lexicon's `scan` finds each offset where some
+    pattern may start; there, each pattern that can start with the letters there is tried, as
+    its own left-to-right scan would (not inside its last match), and the longest name (the
+    first in lexicon order among equals) is taken unless it starts inside the last one taken.
+    Offsets come in increasing order, so this resolves overlaps as a sort of all names by
+    start, then length, would.
+    """
+
+    __slots__ = (
+        "_by_start",
+        "_from",
+        "_lexicon",
+        "_reach",
+        "_reached",
+        "_resume",
+        "_spans",
+        "folded",
+        "language",
+        "text",
+    )
 
     def __init__(self, text: str, language: str) -> None:
         self.text = text
         self.language = language
         self.folded = fold_text(text)
-        # Actors are found as far as they are read: most texts are read for one list of
-        # actors near their start. `_reach`: every actor that starts at or before it is known.
-        self._hits: Iterator[_Hit] | None = None
+        self._lexicon = _lexicon(language)
+        # `_reach`: every actor that starts at or before it is known; `_from`: where the scan
+        # for the next offset resumes (-1: not started); `_reached`: the end of the last name
+        # taken; `_resume[i]`: the end of pattern i's last match.
         self._reach = -1
+        self._from = -1
+        self._reached = 0
+        self._resume: list[int] | None = None
         self._spans: list[ActorMatch] = []
         self._by_start: dict[int, tuple[int, tuple[str, ...]]] = {}
 
     @property
     def spans(self) -> list[ActorMatch]:
         """The actors named in the text, as `find_actors` gives them."""
-        self._scan_to(sys.maxsize)
+        if self._reach < sys.maxsize:
+            self._scan_to(sys.maxsize)
         return self._spans
 
     def spans_to(self, pos: int) -> list[ActorMatch]:
@@ -246,19 +207,64 @@ class ActorText:
         return self._spans
 
     def _scan_to(self, pos: int) -> None:
-        """Find the actors that start at or before `pos`."""
-        if self._hits is None:
-            self._hits = _hits(self.folded, self.language)
-        for at, taken in self._hits:
-            for start, end, keys in taken:
-                for key in keys:
-                    self._spans.append((start, end, key))
-                    _, known = self._by_start.get(start, (end, ()))
-                    self._by_start[start] = (end, (*known, key))
-            if at >= pos:
-                self._reach = at
+        """Find the actors that start at or before `pos` (and those at the first offset after
+        it where one may start)."""
+        # One loop, no generator: the state lives in the slots between calls.
+        lexicon = self._lexicon
+        folded = self.folded
+        patterns = lexicon.patterns
+        scan = lexicon.scan.search
+        skip = lexicon.skip
+        tried = lexicon.tried
+        spans = self._spans
+        by_start = self._by_start
+        reached = self._reached
+        resume = self._resume
+        if resume is None:  # not started: perhaps an opening at 0, with nothing before it
+            resume = self._resume = [0] * len(patterns)
+            at = lexicon.opening.match(folded) if skip else None
+            start = 0 if at is not None else -1
+        else:
+            start = -1
+        if start < 0:
+            at = scan(folded, self._from) if self._from >= 0 else scan(folded)
+            start = at.start() + skip if at is not None else -1
+        while start >= 0:
+            window = folded[start : start + HEAD]
+            picked = tried.get(window)
+            best_end = -1
+            best_keys: tuple[str, ...] = ()
+            for index in _tried(lexicon, window) if picked is None else picked:
+                if start < resume[index]:
+                    continue
+                pattern, keys, word_start = patterns[index]
+                match = pattern.match(folded, start)
+                if match is None:
+                    continue
+                end = match.end()
+                resume[index] = end
+                if (
+                    word_start
+                    and start
+                    and (folded[start - 1].isalnum() or folded[start - 1] == "_")
+                ):
+                    continue
+                if end > best_end:  # the longest; the first in lexicon order among equals
+                    best_end, best_keys = end, keys
+            if best_keys and start >= reached:
+                for key in best_keys:
+                    spans.append((start, best_end, key))
+                by_start[start] = (best_end, best_keys)
+                reached = best_end
+            if start >= pos:
+                self._reach = start
+                self._from = start + 1 - skip
+                self._reached = reached
                 return
+            at = scan(folded, start + 1 - skip)
+            start = at.start() + skip if at is not None else -1
         self._reach = sys.maxsize
+        self._reached = reached
 
     def read_list(
         self, pos: int, limit: int, *, partners: Sequence[Introducer] = ()

@@ -68,6 +68,9 @@ _BLOCKS: Final = (
 class _Folder:
     others: re.Pattern[str]
     """Any character that does not lower to its fold."""
+    plain: re.Pattern[str]
+    """A run of characters that lower to their fold: matching it skips them at about half
+    the cost per character of searching for `others`."""
     replaced: frozenset[str]
     """Those of them whose fold lowers to itself: replaced by it before lowering."""
 
@@ -95,7 +98,28 @@ def _folder() -> _Folder:
             elif not lowers and run is not None:
                 plain.append(f"\\U{run:08x}-\\U{code - 1:08x}")
                 run = None
-    return _Folder(re.compile(f"[^{''.join(plain)}]"), frozenset(replaced))
+    ranges = "".join(plain)
+    return _Folder(re.compile(f"[^{ranges}]"), re.compile(f"[{ranges}]*"), frozenset(replaced))
+
+
+_FEW: Final = 8
+"""Characters read one by one between runs of `plain` before `others` finds the rest."""
+
+
+def _others(text: str, folder: _Folder) -> set[str]:
+    """The characters of `text` that `folder.others` matches."""
+    skip = folder.plain.match
+    found: set[str] = set()
+    end = len(text)
+    at = 0
+    for _ in range(_FEW):  # most texts have none or a few: a run match skips to each
+        run = skip(text, at)  # `[…]*` always matches
+        at = run.end() if run is not None else at
+        if at >= end:
+            return found
+        found.add(text[at])
+        at += 1
+    return found | set(folder.others.findall(text, at))
 
 
 def fold_text(text: str) -> str:
@@ -106,10 +130,9 @@ def fold_text(text: str) -> str:
     if text.isascii() and text.isprintable():
         return text.lower()  # printable ASCII folds to lower case
     folder = _folder()
-    first = folder.others.search(text)
-    if first is None:  # most texts: every character lowers to its fold (no list, no set)
+    others = _others(text, folder)
+    if not others:  # most texts: every character lowers to its fold
         return text.lower()
-    others = set(folder.others.findall(text, first.start()))
     if not others <= folder.replaced:
         return text.translate(_FOLD)
     for ch in others:

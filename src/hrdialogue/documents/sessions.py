@@ -21,6 +21,7 @@ from typing import Final
 
 from hrdialogue.documents.folding import fold_text
 from hrdialogue.documents.model import Body, Deadline
+from hrdialogue.documents.patterns import pattern_openings, trie
 
 __all__ = [
     "SessionMatch",
@@ -263,9 +264,12 @@ def _table(pairs: Iterator[tuple[str, int]]) -> dict[str, int]:
     return {_key(fold_text(word)): n for word, n in pairs}
 
 
+_SEPARATOR: Final = re.compile(r"[-\s]+")
+
+
 def _key(word: str) -> str:
     """A spelling's lookup key: separators (spaces, hyphens) collapsed to one space."""
-    return re.sub(r"[-\s]+", " ", word.strip())
+    return _SEPARATOR.sub(" ", word.strip())
 
 
 @cache
@@ -353,6 +357,57 @@ _DIGIT: Final = re.compile(r"\d")
 _AR_AND: Final = re.compile(r"\s*و\s*(?=ال)")  # "و" before an Arabic ordinal's article
 
 
+_WORD_START: Final = r"(?<!\w)"
+_DIGITS: Final = r"(?<!\w)(?P<d>\d"
+
+_Scan = tuple[re.Pattern[str], re.Pattern[str]]
+"""`(scan, opening)`: `scan` finds a non-letter followed by an opening of a pattern that starts
+a word, with the engine's fast scan for the non-letter; `opening` is the opening alone, for
+offset 0."""
+
+
+@cache
+def _scans(language: str) -> tuple[_Scan | None, ...]:
+    """For each pattern of `_grammar(language)` that starts a word, where it may match: each
+    offset after a non-letter where one of its openings (or, for a number in digits, a digit)
+    starts. Searched for a match at every offset, a pattern that opens with a lookbehind or an
+    alternation of many words costs the engine a try at each letter. `None`: searched whole."""
+    out: list[_Scan | None] = []
+    for pattern, _ in _grammar(language):
+        openings = pattern_openings(pattern)
+        if not pattern.pattern.startswith(_WORD_START):
+            head = None
+        elif openings is not None and "" not in openings:
+            head = trie(sorted(openings))
+        else:
+            head = r"\d" if pattern.pattern.startswith(_DIGITS) else None
+        out.append(None if head is None else (re.compile(rf"[^\w]{head}"), re.compile(head)))
+    return tuple(out)
+
+
+def _matches(
+    pattern: re.Pattern[str], scan: _Scan | None, text: str, start: int, end: int
+) -> list[re.Match[str]]:
+    """`pattern.finditer(text, start, end)`: with `scan`, tried only where it may match."""
+    if scan is None:
+        return list(pattern.finditer(text, start, end))
+    search, opening = scan[0].search, scan[1]
+    found: list[re.Match[str]] = []
+    if start == 0 and opening.match(text, 0, end) is not None:
+        at = 0
+    else:  # the non-letter before an offset at `start` or after
+        hit = search(text, max(start - 1, 0), end)
+        at = -1 if hit is None else hit.start() + 1
+    while at >= 0:
+        match = pattern.match(text, at, end)
+        if match is not None:  # as `finditer`: the next match starts at its end or after
+            found.append(match)
+            at = match.end() - 1
+        hit = search(text, at, end)
+        at = -1 if hit is None else hit.start() + 1
+    return found
+
+
 def mentions_session(folded: str, language: str, start: int = 0, end: int | None = None) -> bool:
     """Whether `folded[start:end]` (`fold_text`'s output) holds the session noun every session
     phrase of `language` holds: `find_sessions` finds none in a text without it."""
@@ -375,14 +430,14 @@ def find_sessions(text: str, language: str, *, folded: bool = False) -> list[Ses
         run = _WORD.match(text, last)
         end = run.end() if run is not None else end  # `\w*` always matches
     found: list[SessionMatch] = []
-    for pattern, words in grammar:
+    for (pattern, words), scan in zip(grammar, _scans(language), strict=True):
         start = 0
         if not words and language in _NOUN_ENDS:  # a digit opens the phrase: start at one
             digit = _DIGIT.search(text, 0, end)
             if digit is None:
                 continue
             start = digit.start()
-        for match in pattern.finditer(text, start, end):
+        for match in _matches(pattern, scan, text, start, end):
             n = _session_number(match, words, language)
             if n is not None:
                 found.append((match.start(), match.end(), n))
@@ -393,7 +448,7 @@ def find_sessions(text: str, language: str, *, folded: bool = False) -> list[Ses
 def _session_number(match: re.Match[str], words: dict[str, int], language: str) -> int | None:
     """The session a `_grammar` pattern's match names (its digits, or its words looked up in
     `words`), or None when the words are no ordinal or the number is below 1."""
-    digits = match.groupdict().get("d")
+    digits = match.group("d") if "d" in match.re.groupindex else None
     if digits:
         n = int(digits)
     else:
