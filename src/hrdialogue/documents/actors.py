@@ -59,8 +59,10 @@ class _Lexicon:
     letter" assertion is checked after matching: kept in the pattern, it would cost the regex
     engine its fast scan for the first letters (50× slower). `scan` is a trie of the first
     `HEAD` letters every pattern can start with: it finds each offset where one may match
-    (and a few where none does), in one pass. `heads[i]` are pattern `i`'s openings, to pick
-    the patterns worth trying at an offset (`tried` remembers the pick by the text there).
+    (and a few where none does), in one pass. `heads[i]` are pattern `i`'s openings;
+    `by_head` maps each opening to the patterns that have it, and `lengths` are the openings'
+    lengths: the patterns worth trying at an offset are read off the text's prefixes there,
+    a dictionary look-up per length (nothing about the texts read is kept between calls).
 
     When every pattern starts a word (all languages but Chinese), `skip` is 1 and `scan`
     matches the character before an opening too, a non-letter: the engine then calls its
@@ -73,7 +75,8 @@ class _Lexicon:
     opening: re.Pattern[str]
     skip: int
     heads: tuple[frozenset[str], ...]
-    tried: dict[str, tuple[int, ...]]
+    by_head: dict[str, tuple[int, ...]]
+    lengths: tuple[int, ...]
 
 
 @cache
@@ -98,21 +101,29 @@ def _lexicon(language: str) -> _Lexicon:
     opening_trie = trie(sorted(set().union(*heads)))
     skip = int(all(word_start for _, _, word_start in patterns))
     scan = re.compile(rf"[^\w]{opening_trie}" if skip else opening_trie)
-    return _Lexicon(tuple(patterns), scan, re.compile(opening_trie), skip, tuple(heads), {})
+    by_head: dict[str, list[int]] = {}
+    for index, letters in enumerate(heads):
+        for head in letters:
+            by_head.setdefault(head, []).append(index)
+    return _Lexicon(
+        tuple(patterns),
+        scan,
+        re.compile(opening_trie),
+        skip,
+        tuple(heads),
+        {head: tuple(indices) for head, indices in by_head.items()},
+        tuple(sorted({len(head) for head in by_head})),
+    )
 
 
 def _tried(lexicon: _Lexicon, window: str) -> tuple[int, ...]:
     """The patterns one of whose openings `window` starts with, in lexicon order."""
-    picked = lexicon.tried.get(window)
-    if picked is None:
-        picked = tuple(
-            index
-            for index, heads in enumerate(lexicon.heads)
-            if any(window.startswith(head) for head in heads)
-        )
-        if len(lexicon.tried) < 65536:
-            lexicon.tried[window] = picked
-    return picked
+    by_head = lexicon.by_head
+    found = [by_head.get(window[:length]) for length in lexicon.lengths]
+    picked = [indices for indices in found if indices]
+    if len(picked) == 1:
+        return picked[0]
+    return tuple(sorted({index for indices in picked for index in indices}))
 
 
 def find_actors(text: str, language: str) -> list[ActorMatch]:
@@ -215,7 +226,6 @@ class ActorText:
         patterns = lexicon.patterns
         scan = lexicon.scan.search
         skip = lexicon.skip
-        tried = lexicon.tried
         spans = self._spans
         by_start = self._by_start
         reached = self._reached
@@ -231,10 +241,9 @@ class ActorText:
             start = at.start() + skip if at is not None else -1
         while start >= 0:
             window = folded[start : start + HEAD]
-            picked = tried.get(window)
             best_end = -1
             best_keys: tuple[str, ...] = ()
-            for index in _tried(lexicon, window) if picked is None else picked:
+            for index in _tried(lexicon, window):
                 if start < resume[index]:
                     continue
                 pattern, keys, word_start = patterns[index]

@@ -1,0 +1,53 @@
+"""The actor scan picks the patterns worth trying at an offset from static tables.
+
+`_tried` reads them off the window's prefixes (`by_head`, one look-up per opening length);
+the plain way asks every pattern whether one of its openings starts the window. Nothing is
+remembered between calls: the pick is a function of the lexicon and the window alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hrdialogue.documents import actors
+from hrdialogue.documents.patterns import HEAD
+
+LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
+
+
+def _plain(lexicon: actors._Lexicon, window: str) -> tuple[int, ...]:
+    return tuple(
+        index
+        for index, heads in enumerate(lexicon.heads)
+        if any(window.startswith(head) for head in heads)
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_opening_and_its_extensions_pick_as_the_plain_way(language: str) -> None:
+    lexicon = actors._lexicon(language)
+    openings = sorted(set().union(*lexicon.heads))
+    assert openings
+    for head in openings:
+        for window in (head, (head + "s tates")[:HEAD], head[:-1], (head + head)[:HEAD]):
+            assert actors._tried(lexicon, window) == _plain(lexicon, window), window
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@given(data=st.data())
+def test_windows_of_opening_letters_pick_as_the_plain_way(
+    language: str, data: st.DataObject
+) -> None:
+    lexicon = actors._lexicon(language)
+    letters = "".join(sorted(set("".join(set().union(*lexicon.heads))))) + " ,"
+    window = data.draw(st.text(alphabet=letters, max_size=HEAD))
+    assert actors._tried(lexicon, window) == _plain(lexicon, window)
+
+
+def test_the_lexicon_keeps_nothing_of_the_texts_read() -> None:
+    lexicon = actors._lexicon("en")
+    before = (dict(lexicon.by_head), lexicon.lengths)
+    actors.find_actors("the Secretary-General and Member States, in cooperation with", "en")
+    assert (dict(lexicon.by_head), lexicon.lengths) == before
