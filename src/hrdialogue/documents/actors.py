@@ -59,10 +59,10 @@ class _Lexicon:
     letter" assertion is checked after matching: kept in the pattern, it would cost the regex
     engine its fast scan for the first letters (50× slower). `scan` is a trie of the first
     `HEAD` letters every pattern can start with: it finds each offset where one may match
-    (and a few where none does), in one pass. `heads[i]` are pattern `i`'s openings;
-    `by_head` maps each opening to the patterns that have it, and `lengths` are the openings'
-    lengths: the patterns worth trying at an offset are read off the text's prefixes there,
-    a dictionary look-up per length (nothing about the texts read is kept between calls).
+    (and a few where none does), in one pass. `by_head` maps each opening (`pattern_openings`)
+    to the patterns that have it, and `lengths` are the openings' lengths: the patterns worth
+    trying at an offset are read off the text's prefixes there, a dictionary look-up per
+    length (nothing about the texts read is kept between calls).
 
     When every pattern starts a word (all languages but Chinese), `skip` is 1 and `scan`
     matches the character before an opening too, a non-letter: the engine then calls its
@@ -74,7 +74,6 @@ class _Lexicon:
     scan: re.Pattern[str]
     opening: re.Pattern[str]
     skip: int
-    heads: tuple[frozenset[str], ...]
     by_head: dict[str, tuple[int, ...]]
     lengths: tuple[int, ...]
 
@@ -110,7 +109,6 @@ def _lexicon(language: str) -> _Lexicon:
         scan,
         re.compile(opening_trie),
         skip,
-        tuple(heads),
         {head: tuple(indices) for head, indices in by_head.items()},
         tuple(sorted({len(head) for head in by_head})),
     )

@@ -104,6 +104,11 @@ def _normalise_once(raw: str) -> str:
     return text + paren
 
 
+def _plainly_normal(text: str) -> bool:
+    """ASCII with no parenthesis and no space to remove: nothing to fold, its own normal form."""
+    return text.isascii() and "(" not in text and _SPACES.search(text) is None
+
+
 def normalise_symbol(raw: str) -> str:
     """The canonical form of a symbol as printed: `А/63/53` → `A/63/53`.
 
@@ -112,11 +117,11 @@ def normalise_symbol(raw: str) -> str:
     space collapsed to one; a trailing parenthetical keeps one space before it
     (`A/CONF.157/24 (Part I)`). Idempotent.
     """
-    if raw.isascii() and "(" not in raw and _SPACES.search(raw) is None:
-        return raw  # already canonical: nothing to fold, no space to remove
+    if _plainly_normal(raw):
+        return raw
     text = _normalise_once(raw)
-    if text.isascii() and "(" not in text and _SPACES.search(text) is None:
-        return text  # as above: such a text is its own normal form, no second pass needed
+    if _plainly_normal(text):
+        return text  # no second pass needed
     for _ in range(4):  # NFKC after removing a space can compose anew; settle to a fixpoint
         again = _normalise_once(text)
         if again == text:
