@@ -3,7 +3,9 @@ organisations; NGOs and NHRIs imported from CSV with a report of the rows refuse
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -212,3 +214,112 @@ def test_contacts_are_visible_to_staff_only(
     assert (
         client.post(url, {"name": "X", "email": "x@y.example", "language": "fr"}).status_code == 403
     )
+
+
+# --- Organisations in the six languages ------------------------------------------------------
+
+# OHCHR as the six language services name it (written from the UN's usage, not from our data).
+OHCHR = {
+    "en": "Office of the United Nations High Commissioner for Human Rights",
+    "fr": "Haut-Commissariat des Nations Unies aux droits de l'homme",
+    "es": "Oficina del Alto Comisionado de las Naciones Unidas para los Derechos Humanos",
+    "ru": "Управление Верховного комиссара Организации Объединенных Наций по правам человека",
+    "ar": "مفوضية الأمم المتحدة السامية لحقوق الإنسان",
+    "zh": "联合国人权事务高级专员办事处",
+}
+
+
+@pytest.mark.parametrize("language", sorted(OHCHR))
+def test_ohchr_is_named_in_each_of_the_six_languages(registry: None, language: str) -> None:
+    from hrdialogue.web.stakeholders.models import Stakeholder
+
+    assert Stakeholder.objects.get(code="ohchr").name_in(language) == OHCHR[language]
+
+
+def test_every_listed_organisation_has_a_name_in_each_language(registry: None) -> None:
+    from hrdialogue.web.stakeholders.models import Stakeholder
+
+    organisations = Stakeholder.objects.filter(kind__in=("un-entity", "specialized-agency", "igo"))
+    assert organisations.count() == 37
+    for organisation in organisations:
+        assert set(organisation.names) == {"ar", "zh", "en", "fr", "ru", "es"}, organisation.code
+        # the English name is not standing in for a missing one (OIF's is French everywhere)
+        if organisation.code != "oif":
+            assert organisation.names["ar"] != organisation.names["en"]
+            assert organisation.names["fr"] != organisation.names["en"]
+
+
+@pytest.mark.parametrize(
+    ("code", "language", "corpus_file"),
+    [
+        # "…联合国同各国议会联盟的合作…" (A/RES/52/7, Chinese)
+        ("ipu", "zh", "A_RES_52_7.zh.txt"),
+        # "…la Organización de las Naciones Unidas para la Educación, la Ciencia y la Cultura…"
+        ("unesco", "es", "A_RES_62_171.es.txt"),
+    ],
+)
+def test_the_names_are_those_the_un_texts_use(
+    shared: Path, code: str, language: str, corpus_file: str
+) -> None:
+    from hrdialogue.web.stakeholders.registry import read_organisations
+
+    name = next(o for o in read_organisations() if o.code == code).names[language]
+    text = (shared / "corpus" / "un" / corpus_file).read_text(encoding="utf-8")
+    assert name in " ".join(text.split())
+
+
+def test_the_igo_list_in_arabic_names_them_in_arabic(client: Client, registry: None) -> None:
+    client.cookies["django_language"] = "ar"
+    page = client.get(reverse("stakeholders:list"), {"kind": "igo"})
+    assert "جامعة الدول العربية" in page.text  # League of Arab States
+    assert "League of Arab States" not in page.text
+
+
+def test_a_note_verbale_to_an_organisation_is_addressed_in_its_contacts_language(
+    open_call: Any, secretariat: Any, client: Client
+) -> None:
+    import io
+
+    import docx
+
+    from hrdialogue.web.invitations.models import ReplyInvitation
+    from hrdialogue.web.invitations.services import create_invitations
+    from hrdialogue.web.stakeholders.models import Stakeholder
+    from hrdialogue.web.stakeholders.services import add_contact
+
+    ipu = Stakeholder.objects.get(code="ipu")
+    add_contact(
+        actor=secretariat,
+        stakeholder=ipu,
+        name="Focal Point",
+        email="focal@ipu.example",
+        title="",
+        language="fr",
+    )
+    assert create_invitations(actor=secretariat, consultation=open_call, stakeholders=[ipu]) == 1
+    invitation = ReplyInvitation.objects.get(consultation=open_call, stakeholder=ipu)
+    assert (invitation.language, invitation.recipient_name) == ("fr", "Union interparlementaire")
+    client.force_login(secretariat)
+    response = client.get(f"/invitations/{invitation.pk}/note.docx")
+    assert response.status_code == 200
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
+    assert "Union interparlementaire" in text
+    assert "Inter-Parliamentary Union" not in text
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("igo,x,X,Name,Nom,Nombre,Имя,,名", "line 2: no name in column 'ar'"),
+        ("igo,x,X,Name,Nom,Nombre,Name,اسم,名", "line 2, column 'ru': 'Name' is not written"),
+        ("igo,x,X,Name,Nom,Nombre,Имя,اسم,Name", "line 2, column 'zh'"),
+    ],
+)
+def test_a_broken_row_of_the_organisation_list_is_refused_with_its_line(
+    row: str, message: str
+) -> None:
+    from hrdialogue.web.stakeholders.registry import RegistryDataError, read_organisations
+
+    header = "kind,code,acronym,en,fr,es,ru,ar,zh\n"
+    with pytest.raises(RegistryDataError, match=re.escape(message)):
+        read_organisations(header + row + "\n")

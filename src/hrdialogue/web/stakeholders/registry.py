@@ -1,12 +1,16 @@
 """The registry's source data, read offline: States from hdx-python-country, groups from us.
 
-Pure functions that return plain values; `services.load_registry` persists them.
+Pure functions that return plain values; `services.load_registry` persists them. Our list of
+UN entities, specialized agencies and IGOs (`data/organisations.csv`) names each in the six
+languages, as the organisation and the UN's six language services write it; a row that lacks
+a name, or whose name is not written in its language's script, is refused with its line.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import metadata
@@ -14,6 +18,7 @@ from pathlib import Path
 
 __all__ = [
     "OrganisationRecord",
+    "RegistryDataError",
     "StateRecord",
     "read_organisations",
     "read_regional_groups",
@@ -49,7 +54,27 @@ class OrganisationRecord:
     kind: str
     code: str
     acronym: str
-    name: str
+    names: dict[str, str]  # UN language code → the organisation's name in that language
+
+    @property
+    def name(self) -> str:
+        """The English name (the registry sorts by it)."""
+        return self.names["en"]
+
+
+class RegistryDataError(ValueError):
+    """A row of the registry's own data is incomplete or malformed (a packaging mistake)."""
+
+
+# The letters each language's name must contain (a name pasted into the wrong column shows).
+_SCRIPTS = {
+    "ar": re.compile(r"[\u0600-\u06ff]"),
+    "zh": re.compile(r"[\u4e00-\u9fff]"),
+    "ru": re.compile(r"[\u0400-\u04ff]"),
+    "en": re.compile(r"[A-Za-z]"),
+    "fr": re.compile(r"[A-Za-z]"),
+    "es": re.compile(r"[A-Za-z]"),
+}
 
 
 def read_regional_groups() -> tuple[dict[str, str], set[str], dict[str, str]]:
@@ -87,10 +112,29 @@ def read_states(table: str | None = None) -> list[StateRecord]:
     return states
 
 
-def read_organisations() -> list[OrganisationRecord]:
-    """UN entities, specialized agencies and IGOs (our own list, English names)."""
-    text = (_DATA / "organisations.csv").read_text(encoding="utf-8")
-    return [
-        OrganisationRecord(r["kind"], r["code"], r["acronym"], r["name"])
-        for r in csv.DictReader(io.StringIO(text))
-    ]
+def read_organisations(text: str | None = None) -> list[OrganisationRecord]:
+    """UN entities, specialized agencies and IGOs (our own list), named in the six languages.
+
+    `text` is the CSV (the packaged `organisations.csv` when not given). `RegistryDataError`,
+    naming the line and the column, for a row without a name in one of the six languages or
+    with a name in another script.
+    """
+    if text is None:
+        text = (_DATA / "organisations.csv").read_text(encoding="utf-8")
+    records = []
+    for line, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        names = {}
+        for language, script in _SCRIPTS.items():
+            name = (row.get(language) or "").strip()
+            if not name:
+                raise RegistryDataError(
+                    f"organisations.csv, line {line}: no name in column {language!r}"
+                )
+            if script.search(name) is None:
+                raise RegistryDataError(
+                    f"organisations.csv, line {line}, column {language!r}: {name!r} is not"
+                    " written in that language's script"
+                )
+            names[language] = name
+        records.append(OrganisationRecord(row["kind"], row["code"], row["acronym"], names))
+    return records

@@ -44,7 +44,7 @@ def load_registry() -> tuple[int, int]:
         wanted[org.code] = {
             "kind": org.kind,
             "name": org.name,
-            "names": {"en": org.name},
+            "names": org.names,
             "acronym": org.acronym,
         }
     existing = Stakeholder.objects.in_bulk(list(wanted), field_name="code")
