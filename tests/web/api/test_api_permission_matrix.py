@@ -21,6 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.web.api.conftest import ROLES
 
@@ -99,6 +100,7 @@ EXPECTED: dict[str, tuple[bool, Rule]] = {
     "GET /api/exports/replies.csv": (True, _replies_read),
     "GET /api/exports/replies.json": (True, _replies_read),
     "POST /api/consultations/{pk}/replies": (True, _submit),
+    "POST /api/consultations/{pk}/replies/file": (True, _submit),
     "GET /api/consultations/{pk}/export": (True, _secretariat_export),
 }
 
@@ -123,6 +125,13 @@ def _outcome(client: Any, world: dict[str, Any], operation: str, role: str) -> s
     headers = _headers(world, role)
     if operation == "GET /api/replies/{pk}":
         return _read_one_by_one(client, world, headers)
+    if operation == "POST /api/consultations/{pk}/replies/file":
+        response = client.post(
+            path.format(pk=world["consultation"].pk),
+            {"file": SimpleUploadedFile("reponse.docx", _reply_docx())},
+            headers={**headers, "Idempotency-Key": uuid.uuid4().hex},
+        )
+        return str(response.status_code)
     if method == "POST":
         response = client.post(
             path.format(pk=world["consultation"].pk),
@@ -149,6 +158,17 @@ def _outcome(client: Any, world: dict[str, Any], operation: str, role: str) -> s
     if operation == "GET /api/exports/replies.json":
         return " ".join(f"{r['label']}v{r['version']}" for r in body["replies"])
     return status
+
+
+def _reply_docx() -> bytes:
+    """A reply as a DOCX file (hand-written text)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Une nouvelle version de la réponse de la France, envoyée en fichier.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
 
 
 def _read_one_by_one(client: Any, world: dict[str, Any], headers: dict[str, str]) -> str:

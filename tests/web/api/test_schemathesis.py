@@ -14,6 +14,7 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
+from schemathesis.checks import positive_data_acceptance
 
 from hrdialogue.web.api.api import api
 
@@ -43,4 +44,9 @@ def _keep_the_test_connection() -> Iterator[None]:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_api_conforms_to_its_schema(case: Any, role: str, world: dict[str, Any]) -> None:
-    case.call_and_validate(headers={"Authorization": f"Bearer {world['tokens'][role]}"})
+    # A reply's file must be a readable DOCX or PDF, which no schema can say: a schema-valid
+    # upload of random bytes is rightly refused (422), so that one check does not apply there.
+    excluded = [positive_data_acceptance] if case.path.endswith("/replies/file") else []
+    case.call_and_validate(
+        headers={"Authorization": f"Bearer {world['tokens'][role]}"}, excluded_checks=excluded
+    )

@@ -1,4 +1,5 @@
-"""Replies through the API: list with filters, detail, and submission with an Idempotency-Key.
+"""Replies through the API: list with filters, detail, and submission with an Idempotency-Key
+(typed as JSON, or a DOCX or PDF file as multipart/form-data).
 
 A submission goes through `submissions.services.submit_reply`, the one way a reply is
 accepted (no write path of the API's own). Who reads a reply reads what the pages show: the
@@ -20,12 +21,15 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Field, Header, Query, Router, Schema, Status
+from ninja import Field, File, Form, Header, Query, Router, Schema, Status, UploadedFile
+from pydantic import TypeAdapter
+from pydantic import ValidationError as PydanticValidationError
 
 from hrdialogue.documents.replies import ReplyParagraph
 from hrdialogue.web.api.auth import PUBLIC
 from hrdialogue.web.api.registry import consultation_for
 from hrdialogue.web.api.schemas import Code, Id, StakeholderRef, answers
+from hrdialogue.web.pages.uploads import RefusedUpload
 from hrdialogue.web.submissions.intake import RefusedReply, read_typed
 from hrdialogue.web.submissions.models import Reply, ReplyVersion, ReplyVisibility
 from hrdialogue.web.submissions.services import submit_reply, visible_replies
@@ -108,6 +112,33 @@ class ReplyIn(Schema):
     text: str = Field(min_length=1, max_length=200_000, description="The reply, typed.")
     visibility: VisibilityCode = "public"
     comments: list[CommentIn] = Field(default=[], max_length=20)
+
+
+class ReplyFileIn(Schema):
+    """The form fields that come with a reply's file."""
+
+    visibility: VisibilityCode = "public"
+    comments: str = Field(
+        default="[]",
+        max_length=120_000,
+        description="Comments anchored to paragraphs of the resolution, as a JSON list of "
+        '`{"anchor": "OP10", "text": "…"}` (at most 20).',
+    )
+
+
+_COMMENTS = TypeAdapter(Annotated[list[CommentIn], Field(max_length=20)])
+
+
+def _comments(raw: str) -> list[tuple[str, str]]:
+    """The comments field read as JSON; a `ValidationError` (422) that says what is wrong."""
+    try:
+        comments = _COMMENTS.validate_json(raw or "[]")
+    except PydanticValidationError as error:
+        problem = error.errors()[0]
+        where = ".".join(str(part) for part in problem["loc"])
+        message = f"{where}: {problem['msg']}" if where else problem["msg"]
+        raise ValidationError({"comments": message}) from None
+    return [(c.anchor, c.text) for c in comments]
 
 
 def _shown_version(user: Any, reply: Reply) -> tuple[ReplyVersion | None, bool]:
@@ -211,7 +242,9 @@ def _content_sha256(text: str) -> str | None:
         return None
 
 
-def _replayed(request: HttpRequest, key: str, body: ReplyIn) -> ReplyVersion | None:
+def _replayed(
+    request: HttpRequest, key: str, content_sha256: str | None, visibility: str
+) -> ReplyVersion | None:
     """The version already accepted under this key for the caller's stakeholder, if any; 422
     when the key was used for another reply (IETF draft on the Idempotency-Key header)."""
     version = ReplyVersion.objects.select_related("reply").filter(idempotency_key=key).first()
@@ -219,8 +252,8 @@ def _replayed(request: HttpRequest, key: str, body: ReplyIn) -> ReplyVersion | N
         return None
     same = (
         version.reply.stakeholder_id == request.user.stakeholder_id
-        and version.content_sha256 == _content_sha256(body.text)
-        and version.reply.visibility == body.visibility
+        and version.content_sha256 == content_sha256
+        and version.reply.visibility == visibility
     )
     if not same:
         raise ValidationError("This Idempotency-Key was already used for another reply.")
@@ -252,7 +285,7 @@ def post_reply(
     second one; the same key with another text is refused (422).
     """
     consultation = consultation_for(request, pk)
-    replayed = _replayed(request, idempotency_key, body)
+    replayed = _replayed(request, idempotency_key, _content_sha256(body.text), body.visibility)
     if replayed is None and not request.user.has_perm("submissions.submit_reply", consultation):
         raise PermissionDenied
     version = replayed or submit_reply(
@@ -263,11 +296,63 @@ def post_reply(
         visibility=body.visibility,
         comments=[(c.anchor, c.text) for c in body.comments],
     )
-    if replayed is None:
+    return _accepted(request, response, version, replayed=replayed is not None)
+
+
+@router.post(
+    "/consultations/{pk}/replies/file",
+    response=answers(ReplyOut, 400, 403, 404, 413, status=201),
+    url_name="submit_reply_file",
+)
+def post_reply_file(
+    request: HttpRequest,
+    pk: Id,
+    *,
+    file: File[UploadedFile],
+    details: Form[ReplyFileIn],
+    idempotency_key: Annotated[IdempotencyKey, Header(alias="Idempotency-Key")],
+    response: HttpResponse,
+) -> Status[dict[str, Any] | None]:
+    """Submit a reply as a DOCX or PDF file (multipart/form-data), with the same rules as a
+    typed reply: the same `Idempotency-Key` on a retry returns the reply already accepted;
+    the receipt is given for the file's bytes. A file over the limit (20 MB) gets 413 and is
+    not stored; a file that is not a readable DOCX or PDF gets 422 with the reason. A PDF
+    without a text layer is accepted and marked `needs_review`.
+    """
+    consultation = consultation_for(request, pk)
+    limit = min(settings.REPLY_UPLOAD_MAX_BYTES, settings.UPLOAD_MAX_BYTES)
+    name = file.name or "reply"
+    if isinstance(file, RefusedUpload) or (file.size or 0) > limit:
+        return Status(
+            413, {"detail": f"{name}: {file.size} bytes, more than the limit of {limit} bytes."}
+        )
+    comments = _comments(details.comments)
+    data = file.read()
+    replayed = _replayed(
+        request, idempotency_key, hashlib.sha256(data).hexdigest(), details.visibility
+    )
+    if replayed is None and not request.user.has_perm("submissions.submit_reply", consultation):
+        raise PermissionDenied
+    version = replayed or submit_reply(
+        actor=request.user,
+        consultation=consultation,
+        idempotency_key=idempotency_key,
+        upload=(data, name),
+        visibility=details.visibility,
+        comments=comments,
+    )
+    return _accepted(request, response, version, replayed=replayed is not None)
+
+
+def _accepted(
+    request: HttpRequest, response: HttpResponse, version: ReplyVersion, *, replayed: bool
+) -> Status[dict[str, Any] | None]:
+    """201 with the reply as the caller may read it (`Idempotent-Replayed` on a retry)."""
+    if not replayed:
         _crash_after_commit()
     reply = Reply.objects.select_related(
         "consultation", "stakeholder", "current", "published_version"
     ).get(pk=version.reply_id)
-    if replayed is not None:
+    if replayed:
         response["Idempotent-Replayed"] = "true"
     return Status(201, reply_view(request.user, reply))
