@@ -11,3 +11,6 @@ __all__: list[str] = []
 # The consultation export (mandate, stakeholders, every reply with its passages, comments) is
 # the material of the report: the Secretariat's alone.
 rules.add_perm("api.export_consultation", is_secretariat)
+# Every signed-in account may hold tokens for itself: a token acts with the account's own
+# permissions, no more (the API applies the pages' rules).
+rules.add_perm("api.manage_own_tokens", rules.is_authenticated & rules.is_active)

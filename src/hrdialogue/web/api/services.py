@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hrdialogue.web.api.models import ApiToken
 from hrdialogue.web.audit.services import record_change
@@ -22,6 +23,7 @@ __all__ = [
 ]
 
 TOKEN_PREFIX = "hrd_"
+MAX_ACTIVE_TOKENS = 10  # per account: one per system that calls the API, with room to rotate
 _TOUCH_EVERY = dt.timedelta(minutes=5)  # last use is written at most this often
 
 
@@ -31,13 +33,19 @@ def _hash(token: str) -> str:
 
 def issue_token(*, actor: Any, user: Any, name: str) -> tuple[ApiToken, str]:
     """A new token for `user`; the token itself is returned once and never stored."""
-    name = name.strip()
+    name = " ".join(name.split())
     if not name:
-        raise ValidationError({"name": "Give the token a name that says what it is for."})
+        raise ValidationError({"name": _("Give the token a name that says what it is for.")})
     if not user.is_active:
-        raise ValidationError("A deactivated account cannot have API tokens.")
+        raise ValidationError(_("A deactivated account cannot have API tokens."))
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
+        active = ApiToken.objects.select_for_update().filter(user=user, revoked_at__isnull=True)
+        if len(active) >= MAX_ACTIVE_TOKENS:
+            raise ValidationError(
+                _("An account has at most %(limit)d API tokens: revoke one you no longer use.")
+                % {"limit": MAX_ACTIVE_TOKENS}
+            )
         token = ApiToken.objects.create(
             user=user, name=name[:100], token_hash=_hash(raw), prefix=raw[:12]
         )

@@ -20,6 +20,7 @@ urlpatterns = [
     path("invitations/", include("hrdialogue.web.invitations.urls")),
     path("replies/", include("hrdialogue.web.submissions.urls")),
     path("api/", include("hrdialogue.web.api.urls")),
+    path("account/api-tokens/", include("hrdialogue.web.api.page_urls")),
     path("dialogues/", include("hrdialogue.web.dialogues.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
