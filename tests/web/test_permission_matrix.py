@@ -153,6 +153,10 @@ def _take_part(ok: str) -> Callable[[str, str, str], str]:
     return rule
 
 
+def _signed_in(ok: str) -> Callable[[str, str, str], str]:
+    return lambda role, phase, visibility: LOGIN if role == "anonymous" else ok
+
+
 # view name → (HTTP method, does it depend on the consultation's phase, rule)
 EXPECTED: dict[str, tuple[str, bool, Callable[[str, str, str], str]]] = {
     "home": ("get", False, _everyone(OK)),
@@ -212,6 +216,10 @@ EXPECTED: dict[str, tuple[str, bool, Callable[[str, str, str], str]]] = {
     "dialogues:import": ("get", True, _staff_page),
     # Django's admin: for superusers only; no role of the platform is staff, all go to its login.
     "admin:*": ("get", False, _everyone(REDIRECT)),
+    # Everyone signed in has a page of their own API tokens; the token to revoke here belongs
+    # to another account, so no role may revoke it (404: no hint that it exists).
+    "api_tokens:list": ("get", False, _signed_in(OK)),
+    "api_tokens:revoke": ("post", False, _signed_in(HIDE)),
     # The API: its schema is public; every operation has its own matrix (token auth, phases,
     # two focal points) in tests/web/api/test_api_permission_matrix.py.
     "api:*": ("get", False, _everyone(OK)),
@@ -264,6 +272,9 @@ def world(db: Any) -> dict[str, Any]:
         "secretariat": User.objects.create_user("s@example.org", "x", role="secretariat"),
     }
     target = User.objects.create_user("t@example.org", "x", role="public")
+    from hrdialogue.web.api.services import issue_token
+
+    targets_token, _raw = issue_token(actor=None, user=target, name="another's token")
     document = store_resolution(
         actor=None,
         resolution=hand_written_resolution().model_copy(
@@ -289,6 +300,7 @@ def world(db: Any) -> dict[str, Any]:
             "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "bad-token"},
             "accounts:accept": {"token": "unknown"},
             "accounts:deactivate": {"pk": target.pk},
+            "api_tokens:revoke": {"pk": targets_token.pk},
             "stakeholders:detail": {"code": "fra"},
             "resolutions:detail": {"pk": document.pk},
             "consultations:create": {"resolution_pk": document.pk, "index": 0},
