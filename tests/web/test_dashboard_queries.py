@@ -64,3 +64,30 @@ def test_dashboard_and_public_pages_do_not_query_once_per_reply(
     many = [_queries(client, url) for url in pages]
     assert Reply.objects.filter(consultation=open_call).count() == len(STATES)
     assert many == few
+
+
+def test_the_dashboard_names_the_stakeholders_in_the_readers_language(
+    client: Any, make_user: Any, secretariat: Any, open_call: Any
+) -> None:
+    """Replies and awaited consultees are named as the registry names them in the page's
+    language (UNTERM short names), and each row's links and buttons act on its own reply."""
+    from hrdialogue.web.submissions.models import Reply
+
+    for n, code in enumerate(["fra", "chn"]):
+        _reply_from(make_user, open_call, code, n)
+    client.force_login(secretariat)
+    client.cookies["django_language"] = "ar"
+    page = client.get(reverse("submissions:dashboard", args=[open_call.pk])).text
+    assert "فرنسا" in page  # France, a reply
+    assert "الصين" in page  # China, a reply
+    assert "مصر" in page  # Egypt, awaited
+    assert "France" not in page
+    client.cookies["django_language"] = "ru"
+    page = client.get(reverse("submissions:dashboard", args=[open_call.pk])).text
+    assert "Франция" in page
+    for reply in Reply.objects.filter(consultation=open_call):
+        assert f'href="{reverse("submissions:detail", args=[reply.pk])}"' in page
+        assert f'action="{reverse("submissions:publish", args=[reply.pk])}"' in page
+        assert f'aria-label="Опубликовать {reply.label}"' in page or (
+            f'aria-label="Publish {reply.label}"' not in page
+        )
