@@ -385,7 +385,7 @@ _LABEL_REACH = 7  # "(" + five letters + ")"
 _DOT_REACH = 4  # the longest third- or fourth-degree label before its ".": "viii", "xiii"
 # One letter and "." after a label's white space: an abbreviation ("a. m.", "i. e."), except
 # "i." (a third-degree item that opens with its first fourth-degree label).
-_ABBREVIATION = re.compile(r"\s+(?!i\.\s)[A-Za-z]\.")
+_ABBREVIATION = re.compile(r"\s+(?!i\.\s)[a-z]\.")
 
 
 def _level1(value: str) -> int | None:
