@@ -1,6 +1,7 @@
 """Segmentation of a clean resolution text: enacting formula, preambular and operative
-paragraphs (with subparagraphs); the masthead (number line, title) is `masthead`, the closing
-formula `closing`.
+paragraphs (with subparagraphs in four degrees: `(a)`, `(i)`, `a.`, `i.`, anchored `OP8(a)`,
+`OP8(a)(ii)`, `OP8(a)(ii)(b)`, `OP8(a)(ii)(b)(iii)`); the masthead (number line, title) is
+`masthead`, the closing formula `closing`.
 
 Works on `CleanText` offsets; paragraph boundaries come from the text itself (a lead phrase
 after paragraph-final punctuation, the next operative number in sequence), with the source's
@@ -150,7 +151,7 @@ def find_enacting_formula(text: str, language: str | None = None) -> Formula | N
 
 @dataclass(slots=True)
 class RawSubparagraph:
-    anchor: str  # "(a)", "(a)(ii)" — appended to the paragraph's anchor
+    anchor: str  # "(a)", "(a)(ii)", "(a)(ii)(b)", "(a)(ii)(b)(iii)" — after the paragraph's anchor
     label_start: int
     label_end: int
     start: int
@@ -419,7 +420,11 @@ def _subparagraphs(
     punctuation before it (`_dot_labels`).
     """
     del language
-    labels = _paren_labels(text, start, end)
+    # Every first- or second-degree label ends with ")": most paragraphs have none.
+    first_paren = text.find(")", start, end)
+    if first_paren < 0:
+        return []
+    labels = _paren_labels(text, start, end, first_paren)
     if any(level == 2 for level, _, _, _ in labels):
         labels = _with_dot_labels(text, end, labels, line_starts)
     items: list[RawSubparagraph] = []
@@ -447,16 +452,16 @@ def _subparagraphs(
     return items
 
 
-def _paren_labels(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
-    """(degree, index, label start, label end) of the first- and second-degree labels."""
+def _paren_labels(
+    text: str, start: int, end: int, first_paren: int
+) -> list[tuple[int, int, int, int]]:
+    """(degree, index, label start, label end) of the first- and second-degree labels;
+    `first_paren`: where the first ")" of `text[start:end]` is."""
     labels: list[tuple[int, int, int, int]] = []
     level1: int | None = None
     level2: int | None = None
     # Every label ends with ")" and is at most `_LABEL_REACH` long: scan only from there (the
     # pattern has no fixed first letter, so the engine would try every position).
-    first_paren = text.find(")", start, end)
-    if first_paren < 0:
-        return labels
     scan_from = max(start, first_paren + 1 - _LABEL_REACH)
     for m in _LABEL.finditer(text, scan_from, text.rfind(")", start, end) + 1):
         s = m.start()
