@@ -9,6 +9,7 @@ fixtures.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import pytest
@@ -18,7 +19,12 @@ from lxml import etree
 
 from hrdialogue.documents.akn import AKN_NAMESPACE, to_akoma_ntoso
 from hrdialogue.documents.compare import compare_resolutions
-from hrdialogue.documents.model import OperativeParagraph, Resolution, Subparagraph
+from hrdialogue.documents.model import (
+    OperativeParagraph,
+    Resolution,
+    Subparagraph,
+    resolution_json_schema,
+)
 from hrdialogue.documents.parse import parse_resolution
 from hrdialogue.documents.render import (
     cut_run_on_text,
@@ -414,9 +420,13 @@ def test_comparison_names_a_missing_third_degree_item() -> None:
     assert compare_resolutions(en, same).mismatches == ()
 
 
-def test_json_round_trips_four_degrees() -> None:
+def test_json_round_trips_four_degrees_and_fits_the_published_schema() -> None:
     resolution = parse_resolution(EN, language="en")
-    assert Resolution.model_validate_json(resolution.model_dump_json()) == resolution
+    dumped = resolution.model_dump_json()
+    assert Resolution.model_validate_json(dumped) == resolution
+    # jsonschema comes with the locked dependencies (through another package), not declared.
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(json.loads(dumped), resolution_json_schema())
 
 
 # --- properties -----------------------------------------------------------------------------
@@ -455,7 +465,8 @@ def _write(
     nodes: tuple[_Node, ...], prefix: str, depth: int, style: str, gaps: list[str]
 ) -> tuple[str, list[tuple[str, str, str]]]:
     """The text of `nodes` and the (anchor, label, own words) each should get, depth first."""
-    out, expected = [], []
+    out: list[str] = []
+    expected: list[tuple[str, str, str]] = []
     for i, node in enumerate(nodes):
         label = _label(depth, i, style)
         name = (_LETTERS if depth % 2 else _ROMANS)[i]

@@ -428,28 +428,33 @@ def _subparagraphs(
     if any(level == 2 for level, _, _, _ in labels):
         labels = _with_dot_labels(text, end, labels, line_starts)
     items: list[RawSubparagraph] = []
-    # The open item of each degree: a label of degree d is a child of the open item of d - 1.
-    open_items: list[RawSubparagraph] = []
-    for k, (level, index, ls, le) in enumerate(labels):
-        stop = end
-        for later_level, _, later_start, _ in labels[k + 1 :]:
-            if later_level <= level:
-                stop = later_start
-                break
-        s, e = trim_span(text, le, stop)
+    # The open item of each degree, in order: a label closes those of its degree and deeper
+    # (each ends where the next label of its degree or a shallower one starts) and is the
+    # child of the open item one degree up. One pass: a hostile text's many labels cost
+    # no more than its length.
+    open_items: list[tuple[int, RawSubparagraph]] = []
+    for level, index, ls, le in labels:
+        while open_items and open_items[-1][0] >= level:
+            _close(text, open_items.pop()[1], ls)
         name = _LATIN[index] if level % 2 else _ROMAN[index]
-        del open_items[level - 1 :]
         if level == 1:
-            item = RawSubparagraph(f"({name})", ls, le, s, e)
+            item = RawSubparagraph(f"({name})", ls, le, le, le)
             items.append(item)
-        elif len(open_items) == level - 1:
-            parent = open_items[-1]
-            item = RawSubparagraph(f"{parent.anchor}({name})", ls, le, s, e)
+        elif open_items and open_items[-1][0] == level - 1:
+            parent = open_items[-1][1]
+            item = RawSubparagraph(f"{parent.anchor}({name})", ls, le, le, le)
             parent.children.append(item)
-        else:  # a second-degree label before any first-degree one: not read (as before)
+        else:  # no open item one degree up (not produced by the label readers): not read
             continue
-        open_items.append(item)
+        open_items.append((level, item))
+    for _, item in open_items:
+        _close(text, item, end)
     return items
+
+
+def _close(text: str, item: RawSubparagraph, stop: int) -> None:
+    """Set `item`'s text: from its label to `stop`, trimmed."""
+    item.start, item.end = trim_span(text, item.label_end, stop)
 
 
 def _paren_labels(
