@@ -420,6 +420,16 @@ def test_comparison_names_a_missing_third_degree_item() -> None:
     assert compare_resolutions(en, same).mismatches == ()
 
 
+def test_a_revision_diffs_a_fourth_degree_word_once() -> None:
+    before = parse_resolution(EN, language="en")
+    after = parse_resolution(EN.replace("iii. Housing;", "iii. Shelter;"), language="en")
+    result = compare_resolutions(before, after)
+    (changed,) = [p for p in result.paragraphs if p.status == "changed"]
+    assert (changed.a_anchor, changed.b_anchor) == ("OP1", "OP1")
+    edits = [(op.a, op.b) for op in changed.diff if op.op != "equal"]
+    assert edits == [(("Housing",), ("Shelter",))]
+
+
 def test_json_round_trips_four_degrees_and_fits_the_published_schema() -> None:
     resolution = parse_resolution(EN, language="en")
     dumped = resolution.model_dump_json()
