@@ -41,6 +41,7 @@ from hrdialogue.documents.model import (
 )
 from hrdialogue.documents.render import (
     body_name,
+    cut_run_on_text,
     format_date,
     format_meeting,
     iter_subparagraphs,
@@ -499,6 +500,7 @@ def _indent(element: etree._Element, depth: int = 0) -> None:
 
 def to_akoma_ntoso(resolution: Resolution) -> str:
     """The resolution as an AKN4UN `statement name="resolution"` document (UTF-8 XML text)."""
+    resolution = cut_run_on_text(resolution)
     language = get_language(resolution.language).iso639_2
     # lxml takes None as the key of the default namespace; lxml-stubs types keys as str.
     root = etree.Element(_A + "akomaNtoso", nsmap={None: AKN_NAMESPACE})  # type: ignore[dict-item]

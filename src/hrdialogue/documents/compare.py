@@ -31,7 +31,7 @@ from hrdialogue.documents.model import (
     Resolution,
     Subparagraph,
 )
-from hrdialogue.documents.render import iter_subparagraphs
+from hrdialogue.documents.render import cut_run_on_text, iter_subparagraphs
 
 __all__ = [
     "SIMILARITY_THRESHOLD",
@@ -400,7 +400,12 @@ def _word_diff(a: Sequence[str], b: Sequence[str]) -> tuple[WordOp, ...]:
 
 def compare_resolutions(a: Resolution, b: Resolution) -> Comparison:
     """Compare two resolutions: a translation check when their languages differ, else a
-    revision (two years of one resolution). Deterministic for the same two values."""
+    revision (two years of one resolution). Deterministic for the same two values.
+
+    Both are read with each paragraph's and subparagraph's own words (`cut_run_on_text`), so
+    that a revision diffs each word once however deep its subparagraph, and a footnote counts
+    for the subparagraph its marker stood in."""
+    a, b = cut_run_on_text(a), cut_run_on_text(b)
     if a.language != b.language:
         mismatches = _translation(a, b)
         return Comparison(
