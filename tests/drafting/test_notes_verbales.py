@@ -330,3 +330,45 @@ def test_to_document_keeps_every_paragraph_in_order_with_logical_alignment() -> 
     assert document.blocks[-1].align == "end"  # the date
     assert document.blocks[0].align == "start"  # the reference
     assert [b.kind for b in document.blocks].count("list-item") == 2
+
+
+# Hand-written resolution text, as a reader parses it (its paragraph's text runs on through
+# its subparagraphs).
+PARSED_WITH_SUBPARAGRAPHS = """70/901. Dialogue written for the tests
+
+The General Assembly,
+
+Recalling its earlier resolutions,
+
+1. Requests the Secretary-General to consult States on:
+(a) the ways to strengthen dialogue among the human rights mechanisms;
+(b) the practice of regional organizations in the field,
+and to report to the General Assembly at its seventy-second session.
+
+70th plenary meeting
+17 December 2015
+"""
+
+
+def test_a_parsed_paragraph_is_quoted_with_each_subparagraphs_words_once() -> None:
+    from hrdialogue.documents.parse import parse_resolution
+
+    resolution = parse_resolution(PARSED_WITH_SUBPARAGRAPHS, language="en")
+    assert [s.anchor for s in resolution.operative[0].subparagraphs] == ["OP1(a)", "OP1(b)"]
+    note = compose_note_verbale(
+        language="en",
+        recipient_kind="state",
+        recipient_name="France",
+        reference="G/SO 214 (52-1)",
+        date=dt.date(2016, 2, 1),
+        deadline=dt.date(2016, 4, 30),
+        reply_url="https://consult.example.org/r/abc",
+        questions=["Which obstacles?"],
+        resolution=resolution,
+        mandate=resolution.mandates[0],
+    )
+    quote = _by_role(note, "quote")[0]
+    assert quote.startswith("Requests the Secretary-General to consult States on:")
+    assert quote.count("strengthen dialogue among the human rights mechanisms") == 1
+    assert quote.count("the practice of regional organizations") == 1
+    assert quote.index("(a) the ways") < quote.index("(b) the practice")

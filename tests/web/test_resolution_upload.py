@@ -101,3 +101,36 @@ def test_the_refusal_is_in_arabic_for_an_arabic_speaking_user(
     assert response.status_code == 400
     assert "الملف فارغ." in response.text
     assert 'dir="rtl"' in response.text
+
+
+# Hand-written: one operative paragraph with two subparagraphs, the second with two of its own.
+WITH_SUBPARAGRAPHS = b"""70/901. Dialogue written for the tests
+
+The General Assembly,
+
+Recalling its earlier resolutions,
+
+1. Requests the Secretary-General to consult States on:
+(a) the ways to strengthen dialogue among the human rights mechanisms;
+(b) the practice of regional organizations, in particular:
+(i) their annual reports to the Council;
+(ii) their visits to the field,
+and to report to the General Assembly at its seventy-second session.
+
+70th plenary meeting
+17 December 2015
+"""
+
+
+def test_the_resolution_page_shows_each_subparagraphs_words_once(
+    client: Client, secretariat: Any
+) -> None:
+    client.force_login(secretariat)
+    response = _upload(client, "subparagraphs.txt", WITH_SUBPARAGRAPHS)
+    assert response.status_code == 302
+    page = client.get(response["Location"]).text
+    for anchor in ("OP1", "OP1(a)", "OP1(b)", "OP1(b)(i)", "OP1(b)(ii)"):
+        assert f'id="{anchor}"' in page
+    assert page.count("strengthen dialogue among the human rights mechanisms") == 1
+    assert page.count("their annual reports to the Council") == 1
+    assert page.count("Requests the Secretary-General to consult States on:") == 1

@@ -66,8 +66,14 @@ class ParseWarning(_Value):
 
 
 class Subparagraph(_Value):
-    anchor: str = Field(description="`OP8(a)`, `OP8(a)(ii)`: language-independent.")
-    label: str = Field(description="The label as printed: `(a)`, `a)`, `(أ)`, `（一）`.")
+    anchor: str = Field(
+        description="`OP8(a)`, `OP8(a)(ii)`, and the third and fourth degrees `OP8(a)(ii)(b)`, "
+        "`OP8(a)(ii)(b)(iii)`: language-independent."
+    )
+    label: str = Field(
+        description="The label as printed: `(a)`, `a)`, `(أ)`, `（一）`; `a.`, `i.` for the third "
+        "and fourth degrees."
+    )
     text: str
     span: Span
     subparagraphs: tuple[Subparagraph, ...] = ()

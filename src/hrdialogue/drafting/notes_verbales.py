@@ -27,7 +27,7 @@ from typing import Final, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 from hrdialogue.documents.model import Mandate, OperativeParagraph, Resolution, Subparagraph
-from hrdialogue.documents.render import format_date, iter_subparagraphs
+from hrdialogue.documents.render import cut_run_on_text, format_date, iter_subparagraphs
 from hrdialogue.drafting import note_templates as t
 from hrdialogue.drafting.layout import Alignment, Block, BlockKind, Document
 from hrdialogue.languages import LanguageCode, get_language
@@ -214,6 +214,8 @@ def _paragraph_label(anchor: str, language: str) -> str:
 
 
 def _quoted_text(resolution: Resolution, anchor: str) -> str:
+    # The reader's paragraph text runs on through its subparagraphs: each item's own words once.
+    resolution = cut_run_on_text(resolution)
     try:
         paragraph = resolution.paragraph(anchor)
     except KeyError:

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
+from hrdialogue.documents.render import cut_run_on_text
 from hrdialogue.web.accounts.decorators import require_perm
 from hrdialogue.web.consultations.mandates import describe_mandates
 from hrdialogue.web.pages.languages import UN_LANGUAGE_CHOICES, text_direction
@@ -63,7 +64,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "resolutions/detail.html",
         {
             "document": document,
-            "resolution": resolution,
+            # each paragraph and subparagraph shows its own words once (the reader's text of
+            # a paragraph runs on through its subparagraphs)
+            "resolution": cut_run_on_text(resolution),
             "mandates": describe_mandates(resolution) if can_review else [],
             "can_review": can_review,
             "can_open": request.user.has_perm("consultations.add_consultation"),
