@@ -16,6 +16,7 @@ import datetime as dt
 import importlib
 import io
 import itertools
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -254,6 +255,62 @@ def test_audit_verify_says_one_line_each_way(
     assert err == (
         "CommandError: audit log NOT verified: entry 2 is missing: deleted from the log\n"
     )
+
+
+@pytest.mark.django_db
+def test_a_kept_receipt_shows_a_log_restored_from_an_older_copy(
+    open_call: Any, france_focal_point: Any, tmp_path: Any, capsys: Any, monkeypatch: Any
+) -> None:
+    from django.db import connections
+
+    from hrdialogue.web.audit.management.commands.audit_verify import Command
+    from hrdialogue.web.audit.models import AuditEntry, AuditHead
+
+    monkeypatch.setattr(connections, "close_all", lambda: None)
+    version = _submit(france_focal_point, open_call, "test-key-00000004-abcdef", FRENCH)
+    kept = tmp_path / "receipt.json"
+    kept.write_text(json.dumps(version.receipt))
+    own = AuditEntry.objects.get(action="submissions.submit", target_id=str(version.pk))
+    argv = ["python -m hrdialogue.web", "audit_verify", "--receipt", str(kept)]
+    Command().run_from_argv(argv)
+    out, _err = capsys.readouterr()
+    assert out.splitlines()[1] == (
+        f"receipt {version.receipt['reply_id']}: anchored at entry {own.sequence - 1},"
+        f" its reply at {own.sequence}"
+    )
+    # The database comes back from a copy taken two entries before the reply: a sound chain,
+    # but the head the receipt signed is not in it.
+    restored = AuditEntry.objects.get(sequence=own.sequence - 2)
+    with _as_a_dba() as cursor:
+        cursor.execute("DELETE FROM audit_auditentry WHERE sequence > %s", [restored.sequence])
+    AuditHead.objects.update(sequence=restored.sequence, entry_hash=restored.entry_hash)
+    with pytest.raises(SystemExit):
+        Command().run_from_argv(argv)
+    out, err = capsys.readouterr()
+    assert out == f"audit log verified: {restored.sequence} entries, head {restored.entry_hash}\n"
+    assert err.startswith(f"CommandError: {kept}: receipt {version.receipt['reply_id']}: the ")
+    assert "is not in the log: the log was rewritten or restored from an older copy" in err
+
+
+@pytest.mark.django_db
+def test_a_receipt_that_does_not_read_or_verify_is_one_line(
+    open_call: Any, france_focal_point: Any, tmp_path: Any
+) -> None:
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    version = _submit(france_focal_point, open_call, "test-key-00000005-abcdef", FRENCH)
+    missing = tmp_path / "none.json"
+    with pytest.raises(CommandError, match=r"none\.json: No such file or directory"):
+        call_command("audit_verify", receipt=[missing])
+    forged = tmp_path / "forged.json"
+    forged.write_text(json.dumps({**version.receipt, "content_length": 1}))
+    with pytest.raises(CommandError, match=r"forged\.json: receipt NOT valid: "):
+        call_command("audit_verify", receipt=[forged])
+    garbled = tmp_path / "garbled.json"
+    garbled.write_text("{")
+    with pytest.raises(CommandError, match=r"garbled\.json: "):
+        call_command("audit_verify", receipt=[garbled])
 
 
 @pytest.mark.django_db

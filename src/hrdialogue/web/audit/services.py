@@ -31,7 +31,14 @@ from hrdialogue.auditchain import (
 from hrdialogue.web.audit.models import AuditEntry, AuditHead
 from hrdialogue.web.pages.spreadsheets import spreadsheet_cell
 
-__all__ = ["export_csv", "lock_head", "record_change", "snapshot", "verify_chain"]
+__all__ = [
+    "export_csv",
+    "find_anchor",
+    "lock_head",
+    "record_change",
+    "snapshot",
+    "verify_chain",
+]
 
 
 def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
@@ -116,6 +123,21 @@ def verify_chain() -> ChainReport:
     report = verify_links({**row, "actor": row["actor_id"]} for row in rows)
     head = AuditHead.objects.filter(pk=1).values_list("sequence", "entry_hash").first()
     return check_head(report, *(head or (0, GENESIS)))
+
+
+def find_anchor(audit_head: str) -> tuple[int, AuditEntry | None] | None:
+    """Where a hash signed elsewhere (a receipt's `audit_head`) sits in the log: the number of
+    the entry with that hash (0 for `GENESIS`, the empty log) and the entry written after it
+    (None when it is the last); None when no entry has it: the log was rewritten, or restored
+    from a copy older than the signature."""
+    if audit_head == GENESIS:
+        sequence = 0
+    else:
+        found = AuditEntry.objects.filter(entry_hash=audit_head).values_list("sequence").first()
+        if found is None:
+            return None
+        sequence = found[0]
+    return sequence, AuditEntry.objects.filter(sequence=sequence + 1).first()
 
 
 def export_csv(entries: Iterable[AuditEntry]) -> str:
