@@ -430,8 +430,9 @@ def test_the_migration_goes_back_and_keeps_the_log_append_only(make_user: Any) -
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_writers_never_share_a_number_nor_fork_the_chain(make_user: Any) -> None:
-    """N threads, each with its own PostgreSQL connection, append at once; half of them first
-    take the head as a receipt does. The numbers are 1..N and every link holds."""
+    """N threads, each with its own PostgreSQL connection, append at once (odd ones first take
+    the head as a receipt does) while another thread verifies the log again and again. The
+    numbers are 1..N×rounds, every link holds, and no verification raised a false alarm."""
     from django.db import connection, transaction
 
     if connection.vendor != "postgresql":
@@ -442,36 +443,61 @@ def test_concurrent_writers_never_share_a_number_nor_fork_the_chain(make_user: A
     from hrdialogue.web.audit.models import AuditEntry
     from hrdialogue.web.audit.services import lock_head, record_change, verify_chain
 
-    writers = 24
+    writers, rounds = 16, 5
     user = make_user("secretariat", "concurrent@example.org")
-    start = threading.Barrier(writers)
-    anchors: dict[int, tuple[str, str]] = {}
+    start = threading.Barrier(writers + 1)
+    done = threading.Event()
+    anchors: list[tuple[str, str]] = []
+    alarms: list[str] = []
+    verified: list[int] = []
     errors: list[BaseException] = []
 
     def write(i: int) -> None:
         try:
             start.wait(timeout=30)
-            with transaction.atomic():
-                head = lock_head() if i % 2 else None
-                entry = record_change(actor=user, action=f"test.concurrent.{i}", target=user)
-            if head is not None:
-                anchors[i] = (head, entry.prev_hash)
+            for r in range(rounds):
+                with transaction.atomic():
+                    head = lock_head() if i % 2 else None
+                    entry = record_change(
+                        actor=user, action=f"test.concurrent.{i}.{r}", target=user
+                    )
+                if head is not None:
+                    anchors.append((head, entry.prev_hash))
         except BaseException as error:  # reported below, with the others
             errors.append(error)
             start.abort()
         finally:
             connection.close()
 
+    def verify() -> None:
+        try:
+            start.wait(timeout=30)
+            while not done.is_set():
+                report = verify_chain()
+                verified.append(report.count)
+                if not report.ok:
+                    alarms.append(report.message)
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    reader = threading.Thread(target=verify)
+    reader.start()
     threads = [threading.Thread(target=write, args=(i,)) for i in range(writers)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=60)
+    done.set()
+    reader.join(timeout=60)
     assert not errors, errors[:3]
+    assert alarms == []
+    assert verified, "the log was never verified while it was written"
     sequences = sorted(AuditEntry.objects.values_list("sequence", flat=True))
-    assert sequences == list(range(1, writers + 1))
-    assert len(anchors) == writers // 2
-    assert all(head == prev for head, prev in anchors.values())
+    assert sequences == list(range(1, writers * rounds + 1))
+    assert len(anchors) == writers // 2 * rounds
+    assert all(head == prev for head, prev in anchors)
     report = verify_chain()
     assert report.ok, report.message
-    assert report.count == writers
+    assert report.count == writers * rounds

@@ -14,10 +14,11 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db import models, transaction
+from django.db.models import Subquery
 from django.utils import timezone
 
 from hrdialogue.auditchain import (
@@ -113,16 +114,42 @@ def _as_stored(value: dict[str, Any] | None) -> Any:
 
 
 def verify_chain() -> ChainReport:
-    """Read the log in sequence order and check every link and the recorded head."""
+    """Read the log in sequence order and check every link and the recorded head.
+
+    The head is read in the same statement as the entries (one snapshot), so entries that
+    writers append meanwhile are never mistaken for entries missing at the end.
+    """
+    report, head = _read_chain()
+    if head is None:  # no entry read: the head alone, now
+        head = AuditHead.objects.filter(pk=1).values_list("sequence", "entry_hash").first()
+        if head is not None and head[0] > 0 and AuditEntry.objects.exists():
+            report, head = _read_chain()  # the first entries were written meanwhile
+    return check_head(report, *(head or (0, GENESIS)))
+
+
+def _read_chain() -> tuple[ChainReport, tuple[int, str] | None]:
+    """The chain verified, and the head as the same statement read it (None: no entry)."""
+    head_row = AuditHead.objects.filter(pk=1)
     columns = ["actor_id" if name == "actor" else name for name in HASHED_FIELDS]
     rows = (
         AuditEntry.objects.order_by("sequence")
-        .values(*columns, "prev_hash", "entry_hash")
+        .annotate(
+            head_sequence=Subquery(head_row.values("sequence")),
+            head_hash=Subquery(head_row.values("entry_hash")),
+        )
+        .values(*columns, "prev_hash", "entry_hash", "head_sequence", "head_hash")
         .iterator(chunk_size=2000)
     )
-    report = verify_links({**row, "actor": row["actor_id"]} for row in rows)
-    head = AuditHead.objects.filter(pk=1).values_list("sequence", "entry_hash").first()
-    return check_head(report, *(head or (0, GENESIS)))
+    heads: list[tuple[int, str]] = []
+
+    def entries() -> Iterator[dict[str, Any]]:
+        for row in rows:
+            if not heads:
+                heads.append((row["head_sequence"] or 0, row["head_hash"] or GENESIS))
+            yield {**row, "actor": row["actor_id"]}
+
+    report = verify_links(entries())
+    return report, (heads[0] if heads else None)
 
 
 def find_anchor(audit_head: str) -> tuple[int, AuditEntry | None] | None:
