@@ -13,7 +13,7 @@ __all__ = ["AuditEntryAdmin"]
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ("at", "actor_label", "action", "target_type", "target_label")
+    list_display = ("sequence", "at", "actor_label", "action", "target_type", "target_label")
     list_filter = ("action", "target_type")
 
     def has_add_permission(self, request: Any) -> bool:

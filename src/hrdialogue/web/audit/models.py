@@ -1,4 +1,10 @@
-"""`AuditEntry`: written once, never changed nor deleted (PostgreSQL enforces it by trigger)."""
+"""`AuditEntry`: written once, never changed nor deleted (PostgreSQL enforces it by trigger).
+
+The entries form a hash chain (`hrdialogue.auditchain`): `sequence` counts them without a gap
+from 1, `prev_hash` is the `entry_hash` of the entry before, `entry_hash` the hash of this one.
+`AuditHead` (one row) records the last entry apart; `record_change` locks it to append, so two
+writers never take the same number nor fork the chain.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["AppendOnlyError", "AuditEntry"]
+from hrdialogue.auditchain import GENESIS
+
+__all__ = ["AppendOnlyError", "AuditEntry", "AuditHead"]
 
 
 class AppendOnlyError(Exception):
@@ -33,11 +41,14 @@ class AuditEntry(models.Model):
     target_label = models.CharField(max_length=300)
     before = models.JSONField(_("before"), null=True, blank=True)
     after = models.JSONField(_("after"), null=True, blank=True)
+    sequence = models.PositiveBigIntegerField(_("number"), unique=True)
+    prev_hash = models.CharField(_("previous hash"), max_length=64)
+    entry_hash = models.CharField(_("hash"), max_length=64, unique=True)
 
     class Meta:
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
-        ordering = ("-at", "-id")
+        ordering = ("-sequence",)
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_label}"
@@ -49,3 +60,16 @@ class AuditEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("audit entries are append-only")
+
+
+class AuditHead(models.Model):
+    """The last entry of the log (one row, id 1), locked by every writer of an entry."""
+
+    sequence = models.PositiveBigIntegerField(default=0)
+    entry_hash = models.CharField(max_length=64, default=GENESIS)
+
+    class Meta:
+        constraints = (models.CheckConstraint(condition=models.Q(id=1), name="audit_head_one_row"),)
+
+    def __str__(self) -> str:
+        return f"{self.sequence} {self.entry_hash}"

@@ -1,4 +1,12 @@
-"""`record_change`: the one way an audit entry is written; `export_csv` for the Secretariat."""
+"""`record_change`: the one way an audit entry is written; `export_csv` for the Secretariat.
+
+Each entry is linked into the hash chain of `hrdialogue.auditchain` as it is written:
+`record_change` locks the head row (`lock_head`; PostgreSQL: `SELECT … FOR UPDATE`, held to
+the end of the caller's transaction; SQLite: the platform opens write transactions with
+`BEGIN IMMEDIATE`, so one writer at a time), numbers the entry after the head, hashes it
+with the head's hash and moves the head. `verify_chain` reads the whole log back and says
+whether it still holds, or where it first does not.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +14,32 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Subquery
+from django.utils import timezone
 
-from hrdialogue.web.audit.models import AuditEntry
+from hrdialogue.auditchain import (
+    GENESIS,
+    HASHED_FIELDS,
+    ChainReport,
+    check_head,
+    hash_entry,
+    verify_links,
+)
+from hrdialogue.web.audit.models import AuditEntry, AuditHead
 from hrdialogue.web.pages.spreadsheets import spreadsheet_cell
 
-__all__ = ["export_csv", "record_change", "snapshot"]
+__all__ = [
+    "export_csv",
+    "find_anchor",
+    "lock_head",
+    "record_change",
+    "snapshot",
+    "verify_chain",
+]
 
 
 def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
@@ -38,19 +63,108 @@ def record_change(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    """Append one entry. Call it inside the transaction that makes the change."""
+    """Append one entry, linked to the head of the chain. Call it inside the transaction that
+    makes the change: the head stays locked until that transaction ends."""
     user = actor if getattr(actor, "is_authenticated", False) else None
-    label = str(user.email) if user is not None else "system"
-    return AuditEntry.objects.create(
-        actor=user,
-        actor_label=label,
-        action=action,
-        target_type=target._meta.label_lower,
-        target_id=str(target.pk),
-        target_label=str(target)[:300],
-        before=before,
-        after=after,
+    with transaction.atomic():
+        head = _locked_head()
+        fields: dict[str, Any] = {
+            "sequence": head.sequence + 1,
+            "at": timezone.now(),
+            "actor": user.pk if user is not None else None,
+            "actor_label": str(user.email) if user is not None else "system",
+            "action": action,
+            "target_type": target._meta.label_lower,
+            "target_id": str(target.pk),
+            "target_label": str(target)[:300],
+            # As the database gives JSON back (lists for tuples, string keys).
+            "before": _as_stored(before),
+            "after": _as_stored(after),
+        }
+        entry_hash = hash_entry(fields, head.entry_hash)
+        entry = AuditEntry.objects.create(
+            **{name: fields[name] for name in HASHED_FIELDS if name != "actor"},
+            actor=user,
+            prev_hash=head.entry_hash,
+            entry_hash=entry_hash,
+        )
+        AuditHead.objects.filter(pk=head.pk).update(sequence=entry.sequence, entry_hash=entry_hash)
+    return entry
+
+
+def lock_head() -> str:
+    """Lock the head of the log until the caller's transaction ends and give its hash
+    (`GENESIS` for an empty log): what a receipt signs as `audit_head`. The caller's next
+    `record_change` appends right after it."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("lock_head: call it inside transaction.atomic()")
+    return _locked_head().entry_hash
+
+
+def _locked_head() -> AuditHead:
+    head = AuditHead.objects.select_for_update().filter(pk=1).first()
+    if head is None:  # a fresh database, or one flushed (tests): two writers may both get here
+        AuditHead.objects.bulk_create([AuditHead(pk=1)], ignore_conflicts=True)
+        head = AuditHead.objects.select_for_update().get(pk=1)
+    return head
+
+
+def _as_stored(value: dict[str, Any] | None) -> Any:
+    return None if value is None else json.loads(json.dumps(value))
+
+
+def verify_chain() -> ChainReport:
+    """Read the log in sequence order and check every link and the recorded head.
+
+    The head is read in the same statement as the entries (one snapshot), so entries that
+    writers append meanwhile are never mistaken for entries missing at the end.
+    """
+    report, head = _read_chain()
+    if head is None:  # no entry read: the head alone, now
+        head = AuditHead.objects.filter(pk=1).values_list("sequence", "entry_hash").first()
+        if head is not None and head[0] > 0 and AuditEntry.objects.exists():
+            report, head = _read_chain()  # the first entries were written meanwhile
+    return check_head(report, *(head or (0, GENESIS)))
+
+
+def _read_chain() -> tuple[ChainReport, tuple[int, str] | None]:
+    """The chain verified, and the head as the same statement read it (None: no entry)."""
+    head_row = AuditHead.objects.filter(pk=1)
+    columns = ["actor_id" if name == "actor" else name for name in HASHED_FIELDS]
+    rows = (
+        AuditEntry.objects.order_by("sequence")
+        .annotate(
+            head_sequence=Subquery(head_row.values("sequence")),
+            head_hash=Subquery(head_row.values("entry_hash")),
+        )
+        .values(*columns, "prev_hash", "entry_hash", "head_sequence", "head_hash")
+        .iterator(chunk_size=2000)
     )
+    heads: list[tuple[int, str]] = []
+
+    def entries() -> Iterator[dict[str, Any]]:
+        for row in rows:
+            if not heads:
+                heads.append((row["head_sequence"] or 0, row["head_hash"] or GENESIS))
+            yield {**row, "actor": row["actor_id"]}
+
+    report = verify_links(entries())
+    return report, (heads[0] if heads else None)
+
+
+def find_anchor(audit_head: str) -> tuple[int, AuditEntry | None] | None:
+    """Where a hash signed elsewhere (a receipt's `audit_head`) sits in the log: the number of
+    the entry with that hash (0 for `GENESIS`, the empty log) and the entry written after it
+    (None when it is the last); None when no entry has it: the log was rewritten, or restored
+    from a copy older than the signature."""
+    if audit_head == GENESIS:
+        sequence = 0
+    else:
+        found = AuditEntry.objects.filter(entry_hash=audit_head).values_list("sequence").first()
+        if found is None:
+            return None
+        sequence = found[0]
+    return sequence, AuditEntry.objects.filter(sequence=sequence + 1).first()
 
 
 def export_csv(entries: Iterable[AuditEntry]) -> str:
@@ -58,11 +172,23 @@ def export_csv(entries: Iterable[AuditEntry]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(
-        ["at", "actor", "action", "object_type", "object_id", "object", "before", "after"]
+        [
+            "sequence",
+            "at",
+            "actor",
+            "action",
+            "object_type",
+            "object_id",
+            "object",
+            "before",
+            "after",
+            "entry_hash",
+        ]
     )
     for e in entries:
         writer.writerow(
             [
+                e.sequence,
                 e.at.isoformat(),
                 e.actor_label,
                 e.action,
@@ -71,6 +197,7 @@ def export_csv(entries: Iterable[AuditEntry]) -> str:
                 spreadsheet_cell(e.target_label),
                 json.dumps(e.before, ensure_ascii=False, sort_keys=True),
                 json.dumps(e.after, ensure_ascii=False, sort_keys=True),
+                e.entry_hash,
             ]
         )
     return out.getvalue()

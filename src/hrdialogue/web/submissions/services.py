@@ -34,7 +34,7 @@ from django.utils.translation import gettext as _
 
 from hrdialogue.documents.render import iter_subparagraphs
 from hrdialogue.receipts import sign_receipt
-from hrdialogue.web.audit.services import record_change
+from hrdialogue.web.audit.services import lock_head, record_change
 from hrdialogue.web.consultations.models import Consultation, Phase
 from hrdialogue.web.consultations.services import visible_consultations
 from hrdialogue.web.submissions import publication
@@ -229,6 +229,9 @@ def _write(
         )
     number = (reply.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     split = split_content(content, reply.number)
+    # The receipt signs the audit log as it stands; the head stays locked until this
+    # transaction commits, so this reply's own entry comes right after the signed head.
+    audit_head = lock_head()
     receipt = sign_receipt(
         content.data,
         submitted_at=now,
@@ -237,6 +240,7 @@ def _write(
         key=signing_key(),
         comments=comments,
         visibility=visibility,
+        audit_head=audit_head,
     )
     version = ReplyVersion.objects.create(
         reply=reply,

@@ -1,0 +1,76 @@
+"""`audit_verify [--receipt RECEIPT.json …]`: check the audit log's hash chain (and that each
+receipt given is anchored in it); one line each, exit 0 when all holds, else 1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
+
+from hrdialogue.receipts import Receipt, ReceiptError, find_receipt_problem
+from hrdialogue.web.audit.services import find_anchor, verify_chain
+from hrdialogue.web.submissions.signing import signing_key
+
+__all__ = ["Command"]
+
+
+class Command(BaseCommand):
+    help = (
+        "Verify the audit log: every entry's hash, its link to the entry before it, gapless "
+        "numbering and the recorded head. With --receipt, also that each receipt is signed by "
+        "this platform and that the log head it signed is in the log, followed by the reply's "
+        "own entry (a log restored from an older copy or rewritten fails here). "
+        "Exit status 0 when all holds, 1 at the first problem."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--receipt",
+            action="append",
+            default=[],
+            type=Path,
+            metavar="RECEIPT.json",
+            help="a receipt a focal point kept (repeat for several)",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            report = verify_chain()
+        except (DatabaseError, ValueError) as error:
+            raise CommandError(f"audit log could not be read: {error}") from None
+        if not report.ok:
+            raise CommandError(report.message)
+        self.stdout.write(report.message)
+        for path in options["receipt"]:
+            self.stdout.write(_check_receipt(path))
+
+
+def _check_receipt(path: Path) -> str:
+    try:
+        receipt = Receipt.from_json(path.read_bytes(), source=str(path))
+    except OSError as error:
+        raise CommandError(f"{path}: {error.strerror}") from None
+    except ReceiptError as error:
+        raise CommandError(str(error)) from None
+    problem = find_receipt_problem(receipt, signing_key().public_key())
+    if problem is not None:
+        raise CommandError(f"{path}: receipt NOT valid: {problem}")
+    if not receipt.audit_head:
+        raise CommandError(f"{path}: receipt {receipt.reply_id} signs no audit log head")
+    anchor = find_anchor(receipt.audit_head)
+    if anchor is None:
+        raise CommandError(
+            f"{path}: receipt {receipt.reply_id}: the audit log head it signs"
+            f" ({receipt.audit_head[:16]}…) is not in the log: the log was rewritten or"
+            " restored from an older copy"
+        )
+    sequence, following = anchor
+    own = following.after if following is not None else None
+    if not isinstance(own, dict) or own.get("content_sha256") != receipt.content_sha256:
+        raise CommandError(
+            f"{path}: receipt {receipt.reply_id}: entry {sequence + 1}, after the head it signs,"
+            " is not the entry of this reply"
+        )
+    return f"receipt {receipt.reply_id}: anchored at entry {sequence}, its reply at {sequence + 1}"
