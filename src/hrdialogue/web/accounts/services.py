@@ -137,6 +137,9 @@ def deactivate_user(*, actor: Any, user: User) -> User:
         revoked = Invitation.objects.filter(
             email__iexact=user.email, accepted_at__isnull=True, revoked_at__isnull=True
         ).update(revoked_at=timezone.now())
+        user_deactivated.send(sender=User, actor=actor, user=user)  # API tokens end here too
+        # The audit entry last: appending locks the audit log's head until the commit, and
+        # every writer takes its other locks (the account's tokens here) before it.
         record_change(
             actor=actor,
             action="accounts.deactivate",
@@ -144,5 +147,4 @@ def deactivate_user(*, actor: Any, user: User) -> User:
             before=before,
             after={"is_active": False, "invitations_revoked": revoked},
         )
-        user_deactivated.send(sender=User, actor=actor, user=user)  # API tokens end here too
     return user

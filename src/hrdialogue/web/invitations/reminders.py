@@ -72,15 +72,17 @@ def send_due_reminders(*, today: dt.date | None = None) -> int:
             try:
                 with transaction.atomic():
                     Reminder.objects.create(invitation=invitation, on=on)
+                    # Sent inside the transaction: a failed send leaves no record, and the
+                    # next run tries again (at least once, never silently skipped).
+                    send_mail(subject, body, None, [invitation.email])
+                    # Audited last: appending locks the audit log's head until the commit,
+                    # which must not wait on the mail server.
                     record_change(
                         actor=None,
                         action="invitations.remind",
                         target=invitation,
                         after={"on": on.isoformat(), "email": invitation.email},
                     )
-                    # Sent inside the transaction: a failed send leaves no record, and the
-                    # next run tries again (at least once, never silently skipped).
-                    send_mail(subject, body, None, [invitation.email])
             except IntegrityError:
                 continue  # another worker sent this one
             sent += 1
