@@ -501,3 +501,40 @@ def test_concurrent_writers_never_share_a_number_nor_fork_the_chain(make_user: A
     report = verify_chain()
     assert report.ok, report.message
     assert report.count == writers * rounds
+
+
+def test_the_public_verify_page_checks_a_receipt_against_the_log(
+    open_call: Any, france_focal_point: Any, client: Any
+) -> None:
+    """The page anyone can use says whether the log still holds the state a valid receipt
+    signed; after a restore from an older copy it says that it does not."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from hrdialogue.web.audit.models import AuditEntry, AuditHead
+
+    version = _submit(france_focal_point, open_call, "test-key-00000009-abcdef", FRENCH)
+    own = AuditEntry.objects.get(action="submissions.submit", target_id=str(version.pk))
+    receipt = json.dumps(version.receipt).encode()
+
+    def verify() -> str:
+        upload = SimpleUploadedFile("receipt.json", receipt)
+        response = client.post(reverse("submissions:verify"), {"receipt": upload})
+        assert response.status_code == 200
+        return str(response.content.decode())
+
+    page = verify()
+    assert "The receipt is valid" in page
+    assert (
+        f"still holds the state this receipt signed (entry {own.sequence - 1}), followed by"
+        f" this reply's own entry ({own.sequence})"
+    ) in page
+
+    # Restored from a copy taken before the reply: the receipt still verifies, the log fails it.
+    restored = AuditEntry.objects.get(sequence=own.sequence - 2)
+    with _as_a_dba() as cursor:
+        cursor.execute("DELETE FROM audit_auditentry WHERE sequence > %s", [restored.sequence])
+    AuditHead.objects.update(sequence=restored.sequence, entry_hash=restored.entry_hash)
+    page = verify()
+    assert "The receipt is valid" in page
+    assert "The audit log does not hold the state this receipt signed." in page
+    assert 'role="alert" id="anchor-result"' in page

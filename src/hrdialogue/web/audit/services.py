@@ -15,7 +15,8 @@ import datetime as dt
 import io
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from django.db import models, transaction
 from django.db.models import Subquery
@@ -29,10 +30,13 @@ from hrdialogue.auditchain import (
     hash_entry,
     verify_links,
 )
+from hrdialogue.receipts import Receipt
 from hrdialogue.web.audit.models import AuditEntry, AuditHead
 from hrdialogue.web.pages.spreadsheets import spreadsheet_cell
 
 __all__ = [
+    "ReceiptAnchor",
+    "anchor_receipt",
     "export_csv",
     "find_anchor",
     "lock_head",
@@ -165,6 +169,38 @@ def find_anchor(audit_head: str) -> tuple[int, AuditEntry | None] | None:
             return None
         sequence = found[0]
     return sequence, AuditEntry.objects.filter(sequence=sequence + 1).first()
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptAnchor:
+    """Where a receipt's `audit_head` sits in the log, and whether its reply's entry follows.
+
+    `state`: `anchored` (the head is entry `sequence`, the reply's own entry is the next one),
+    `unsigned` (the receipt predates the chain: no head), `missing` (no entry has that hash:
+    the log was rewritten, or restored from a copy older than the receipt), `not-its-entry`
+    (the entry after the head is not this reply's: entries were inserted or replaced).
+    """
+
+    state: Literal["anchored", "unsigned", "missing", "not-its-entry"]
+    sequence: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.state == "anchored"
+
+
+def anchor_receipt(receipt: Receipt) -> ReceiptAnchor:
+    """Check a (validly signed) receipt against the log: see `ReceiptAnchor`."""
+    if not receipt.audit_head:
+        return ReceiptAnchor("unsigned")
+    anchor = find_anchor(receipt.audit_head)
+    if anchor is None:
+        return ReceiptAnchor("missing")
+    sequence, following = anchor
+    own = following.after if following is not None else None
+    if not isinstance(own, dict) or own.get("content_sha256") != receipt.content_sha256:
+        return ReceiptAnchor("not-its-entry", sequence)
+    return ReceiptAnchor("anchored", sequence)
 
 
 def export_csv(entries: Iterable[AuditEntry]) -> str:

@@ -31,6 +31,7 @@ from hrdialogue.receipts import (
     find_receipt_problem,
     read_comments_json,
 )
+from hrdialogue.web.audit.services import anchor_receipt
 from hrdialogue.web.consultations.models import Consultation
 from hrdialogue.web.invitations.services import awaited_stakeholders
 from hrdialogue.web.pages.languages import current_un_language, text_direction
@@ -478,6 +479,8 @@ def verify(request: HttpRequest) -> HttpResponse:
                         "problem": problem,
                         "content": content is not None,
                         "comments": comments is not None,
+                        # a receipt signed by us: does the log still hold what it signed?
+                        "anchor": anchor_receipt(signed) if problem is None else None,
                     }
         else:
             status = 400

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
 from hrdialogue.receipts import Receipt, ReceiptError, find_receipt_problem
-from hrdialogue.web.audit.services import find_anchor, verify_chain
+from hrdialogue.web.audit.services import anchor_receipt, verify_chain
 from hrdialogue.web.submissions.signing import signing_key
 
 __all__ = ["Command"]
@@ -57,18 +57,17 @@ def _check_receipt(path: Path) -> str:
     problem = find_receipt_problem(receipt, signing_key().public_key())
     if problem is not None:
         raise CommandError(f"{path}: receipt NOT valid: {problem}")
-    if not receipt.audit_head:
+    anchor = anchor_receipt(receipt)
+    if anchor.state == "unsigned":
         raise CommandError(f"{path}: receipt {receipt.reply_id} signs no audit log head")
-    anchor = find_anchor(receipt.audit_head)
-    if anchor is None:
+    if anchor.state == "missing":
         raise CommandError(
             f"{path}: receipt {receipt.reply_id}: the audit log head it signs"
-            f" ({receipt.audit_head[:16]}…) is not in the log: the log was rewritten or"
+            f" ({(receipt.audit_head or '')[:16]}…) is not in the log: the log was rewritten or"
             " restored from an older copy"
         )
-    sequence, following = anchor
-    own = following.after if following is not None else None
-    if not isinstance(own, dict) or own.get("content_sha256") != receipt.content_sha256:
+    sequence = anchor.sequence or 0
+    if anchor.state == "not-its-entry":
         raise CommandError(
             f"{path}: receipt {receipt.reply_id}: entry {sequence + 1}, after the head it signs,"
             " is not the entry of this reply"
