@@ -29,6 +29,7 @@ from hrdialogue.documents.replies import ReplyParagraph
 from hrdialogue.web.api.auth import PUBLIC
 from hrdialogue.web.api.registry import consultation_for
 from hrdialogue.web.api.schemas import Code, Id, StakeholderRef, answers
+from hrdialogue.web.consultations.models import Consultation
 from hrdialogue.web.pages.uploads import RefusedUpload
 from hrdialogue.web.submissions.intake import RefusedReply, read_typed
 from hrdialogue.web.submissions.models import Reply, ReplyVersion, ReplyVisibility
@@ -284,19 +285,16 @@ def post_reply(
     retry returns the reply already accepted (with `Idempotent-Replayed: true`), never a
     second one; the same key with another text is refused (422).
     """
-    consultation = consultation_for(request, pk)
-    replayed = _replayed(request, idempotency_key, _content_sha256(body.text), body.visibility)
-    if replayed is None and not request.user.has_perm("submissions.submit_reply", consultation):
-        raise PermissionDenied
-    version = replayed or submit_reply(
-        actor=request.user,
-        consultation=consultation,
-        idempotency_key=idempotency_key,
-        text=body.text,
+    return _submit(
+        request,
+        response,
+        consultation_for(request, pk),
+        idempotency_key,
+        sha256=_content_sha256(body.text),
         visibility=body.visibility,
         comments=[(c.anchor, c.text) for c in body.comments],
+        text=body.text,
     )
-    return _accepted(request, response, version, replayed=replayed is not None)
 
 
 @router.post(
@@ -328,31 +326,49 @@ def post_reply_file(
         )
     comments = _comments(details.comments)
     data = file.read()
-    replayed = _replayed(
-        request, idempotency_key, hashlib.sha256(data).hexdigest(), details.visibility
+    return _submit(
+        request,
+        response,
+        consultation,
+        idempotency_key,
+        sha256=hashlib.sha256(data).hexdigest(),
+        visibility=details.visibility,
+        comments=comments,
+        upload=(data, name),
     )
+
+
+def _submit(
+    request: HttpRequest,
+    response: HttpResponse,
+    consultation: Consultation,
+    idempotency_key: str,
+    *,
+    sha256: str | None,
+    visibility: str,
+    comments: list[tuple[str, str]],
+    text: str = "",
+    upload: tuple[bytes, str] | None = None,
+) -> Status[dict[str, Any] | None]:
+    """The reply already accepted under this key (`Idempotent-Replayed`), or a new one through
+    `submit_reply`; 201 with the reply as the caller may read it."""
+    replayed = _replayed(request, idempotency_key, sha256, visibility)
     if replayed is None and not request.user.has_perm("submissions.submit_reply", consultation):
         raise PermissionDenied
     version = replayed or submit_reply(
         actor=request.user,
         consultation=consultation,
         idempotency_key=idempotency_key,
-        upload=(data, name),
-        visibility=details.visibility,
+        text=text,
+        upload=upload,
+        visibility=visibility,
         comments=comments,
     )
-    return _accepted(request, response, version, replayed=replayed is not None)
-
-
-def _accepted(
-    request: HttpRequest, response: HttpResponse, version: ReplyVersion, *, replayed: bool
-) -> Status[dict[str, Any] | None]:
-    """201 with the reply as the caller may read it (`Idempotent-Replayed` on a retry)."""
-    if not replayed:
+    if replayed is None:
         _crash_after_commit()
     reply = Reply.objects.select_related(
         "consultation", "stakeholder", "current", "published_version"
     ).get(pk=version.reply_id)
-    if replayed:
+    if replayed is not None:
         response["Idempotent-Replayed"] = "true"
     return Status(201, reply_view(request.user, reply))
