@@ -124,4 +124,5 @@ def test_the_page_speaks_arabic_right_to_left(client: Client, france_focal_point
     client.cookies["django_language"] = "ar"
     page = client.get(PAGE)
     assert '<html lang="ar" dir="rtl">' in page.text
+    assert "<h1>رموز واجهة البرمجة</h1>" in page.text  # "API tokens"
     assert "<h1>API tokens</h1>" not in page.text

@@ -30,7 +30,7 @@ from hrdialogue.web.api.auth import PUBLIC
 from hrdialogue.web.api.registry import consultation_for
 from hrdialogue.web.api.schemas import Code, Id, StakeholderRef, answers
 from hrdialogue.web.consultations.models import Consultation
-from hrdialogue.web.pages.uploads import RefusedUpload
+from hrdialogue.web.pages.uploads import exceeded_limit
 from hrdialogue.web.submissions.intake import RefusedReply, read_typed
 from hrdialogue.web.submissions.models import Reply, ReplyVersion, ReplyVisibility
 from hrdialogue.web.submissions.services import submit_reply, visible_replies
@@ -318,9 +318,9 @@ def post_reply_file(
     without a text layer is accepted and marked `needs_review`.
     """
     consultation = consultation_for(request, pk)
-    limit = min(settings.REPLY_UPLOAD_MAX_BYTES, settings.UPLOAD_MAX_BYTES)
     name = file.name or "reply"
-    if isinstance(file, RefusedUpload) or (file.size or 0) > limit:
+    limit = exceeded_limit(file, "REPLY_UPLOAD_MAX_BYTES")
+    if limit is not None:
         return Status(
             413, {"detail": f"{name}: {file.size} bytes, more than the limit of {limit} bytes."}
         )

@@ -38,7 +38,6 @@ __all__ = [
     "ReceiptAnchor",
     "anchor_receipt",
     "export_csv",
-    "find_anchor",
     "lock_head",
     "record_change",
     "snapshot",
@@ -156,7 +155,7 @@ def _read_chain() -> tuple[ChainReport, tuple[int, str] | None]:
     return report, (heads[0] if heads else None)
 
 
-def find_anchor(audit_head: str) -> tuple[int, AuditEntry | None] | None:
+def _find_anchor(audit_head: str) -> tuple[int, AuditEntry | None] | None:
     """Where a hash signed elsewhere (a receipt's `audit_head`) sits in the log: the number of
     the entry with that hash (0 for `GENESIS`, the empty log) and the entry written after it
     (None when it is the last); None when no entry has it: the log was rewritten, or restored
@@ -193,7 +192,7 @@ def anchor_receipt(receipt: Receipt) -> ReceiptAnchor:
     """Check a (validly signed) receipt against the log: see `ReceiptAnchor`."""
     if not receipt.audit_head:
         return ReceiptAnchor("unsigned")
-    anchor = find_anchor(receipt.audit_head)
+    anchor = _find_anchor(receipt.audit_head)
     if anchor is None:
         return ReceiptAnchor("missing")
     sequence, following = anchor

@@ -22,7 +22,7 @@ from django.core.files.uploadhandler import FileUploadHandler
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["LimitedUploadHandler", "RefusedUpload", "UploadLimitsMixin"]
+__all__ = ["LimitedUploadHandler", "RefusedUpload", "UploadLimitsMixin", "exceeded_limit"]
 
 
 class RefusedUpload(UploadedFile):
@@ -75,11 +75,19 @@ class UploadLimitsMixin(forms.Form):
             upload = cleaned.get(name)
             if not isinstance(field, forms.FileField) or not isinstance(upload, UploadedFile):
                 continue
-            setting = self.upload_limits.get(name, "UPLOAD_MAX_BYTES")
-            limit = min(getattr(settings, setting), settings.UPLOAD_MAX_BYTES)
-            if isinstance(upload, RefusedUpload) or (upload.size or 0) > limit:
+            limit = exceeded_limit(upload, self.upload_limits.get(name, "UPLOAD_MAX_BYTES"))
+            if limit is not None:
                 self.add_error(name, _too_large(upload, limit))
         return cleaned
+
+
+def exceeded_limit(upload: UploadedFile, setting: str) -> int | None:
+    """The limit in bytes (the named setting, never above `UPLOAD_MAX_BYTES`) when `upload`
+    passed it, whether refused as it arrived or stored whole; None when it is within it."""
+    limit = min(getattr(settings, setting), settings.UPLOAD_MAX_BYTES)
+    if isinstance(upload, RefusedUpload) or (upload.size or 0) > limit:
+        return limit
+    return None
 
 
 def _too_large(upload: UploadedFile, limit: int) -> str:

@@ -317,7 +317,6 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             "awaited": sorted(
                 (s.name_in(language) for s in awaited_stakeholders(consultation)), key=str.casefold
             ),
-            "can_publish": can_publish,
         },
     )
 
