@@ -58,6 +58,50 @@ def test_a_focal_point_creates_a_token_that_is_shown_once_and_opens_the_api(
     )
 
 
+def _once(page: str) -> str:
+    found = re.search(r'<input type="hidden" name="once" value="([A-Za-z0-9_-]+)"', page)
+    assert found is not None, "the form carries no one-time number"
+    return found.group(1)
+
+
+def test_a_form_sent_twice_creates_one_token_and_says_why(
+    client: Client, france_focal_point: Any
+) -> None:
+    """Reloading the answer that showed a token sends its form again: no second token."""
+    from hrdialogue.web.api.models import ApiToken
+
+    client.force_login(france_focal_point)
+    once = _once(client.get(PAGE).text)
+    first = client.post(PAGE, {"name": "Ministry reply system", "once": once})
+    assert first.status_code == 200
+    raw = _new_token(first.text)
+    again = client.post(PAGE, {"name": "Ministry reply system", "once": once})
+    assert again.status_code == 409
+    assert "This form was sent already" in again.text
+    assert 'class="token"' not in again.text
+    assert raw not in again.text
+    assert ApiToken.objects.filter(user=france_focal_point).count() == 1
+    # the answer carries a fresh form: sent, it creates a second token
+    fresh = _once(again.text)
+    assert fresh != once
+    assert client.post(PAGE, {"name": "Second system", "once": fresh}).status_code == 200
+    assert ApiToken.objects.filter(user=france_focal_point).count() == 2
+
+
+def test_a_refused_form_can_be_corrected_and_sent_again(
+    client: Client, france_focal_point: Any
+) -> None:
+    from hrdialogue.web.api.models import ApiToken
+
+    client.force_login(france_focal_point)
+    once = _once(client.get(PAGE).text)
+    refused = client.post(PAGE, {"name": "  ", "once": once})
+    assert refused.status_code == 422
+    assert _once(refused.text) == once  # the same form, shown again with its error
+    assert client.post(PAGE, {"name": "Ministry system", "once": once}).status_code == 200
+    assert ApiToken.objects.filter(user=france_focal_point).count() == 1
+
+
 def test_a_revoked_token_no_longer_opens_the_api(client: Client, france_focal_point: Any) -> None:
     from hrdialogue.web.api.models import ApiToken
     from hrdialogue.web.audit.models import AuditEntry
