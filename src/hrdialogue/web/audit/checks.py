@@ -24,8 +24,8 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
-from hrdialogue.auditchain import GENESIS
-from hrdialogue.web.audit.models import ChainCheck
+from hrdialogue.auditchain import GENESIS, ChainReport
+from hrdialogue.web.audit.models import ChainCheck, CheckKind
 from hrdialogue.web.audit.services import verify_chain
 
 __all__ = ["ChainState", "check_on_visit", "full_check_max_age", "run_full_check"]
@@ -42,7 +42,7 @@ def full_check_max_age() -> dt.timedelta:
 
 def run_full_check(*, actor: Any = None) -> ChainCheck:
     """Verify every entry and the recorded head; record and return the result."""
-    check = ChainCheck.of(verify_chain(), ChainCheck.Kind.FULL, 0, actor)
+    check = _record_of(verify_chain(), CheckKind.FULL, 0, actor)
     check.save()
     return check
 
@@ -70,10 +70,10 @@ def check_on_visit() -> ChainState:
     none) and gather what the page shows."""
     start = ChainCheck.objects.filter(ok=True).only("last_sequence", "head").first()
     after = (start.last_sequence, start.head) if start is not None else (0, GENESIS)
-    visit = ChainCheck.of(verify_chain(after=after), ChainCheck.Kind.INCREMENTAL, after[0])
+    visit = _record_of(verify_chain(after=after), CheckKind.INCREMENTAL, after[0])
     if (visit.ok and visit.count) or (not visit.ok and not _repeats_latest(visit)):
         visit.save()
-    last_full = ChainCheck.objects.filter(kind=ChainCheck.Kind.FULL).first()
+    last_full = ChainCheck.objects.filter(kind=CheckKind.FULL).first()
     problem = visit if not visit.ok else _problem_since_last_pass()
     max_age = full_check_max_age()
     overdue = last_full is None or timezone.now() - last_full.at > max_age
@@ -94,7 +94,26 @@ def _repeats_latest(check: ChainCheck) -> bool:
 
 def _problem_since_last_pass() -> ChainCheck | None:
     failed = ChainCheck.objects.filter(ok=False)
-    passed = ChainCheck.objects.filter(kind=ChainCheck.Kind.FULL, ok=True).values_list("pk").first()
+    passed = ChainCheck.objects.filter(kind=CheckKind.FULL, ok=True).values_list("pk").first()
     if passed is not None:
         failed = failed.filter(pk__gt=passed[0])
     return failed.first()
+
+
+def _record_of(report: ChainReport, kind: Any, from_sequence: int, actor: Any = None) -> ChainCheck:
+    """A (not yet saved) record of `report`."""
+    problem = report.problem
+    missing = problem.missing if problem is not None else None
+    return ChainCheck(
+        kind=kind,
+        requested_by=actor if getattr(actor, "is_authenticated", False) else None,
+        from_sequence=from_sequence,
+        count=report.count,
+        last_sequence=report.last_sequence,
+        head=report.head,
+        ok=problem is None,
+        problem_kind=problem.kind if problem is not None else "",
+        problem_sequence=problem.sequence if problem is not None else None,
+        missing_first=missing[0] if missing else None,
+        missing_last=missing[1] if missing else None,
+    )

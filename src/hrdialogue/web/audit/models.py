@@ -15,10 +15,11 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hrdialogue.auditchain import GENESIS, ChainProblem, ChainReport
 
-__all__ = ["AppendOnlyError", "AuditEntry", "AuditHead", "ChainCheck"]
+__all__ = ["AppendOnlyError", "AuditEntry", "AuditHead", "ChainCheck", "CheckKind"]
 
 
 class AppendOnlyError(Exception):
@@ -76,6 +77,11 @@ class AuditHead(models.Model):
         return f"{self.sequence} {self.entry_hash}"
 
 
+class CheckKind(models.TextChoices):
+    FULL = "full", pgettext_lazy("check of the audit log", "full")
+    INCREMENTAL = "incremental", pgettext_lazy("check of the audit log", "new entries only")
+
+
 class ChainCheck(models.Model):
     """One verification of the hash chain, and what it found.
 
@@ -86,12 +92,8 @@ class ChainCheck(models.Model):
     number and hash: where the next incremental check starts when `ok`.
     """
 
-    class Kind(models.TextChoices):
-        FULL = "full", _("full")
-        INCREMENTAL = "incremental", _("incremental")
-
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=16, choices=CheckKind.choices)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("requested by"),
@@ -117,27 +119,6 @@ class ChainCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.kind} {self.report.message}"
-
-    @classmethod
-    def of(
-        cls, report: ChainReport, kind: str, from_sequence: int, actor: Any = None
-    ) -> ChainCheck:
-        """A (not yet saved) record of `report`."""
-        problem = report.problem
-        missing = problem.missing if problem is not None else None
-        return cls(
-            kind=kind,
-            requested_by=actor if getattr(actor, "is_authenticated", False) else None,
-            from_sequence=from_sequence,
-            count=report.count,
-            last_sequence=report.last_sequence,
-            head=report.head,
-            ok=problem is None,
-            problem_kind=problem.kind if problem is not None else "",
-            problem_sequence=problem.sequence if problem is not None else None,
-            missing_first=missing[0] if missing else None,
-            missing_last=missing[1] if missing else None,
-        )
 
     @property
     def report(self) -> ChainReport:

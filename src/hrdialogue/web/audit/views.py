@@ -23,7 +23,7 @@ from hrdialogue.auditchain import ChainProblem
 from hrdialogue.web.accounts.decorators import require_perm
 from hrdialogue.web.audit.checks import ChainState, check_on_visit, run_full_check
 from hrdialogue.web.audit.forms import AuditFilterForm
-from hrdialogue.web.audit.models import AuditEntry, ChainCheck
+from hrdialogue.web.audit.models import AuditEntry, ChainCheck, CheckKind
 from hrdialogue.web.audit.services import export_csv
 
 __all__ = ["entry_list", "export", "verify"]
@@ -100,7 +100,7 @@ def _chain_texts(state: ChainState) -> dict[str, str]:
     problem = state.problem
     if problem is not None:
         texts["problem_status"] = _problem_text(problem.report.problem)
-        if problem.kind == ChainCheck.Kind.FULL:
+        if problem.kind == CheckKind.FULL:
             found = _("Found by the full check of %(when)s.")
         else:
             found = _("Found by the check of new entries of %(when)s.")
