@@ -85,7 +85,7 @@ def test_a_visit_reads_only_the_entries_written_since_the_last_check(
     hashed.clear()
     page = _page(client)
     assert hashed == []
-    assert "Entries up to number 5 verified: 0 new entries checked on this visit" in page
+    assert "Entries up to number 5 verified; no new entry since the previous check." in page
     assert len(_checks()) == 1  # nothing new: nothing recorded
     _write(log, 2)
     hashed.clear()  # record_change hashes the new entries too
@@ -260,6 +260,13 @@ def test_audit_verify_records_a_full_check_each_way(log: Any) -> None:
     assert failed is not None
     assert _checks()[-1] == ("full", 0, 2, 2, False, "deleted")
     assert (failed.missing_first, failed.missing_last, failed.requested_by) == (3, 3, None)
+
+
+def test_an_empty_log_says_so(client: Any, secretariat: Any) -> None:
+    client.force_login(secretariat)
+    page = _page(client)
+    assert "The audit log is intact. The audit log has no entry yet." in page
+    assert _checks() == []
 
 
 def test_the_command_help_shows_a_schedule() -> None:

@@ -80,7 +80,13 @@ def _when(at: dt.datetime) -> str:
 def _chain_texts(state: ChainState) -> dict[str, str]:
     """The page's sentences about the chain, translated."""
     visit = state.visit
-    if visit.ok:
+    if visit.ok and visit.last_sequence == 0:
+        visit_status = _("The audit log has no entry yet.")
+    elif visit.ok and visit.count == 0:
+        visit_status = _(
+            "Entries up to number %(number)s verified; no new entry since the previous check."
+        ) % {"number": visit.last_sequence}
+    elif visit.ok:
         visit_status = ngettext(
             "Entries up to number %(number)s verified: %(count)s new entry checked on this"
             " visit, linked to the ones before it.",
