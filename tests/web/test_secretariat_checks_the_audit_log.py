@@ -148,9 +148,18 @@ def test_an_entry_changed_after_the_verified_point_is_found_on_the_next_visit(
     assert "Entry 7 was changed after it was written: its hash no longer matches." in page
     assert "Found by the check of new entries of" in page
     assert _checks()[-1] == ("incremental", 5, 1, 6, False, "changed")
-    # Visited again, still broken: still reported, one record for it.
+    # Visited again, still broken: still reported, one record for it, from when it was found.
+    from django.utils import timezone
+
+    from hrdialogue.web.audit.models import ChainCheck
+
+    found = ChainCheck.objects.get(ok=False)
+    found.at = dt.datetime(2026, 11, 20, 8, 30, tzinfo=dt.UTC)
+    found.save(update_fields=["at"])
     page = _page(client)
     assert "Entry 7 was changed after it was written" in page
+    when = timezone.localtime(found.at).strftime("%Y-%m-%d %H:%M")
+    assert f"Found by the check of new entries of {when}." in page
     assert len(_checks()) == 2
 
 

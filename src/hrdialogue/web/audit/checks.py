@@ -52,10 +52,10 @@ class ChainState:
     """What the audit page shows of the chain.
 
     `visit`: the check of this visit (saved when it verified new entries or found a new
-    problem); `last_full`: the latest full check (None: never); `problem`: the latest check
-    that found a problem since the last full check that passed (this visit's first), None
-    when there is none; `full_check_overdue`: no full check ever, or none within
-    `max_age`.
+    problem; the earlier record when it found the same problem again); `last_full`: the
+    latest full check (None: never); `problem`: the latest check that found a problem since
+    the last full check that passed (this visit's first), None when there is none;
+    `full_check_overdue`: no full check ever, or none within `max_age`.
     """
 
     visit: ChainCheck
@@ -71,7 +71,9 @@ def check_on_visit() -> ChainState:
     start = ChainCheck.objects.filter(ok=True).only("last_sequence", "head").first()
     after = (start.last_sequence, start.head) if start is not None else (0, GENESIS)
     visit = _record_of(verify_chain(after=after), CheckKind.INCREMENTAL, after[0])
-    if (visit.ok and visit.count) or (not visit.ok and not _repeats_latest(visit)):
+    if not visit.ok:
+        visit = _same_as_latest(visit) or visit
+    if visit.pk is None and (visit.count or not visit.ok):
         visit.save()
     last_full = ChainCheck.objects.filter(kind=CheckKind.FULL).first()
     problem = visit if not visit.ok else _problem_since_last_pass()
@@ -80,16 +82,18 @@ def check_on_visit() -> ChainState:
     return ChainState(visit, last_full, problem, overdue, max_age)
 
 
-def _repeats_latest(check: ChainCheck) -> bool:
-    """Whether the latest record already says what `check` says (a broken chain visited
-    again: one record, not one per visit)."""
+def _same_as_latest(check: ChainCheck) -> ChainCheck | None:
+    """The latest record when it already says what `check` says (a broken chain visited
+    again: one record, from when it was first found, not one per visit)."""
     latest = ChainCheck.objects.first()
-    return (
+    if (
         latest is not None
         and latest.kind == check.kind
         and latest.from_sequence == check.from_sequence
         and latest.report == check.report
-    )
+    ):
+        return latest
+    return None
 
 
 def _problem_since_last_pass() -> ChainCheck | None:
