@@ -244,3 +244,31 @@ def test_an_empty_log_matches_an_empty_head_only() -> None:
     report = check_head(verify_links([]), 2, "e" * 64)
     assert report.problem is not None
     assert report.problem.missing == (1, 2)
+
+
+def test_a_chain_verified_up_to_an_entry_is_continued_from_its_hash() -> None:
+    entries = _chain(6)
+    start = (3, entries[2]["entry_hash"])
+    report = verify_links(entries[3:], after=start)
+    assert report == ChainReport(3, entries[5]["entry_hash"], 6)
+    # Nothing new: the point it started from, nothing read.
+    assert verify_links([], after=start) == ChainReport(0, entries[2]["entry_hash"], 3)
+
+
+def test_a_continued_check_names_what_follows_the_point_but_not_what_precedes_it() -> None:
+    entries = _chain(6)
+    entries[1] = {**entries[1], "after": {"phase": "closed"}}  # before the point: not read
+    start = (3, entries[2]["entry_hash"])
+    assert verify_links(entries[3:], after=start).ok
+    entries[4] = {**entries[4], "after": {"phase": "closed"}}
+    report = verify_links(entries[3:], after=start)
+    assert report.problem is not None
+    assert (report.problem.kind, report.problem.sequence) == ("changed", 5)
+    assert (report.count, report.last_sequence) == (1, 4)
+    # A gap right after the point, and a first entry linked to another hash than the point's.
+    report = verify_links(entries[4:], after=start)
+    assert report.problem is not None
+    assert (report.problem.kind, report.problem.missing) == ("deleted", (4, 4))
+    report = verify_links(entries[3:], after=(3, "c" * 64))
+    assert report.problem is not None
+    assert (report.problem.kind, report.problem.sequence) == ("inserted", 4)

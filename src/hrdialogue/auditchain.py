@@ -161,14 +161,21 @@ def hash_entry(fields: Mapping[str, Any], prev_hash: str) -> str:
     return hashlib.sha256(canonical_entry(fields, prev_hash)).hexdigest()
 
 
-def verify_links(entries: Iterable[Mapping[str, Any]]) -> ChainReport:
+def verify_links(
+    entries: Iterable[Mapping[str, Any]], *, after: tuple[int, str] = (0, GENESIS)
+) -> ChainReport:
     """Walk `entries` in ascending `sequence` order (each with `HASHED_FIELDS`, `prev_hash`
     and `entry_hash`) and report the first problem, or the count and head when all hold.
 
     The gap is looked at first (a deleted entry also breaks the next one's link), then the
     entry's own hash (an edited entry), then its link to the entry before it.
+
+    `after` (`sequence`, `entry_hash`) continues a chain verified before up to that entry:
+    `entries` are then the ones after it, the first linked to that hash (an incremental
+    check; the entries up to it are not read again, so a change among them is not seen).
+    `count` is then the number of entries read in this walk.
     """
-    count, last_sequence, head = 0, 0, GENESIS
+    count, (last_sequence, head) = 0, after
     for entry in entries:
         sequence = int(entry["sequence"])
         problem: ChainProblem | None = None

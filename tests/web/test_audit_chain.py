@@ -320,10 +320,18 @@ def test_the_audit_page_shows_the_state_of_the_chain(
     client.force_login(secretariat)
     page = client.get(reverse("audit:list")).content.decode()
     assert "The audit log is intact." in page
-    assert f"{len(busy_log)} entries verified, each linked to the one before it." in page
+    assert (
+        f"Entries up to number {len(busy_log)} verified: {len(busy_log)} new entries checked"
+        " on this visit, linked to the ones before it."
+    ) in page
     assert f'title="{busy_log[-1].entry_hash}">{busy_log[-1].entry_hash[:16]}…' in page
     with _as_a_dba() as cursor:
         cursor.execute("UPDATE audit_auditentry SET after = NULL WHERE sequence = 4")
+    # Entry 4 was verified on the first visit: the visit reads only what is new since.
+    page = client.get(reverse("audit:list")).content.decode()
+    assert "The audit log is intact." in page
+    response = client.post(reverse("audit:verify"))
+    assert (response.status_code, response["Location"]) == (302, reverse("audit:list"))
     page = client.get(reverse("audit:list")).content.decode()
     assert "The audit log is NOT intact." in page
     assert "Entry 4 was changed after it was written: its hash no longer matches." in page

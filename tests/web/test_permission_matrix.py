@@ -180,6 +180,7 @@ EXPECTED: dict[str, tuple[str, bool, Callable[[str, str, str], str]]] = {
     "resolutions:detail": ("get", False, _everyone(OK)),
     "audit:list": ("get", False, _secretariat_only()),
     "audit:export": ("get", False, _secretariat_only()),
+    "audit:verify": ("post", False, _secretariat_only(REDIRECT)),
     "consultations:list": ("get", False, _everyone(OK)),
     "consultations:create": ("get", False, _secretariat_only()),
     "consultations:detail": ("get", True, _consultation_view),

@@ -1,4 +1,5 @@
-"""Read-only in the admin too: nobody adds, changes or deletes an audit entry there."""
+"""Read-only in the admin too: nobody adds, changes or deletes an audit entry (nor a record
+of a check of the chain) there."""
 
 from __future__ import annotations
 
@@ -6,16 +7,12 @@ from typing import Any
 
 from django.contrib import admin
 
-from hrdialogue.web.audit.models import AuditEntry
+from hrdialogue.web.audit.models import AuditEntry, ChainCheck
 
-__all__ = ["AuditEntryAdmin"]
+__all__ = ["AuditEntryAdmin", "ChainCheckAdmin"]
 
 
-@admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ("sequence", "at", "actor_label", "action", "target_type", "target_label")
-    list_filter = ("action", "target_type")
-
+class _ReadOnly(admin.ModelAdmin):  # type: ignore[type-arg]
     def has_add_permission(self, request: Any) -> bool:
         return False
 
@@ -24,3 +21,15 @@ class AuditEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(_ReadOnly):
+    list_display = ("sequence", "at", "actor_label", "action", "target_type", "target_label")
+    list_filter = ("action", "target_type")
+
+
+@admin.register(ChainCheck)
+class ChainCheckAdmin(_ReadOnly):
+    list_display = ("at", "kind", "from_sequence", "count", "last_sequence", "ok", "problem_kind")
+    list_filter = ("kind", "ok")

@@ -116,26 +116,35 @@ def _as_stored(value: dict[str, Any] | None) -> Any:
     return None if value is None else json.loads(json.dumps(value))
 
 
-def verify_chain() -> ChainReport:
+def verify_chain(*, after: tuple[int, str] = (0, GENESIS)) -> ChainReport:
     """Read the log in sequence order and check every link and the recorded head.
 
     The head is read in the same statement as the entries (one snapshot), so entries that
-    writers append meanwhile are never mistaken for entries missing at the end.
+    writers append meanwhile are never mistaken for entries missing at the end. `after`
+    (`sequence`, `entry_hash`: where an earlier sound check ended) reads only the entries
+    after that one, the first linked to that hash: an incremental check (see `verify_links`).
+    Nothing is locked: a check never waits for `record_change`, nor makes it wait.
     """
-    report, head = _read_chain()
+    report, head = _read_chain(after)
     if head is None:  # no entry read: the head alone, now
         head = AuditHead.objects.filter(pk=1).values_list("sequence", "entry_hash").first()
-        if head is not None and head[0] > 0 and AuditEntry.objects.exists():
-            report, head = _read_chain()  # the first entries were written meanwhile
+        if (
+            head is not None
+            and head[0] > after[0]
+            and AuditEntry.objects.filter(sequence__gt=after[0]).exists()
+        ):
+            report, head = _read_chain(after)  # the next entries were written meanwhile
     return check_head(report, *(head or (0, GENESIS)))
 
 
-def _read_chain() -> tuple[ChainReport, tuple[int, str] | None]:
-    """The chain verified, and the head as the same statement read it (None: no entry)."""
+def _read_chain(after: tuple[int, str]) -> tuple[ChainReport, tuple[int, str] | None]:
+    """The chain verified after `after`, and the head as the same statement read it (None: no
+    entry read)."""
     head_row = AuditHead.objects.filter(pk=1)
     columns = ["actor_id" if name == "actor" else name for name in HASHED_FIELDS]
     rows = (
-        AuditEntry.objects.order_by("sequence")
+        AuditEntry.objects.filter(sequence__gt=after[0])
+        .order_by("sequence")
         .annotate(
             head_sequence=Subquery(head_row.values("sequence")),
             head_hash=Subquery(head_row.values("entry_hash")),
@@ -151,7 +160,7 @@ def _read_chain() -> tuple[ChainReport, tuple[int, str] | None]:
                 heads.append((row["head_sequence"] or 0, row["head_hash"] or GENESIS))
             yield {**row, "actor": row["actor_id"]}
 
-    report = verify_links(entries())
+    report = verify_links(entries(), after=after)
     return report, (heads[0] if heads else None)
 
 

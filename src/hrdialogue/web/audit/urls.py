@@ -10,4 +10,5 @@ app_name = "audit"
 urlpatterns = [
     path("", views.entry_list, name="list"),
     path("export.csv", views.export, name="export"),
+    path("verify/", views.verify, name="verify"),
 ]

@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -271,7 +272,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, message)
     else:
         messages.success(request, _("Reply %(label)s is published.") % {"label": reply_obj.label})
-    return redirect("submissions:dashboard", pk=reply_obj.consultation_id)
+    return _back_to_dashboard(request, reply_obj.consultation_id)
 
 
 @require_POST
@@ -286,7 +287,15 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request, _("Reply %(label)s is no longer published.") % {"label": reply_obj.label}
         )
-    return redirect("submissions:dashboard", pk=reply_obj.consultation_id)
+    return _back_to_dashboard(request, reply_obj.consultation_id)
+
+
+def _back_to_dashboard(request: HttpRequest, consultation_pk: int) -> HttpResponse:
+    """The dashboard page the button was on: its `?page=` and other parameters, passed on
+    in the form's action (post/redirect/get)."""
+    query = request.GET.urlencode()
+    url = reverse("submissions:dashboard", args=[consultation_pk])
+    return redirect(f"{url}?{query}" if query else url)
 
 
 @require_safe
@@ -304,7 +313,14 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("stakeholder")
         .only(*_DASHBOARD_FIELDS)
         .annotate(versions_count=Count("versions"))
+        .order_by("number", "pk")
     )
+    # One page of rows: the query reads DASHBOARD_PAGE_SIZE replies (LIMIT/OFFSET) and
+    # `_dashboard_rows` builds only those.
+    page = Paginator(replies, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    here = request.GET.urlencode()
     language = _language()
     can_publish = request.user.has_perm("invitations.manage_invitations")
     return render(
@@ -313,7 +329,11 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "consultation": consultation,
             "stats": reply_statistics(consultation),
-            "replies": _dashboard_rows(replies, language, can_publish),
+            "page": page,
+            "query": query.urlencode(),
+            "replies": _dashboard_rows(
+                page.object_list, language, can_publish, f"?{here}" if here else ""
+            ),
             "awaited": sorted(
                 (s.name_in(language) for s in awaited_stakeholders(consultation)), key=str.casefold
             ),
@@ -321,6 +341,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+DASHBOARD_PAGE_SIZE = 50
 _DASHBOARD_FIELDS = (
     "number",
     "late",
@@ -343,11 +364,13 @@ def _url_maker(name: str) -> Callable[[int], str]:
 
 
 def _dashboard_rows(
-    replies: Iterable[Reply], language: str, can_publish: bool
+    replies: Iterable[Reply], language: str, can_publish: bool, back: str = ""
 ) -> list[dict[str, Any]]:
-    """What the dashboard shows of each reply, read here once rather than tag by tag in the
-    template: a `{% url %}` or `{% translate %}` per row made a page of 500 replies cost half
-    a second of CPU (see the dashboard benchmark in benchmarks/bench_intake.py)."""
+    """What the dashboard shows of each reply (the replies of one page), read here once
+    rather than tag by tag in the template: a `{% url %}` or `{% translate %}` per row made a
+    page of 500 replies cost half a second of CPU (see the dashboard benchmark in
+    benchmarks/bench_intake.py). `back` (`?page=…`) ends each button's action, so that the
+    redirect after it comes back to the same page."""
     detail = _url_maker("submissions:detail")
     publish = _url_maker("submissions:publish")
     withdraw = _url_maker("submissions:withdraw")
@@ -362,9 +385,9 @@ def _dashboard_rows(
         confidential = item.visibility == ReplyVisibility.CONFIDENTIAL
         action = ""
         if can_publish and published:
-            action = withdraw(item.pk)
+            action = withdraw(item.pk) + back
         elif can_publish and not confidential:
-            action = publish(item.pk)
+            action = publish(item.pk) + back
         rows.append(
             {
                 "label": item.label,

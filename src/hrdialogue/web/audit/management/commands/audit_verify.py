@@ -1,5 +1,12 @@
 """`audit_verify [--receipt RECEIPT.json …]`: check the audit log's hash chain (and that each
-receipt given is anchored in it); one line each, exit 0 when all holds, else 1."""
+receipt given is anchored in it); one line each, exit 0 when all holds, else 1.
+
+The check of the chain is a full one, kept as a `ChainCheck` record: the audit page shows
+its result, and warns when none has run for `AUDIT_FULL_CHECK_MAX_AGE_HOURS` (24). Run it
+on a schedule, e.g. from cron every night at 02:15:
+
+    15 2 * * *  cd /srv/hrdialogue && .venv/bin/python -m hrdialogue.web audit_verify
+"""
 
 from __future__ import annotations
 
@@ -10,7 +17,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
 from hrdialogue.receipts import Receipt, ReceiptError, find_receipt_problem
-from hrdialogue.web.audit.services import anchor_receipt, verify_chain
+from hrdialogue.web.audit.checks import run_full_check
+from hrdialogue.web.audit.services import anchor_receipt
 from hrdialogue.web.submissions.signing import signing_key
 
 __all__ = ["Command"]
@@ -22,7 +30,11 @@ class Command(BaseCommand):
         "numbering and the recorded head. With --receipt, also that each receipt is signed by "
         "this platform and that the log head it signed is in the log, followed by the reply's "
         "own entry (a log restored from an older copy or rewritten fails here). "
-        "Exit status 0 when all holds, 1 at the first problem."
+        "Exit status 0 when all holds, 1 at the first problem. Each run is recorded: the "
+        "audit page shows the last one and warns when none has run for "
+        "AUDIT_FULL_CHECK_MAX_AGE_HOURS (default 24). Run it on a schedule, e.g. a cron line "
+        "for every night at 02:15: "
+        "'15 2 * * *  cd /srv/hrdialogue && .venv/bin/python -m hrdialogue.web audit_verify'."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -37,7 +49,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            report = verify_chain()
+            report = run_full_check().report
         except (DatabaseError, ValueError) as error:
             raise CommandError(f"audit log could not be read: {error}") from None
         if not report.ok:
