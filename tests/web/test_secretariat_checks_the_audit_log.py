@@ -233,6 +233,32 @@ def test_a_visit_after_a_full_check_goes_on_from_where_it_ended(
     assert _checks() == [("full", 0, 5, 5, True, ""), ("incremental", 5, 1, 6, True, "")]
 
 
+def test_a_full_check_that_passes_drops_the_records_of_the_checks_it_covers(
+    log: Any, client: Any
+) -> None:
+    """The table does not grow by a record per visit for ever: a full check that passes covers
+    the checks of new entries before it; a check that found a problem stays on record."""
+    from django.core.management import call_command
+
+    _page(client)
+    _write(log, 1)
+    _page(client)
+    with _as_a_dba() as cursor:
+        cursor.execute("DELETE FROM audit_auditentry WHERE sequence = 6")
+    client.post(reverse("audit:verify"))  # fails: entry 6 is missing
+    assert [c[0] for c in _checks()] == ["incremental", "incremental", "full"]
+    _write(log, 1)  # (a new entry does not mend the gap: the chain stays broken)
+    with _as_a_dba() as cursor:
+        cursor.execute("DELETE FROM audit_auditentry")
+        cursor.execute("DELETE FROM audit_audithead")
+    _write(log, 2)  # a log started again: the full check passes
+    call_command("audit_verify")
+    assert _checks() == [
+        ("full", 0, 5, 5, False, "deleted"),
+        ("full", 0, 2, 2, True, ""),
+    ]
+
+
 def test_the_button_posts_with_csrf_and_comes_back_to_the_filtered_log(log: Any) -> None:
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(log)

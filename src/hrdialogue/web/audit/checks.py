@@ -30,20 +30,24 @@ from hrdialogue.web.audit.services import verify_chain
 
 __all__ = ["ChainState", "check_on_visit", "full_check_max_age", "run_full_check"]
 
-DEFAULT_FULL_CHECK_MAX_AGE_HOURS = 24
-
 
 def full_check_max_age() -> dt.timedelta:
     """How old the last full check may be before the audit page warns: the setting
     `AUDIT_FULL_CHECK_MAX_AGE_HOURS` (hours, default 24)."""
-    hours = getattr(settings, "AUDIT_FULL_CHECK_MAX_AGE_HOURS", DEFAULT_FULL_CHECK_MAX_AGE_HOURS)
-    return dt.timedelta(hours=float(hours))
+    return dt.timedelta(hours=float(settings.AUDIT_FULL_CHECK_MAX_AGE_HOURS))
 
 
 def run_full_check(*, actor: Any = None) -> ChainCheck:
-    """Verify every entry and the recorded head; record and return the result."""
+    """Verify every entry and the recorded head; record and return the result.
+
+    A full check that passes covers what the checks of new entries before it passed, so their
+    records go (the table keeps the full checks, every check that found a problem, and the
+    checks of new entries since the last full one that passed).
+    """
     check = _record_of(verify_chain(), CheckKind.FULL, 0, actor)
     check.save()
+    if check.ok:
+        ChainCheck.objects.filter(kind=CheckKind.INCREMENTAL, ok=True, pk__lt=check.pk).delete()
     return check
 
 

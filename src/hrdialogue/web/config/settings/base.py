@@ -106,6 +106,8 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link lives one day
 INVITATION_TIMEOUT_DAYS = env.int("INVITATION_TIMEOUT_DAYS", default=30)
+# The audit page warns when no full check of the hash chain ran within this many hours.
+AUDIT_FULL_CHECK_MAX_AGE_HOURS = env.int("AUDIT_FULL_CHECK_MAX_AGE_HOURS", default=24)
 
 # Rate-limited login: five failures lock the account (not the IP, which a proxy header could
 # spoof) for fifteen minutes; the correct password is refused during the lockout.
