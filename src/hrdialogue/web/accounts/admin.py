@@ -9,7 +9,7 @@ __all__ = ["UserAdmin"]
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]
+class UserAdmin(BaseUserAdmin[User]):
     ordering = ("email",)
     list_display = ("email", "role", "stakeholder", "is_active")
     list_filter = ("role", "is_active")
@@ -23,6 +23,6 @@ class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class InvitationAdmin(admin.ModelAdmin[Invitation]):
     list_display = ("email", "stakeholder", "created_at", "accepted_at", "revoked_at")
     readonly_fields = ("token_hash",)

@@ -42,6 +42,8 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractUser):
     """An account, identified by its e-mail address."""
 
+    # No username: the e-mail is the login (USERNAME_FIELD). Django's documented way to drop an
+    # inherited field, which django-stubs types as `str` on AbstractUser.
     username = None  # type: ignore[assignment]
     email = models.EmailField(_("e-mail address"), unique=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PUBLIC)
@@ -59,7 +61,9 @@ class User(AbstractUser):
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
-    objects = UserManager()  # type: ignore[misc,assignment]
+    # Our manager creates accounts by e-mail; django-stubs types AbstractUser.objects as Django's
+    # username-based UserManager, whose create_user(username, …) this one does not extend.
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         verbose_name = _("account")

@@ -8,7 +8,7 @@ __all__ = ["ApiTokenAdmin"]
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
     list_display = ("prefix", "name", "user", "created_at", "last_used_at", "revoked_at")
     readonly_fields = ("token_hash", "prefix", "created_at", "last_used_at")
     search_fields = ("user__email", "name", "prefix")

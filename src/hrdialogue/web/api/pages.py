@@ -24,6 +24,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hrdialogue.web.accounts.decorators import require_perm
+from hrdialogue.web.accounts.requests import AuthenticatedHttpRequest
 from hrdialogue.web.api.models import ApiToken
 from hrdialogue.web.api.services import MAX_ACTIVE_TOKENS, issue_token, revoke_token
 
@@ -59,7 +60,7 @@ def _note_sent(request: HttpRequest, once: str) -> None:
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 @require_perm("api.manage_own_tokens")
-def token_list(request: HttpRequest) -> HttpResponse:
+def token_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None, initial={"once": _new_once()})
     new_token = ""
     if request.method == "POST" and form.is_valid():
@@ -87,7 +88,9 @@ def token_list(request: HttpRequest) -> HttpResponse:
     return _page(request, form, new_token, status=status)
 
 
-def _page(request: HttpRequest, form: TokenForm, new_token: str, *, status: int) -> HttpResponse:
+def _page(
+    request: AuthenticatedHttpRequest, form: TokenForm, new_token: str, *, status: int
+) -> HttpResponse:
     return render(
         request,
         "api/tokens.html",
@@ -103,7 +106,7 @@ def _page(request: HttpRequest, form: TokenForm, new_token: str, *, status: int)
 
 @require_POST
 @require_perm("api.manage_own_tokens")
-def revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(ApiToken, pk=pk, user=request.user)  # another's: 404
     revoke_token(actor=request.user, token=token)
     messages.success(

@@ -26,6 +26,7 @@ from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
 from hrdialogue.documents.replies import ReplyParagraph
+from hrdialogue.web.accounts.requests import AuthenticatedHttpRequest
 from hrdialogue.web.api.auth import PUBLIC
 from hrdialogue.web.api.registry import consultation_for
 from hrdialogue.web.api.schemas import Code, Id, StakeholderRef, answers
@@ -244,7 +245,7 @@ def _content_sha256(text: str) -> str | None:
 
 
 def _replayed(
-    request: HttpRequest, key: str, content_sha256: str | None, visibility: str
+    request: AuthenticatedHttpRequest, key: str, content_sha256: str | None, visibility: str
 ) -> ReplyVersion | None:
     """The version already accepted under this key for the caller's stakeholder, if any; 422
     when the key was used for another reply (IETF draft on the Idempotency-Key header)."""
@@ -273,7 +274,7 @@ def _crash_after_commit() -> None:
     url_name="submit_reply",
 )
 def post_reply(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,  # token_auth, the router's default
     pk: Id,
     body: ReplyIn,
     idempotency_key: Annotated[IdempotencyKey, Header(alias="Idempotency-Key")],
@@ -303,7 +304,7 @@ def post_reply(
     url_name="submit_reply_file",
 )
 def post_reply_file(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,  # token_auth, the router's default
     pk: Id,
     *,
     file: File[UploadedFile],
@@ -339,7 +340,7 @@ def post_reply_file(
 
 
 def _submit(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     response: HttpResponse,
     consultation: Consultation,
     idempotency_key: str,

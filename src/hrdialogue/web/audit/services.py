@@ -55,7 +55,8 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
         elif isinstance(value, dt.date | dt.datetime):
             value = value.isoformat()
         values[name] = value
-    return json.loads(json.dumps(values, default=str))
+    ready: dict[str, Any] = json.loads(json.dumps(values, default=str))
+    return ready
 
 
 def record_change(

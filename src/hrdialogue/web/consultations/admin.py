@@ -8,7 +8,7 @@ __all__ = ["ConsultationAdmin"]
 
 
 @admin.register(Consultation)
-class ConsultationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ConsultationAdmin(admin.ModelAdmin[Consultation]):
     list_display = ("title", "phase", "visibility", "reply_deadline")
     list_filter = ("phase", "visibility")
     # Phases move by audited actions only (services.advance_phase), not in the admin.

@@ -17,7 +17,6 @@ from django.core.signing import BadSignature
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -44,6 +43,7 @@ from hrdialogue.web.dialogues.services import (
     seed_statements_from_mandate,
 )
 from hrdialogue.web.dialogues.tasks import recompute_results_task
+from hrdialogue.web.pages.downloads import attachment_disposition
 from hrdialogue.web.pages.languages import current_un_language
 
 __all__ = [
@@ -179,13 +179,18 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
         if request.POST.get("website"):  # the honeypot: only robots fill it
             return redirect("dialogues:vote", pk=dialogue.pk)
         value = _VOTES.get(request.POST.get("vote", ""))
-        statement = dialogue.statements.filter(pk=_int(request.POST.get("statement"))).first()
+        statement_pk = _int(request.POST.get("statement"))
+        statement = (
+            dialogue.statements.filter(pk=statement_pk).first()
+            if statement_pk is not None
+            else None
+        )
         if value is None or statement is None:
             messages.error(request, _("Choose agree, disagree or pass on a statement."))
             return redirect("dialogues:vote", pk=dialogue.pk)
         try:
-            participant, cookie = _join(request, dialogue)
-            record_vote(participant=participant, statement=statement, value=value)
+            voter, cookie = _join(request, dialogue)
+            record_vote(participant=voter, statement=statement, value=value)
         except RateLimited as error:
             messages.error(request, error.messages[0])
             status = 429
@@ -335,9 +340,7 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
     if gate is not None:
         return gate
     response = HttpResponse(export_polis(dialogue), content_type="application/zip")
-    response["Content-Disposition"] = content_disposition_header(
-        True, f"dialogue-{dialogue.pk}-polis.zip"
-    )
+    response["Content-Disposition"] = attachment_disposition(f"dialogue-{dialogue.pk}-polis.zip")
     return response
 
 

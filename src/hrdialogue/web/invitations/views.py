@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -30,6 +29,7 @@ from hrdialogue.web.invitations.services import (
     update_invitation,
     use_invitation,
 )
+from hrdialogue.web.pages.downloads import attachment_disposition
 
 __all__ = ["create", "follow", "invitation_list", "note", "send"]
 
@@ -161,7 +161,7 @@ def note(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
             status=409,
         )
     response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, name)
+    response["Content-Disposition"] = attachment_disposition(name)
     return response
 
 

@@ -84,7 +84,8 @@ class UploadLimitsMixin(forms.Form):
 def exceeded_limit(upload: UploadedFile, setting: str) -> int | None:
     """The limit in bytes (the named setting, never above `UPLOAD_MAX_BYTES`) when `upload`
     passed it, whether refused as it arrived or stored whole; None when it is within it."""
-    limit = min(getattr(settings, setting), settings.UPLOAD_MAX_BYTES)
+    configured: int = getattr(settings, setting)
+    limit = min(configured, settings.UPLOAD_MAX_BYTES)
     if isinstance(upload, RefusedUpload) or (upload.size or 0) > limit:
         return limit
     return None

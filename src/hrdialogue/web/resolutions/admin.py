@@ -8,6 +8,6 @@ __all__ = ["ResolutionDocumentAdmin"]
 
 
 @admin.register(ResolutionDocument)
-class ResolutionDocumentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ResolutionDocumentAdmin(admin.ModelAdmin[ResolutionDocument]):
     list_display = ("symbol", "title", "language", "uploaded_at")
     readonly_fields = ("source_sha256", "data")

@@ -29,7 +29,7 @@ class ImportForm(UploadLimitsMixin):
     )
 
 
-class ContactForm(forms.ModelForm):  # type: ignore[type-arg]
+class ContactForm(forms.ModelForm[Contact]):
     class Meta:
         model = Contact
         fields = ("name", "email", "title", "language")

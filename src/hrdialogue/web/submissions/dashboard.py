@@ -6,13 +6,15 @@ drawn as bars in server-side SVG (the CSP allows no script and no inline style).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
+from django_stubs_ext import StrOrPromise
 
 from hrdialogue.web.consultations.models import Consultation
 from hrdialogue.web.pages.languages import UN_LANGUAGE_CHOICES
-from hrdialogue.web.stakeholders.models import Kind, RegionalGroup
+from hrdialogue.web.stakeholders.models import Kind, RegionalGroup, Stakeholder
 from hrdialogue.web.submissions.models import Reply
 
 __all__ = ["Chart", "Row", "Statistics", "reply_statistics"]
@@ -53,7 +55,7 @@ class Statistics:
 
 
 def _chart(
-    labels: list[tuple[str, str]], consulted: dict[str, int], replied: dict[str, int]
+    labels: Sequence[tuple[str, StrOrPromise]], consulted: dict[str, int], replied: dict[str, int]
 ) -> Chart:
     present = [(code, label) for code, label in labels if consulted.get(code) or replied.get(code)]
     top = max((replied.get(code, 0) for code, _label in present), default=0) or 1
@@ -76,8 +78,8 @@ def reply_statistics(consultation: Consultation) -> Statistics:
     replies = Reply.objects.filter(consultation=consultation)
     replying = consultees.filter(replies__consultation=consultation).distinct()
 
-    def by(field: str, queryset: object) -> dict[str, int]:
-        rows = queryset.values(field).annotate(n=Count("pk", distinct=True))  # type: ignore[attr-defined]
+    def by(field: str, queryset: QuerySet[Stakeholder] | QuerySet[Reply]) -> dict[str, int]:
+        rows = queryset.values(field).annotate(n=Count("pk", distinct=True))
         return {row[field] or "": row["n"] for row in rows}
 
     kinds = list(Kind.choices)

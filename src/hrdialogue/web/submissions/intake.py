@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from hrdialogue.documents import errors
 from hrdialogue.documents.language import detect_language
-from hrdialogue.documents.replies import EmptyReplyText, SplitReply, split_reply
+from hrdialogue.documents.replies import EmptyReplyText, ReplySource, SplitReply, split_reply
 from hrdialogue.documents.sandbox import extract_in_sandbox
 from hrdialogue.documents.source import Document
 
@@ -51,7 +51,7 @@ class Content:
     """What was received (`data`, the bytes the receipt is given for) and its text."""
 
     data: bytes
-    source: str  # typed | docx | pdf
+    source: ReplySource
     text: str
     file_name: str = ""
     needs_review: bool = False
@@ -116,7 +116,7 @@ def split_content(content: Content, reply_number: int) -> SplitReply | None:
     """The reply's paragraphs (`R{n}.P{m}`); None for content flagged for review."""
     if content.needs_review:
         return None
-    return split_reply(content.text, reply_number=reply_number, source=content.source)  # type: ignore[arg-type]
+    return split_reply(content.text, reply_number=reply_number, source=content.source)
 
 
 def detect_reply_language(text: str, accepted: list[str]) -> str:

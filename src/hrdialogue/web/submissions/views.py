@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypedDict
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -20,9 +20,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django_stubs_ext import WithAnnotations
 
 from hrdialogue.documents.replies import find_paragraph_mentions
 from hrdialogue.receipts import (
@@ -35,6 +35,7 @@ from hrdialogue.receipts import (
 from hrdialogue.web.audit.services import anchor_receipt
 from hrdialogue.web.consultations.models import Consultation
 from hrdialogue.web.invitations.services import awaited_stakeholders
+from hrdialogue.web.pages.downloads import attachment_disposition
 from hrdialogue.web.pages.languages import current_un_language, text_direction
 from hrdialogue.web.submissions.blobs import read_blob
 from hrdialogue.web.submissions.dashboard import reply_statistics
@@ -102,7 +103,7 @@ def _version_for(request: HttpRequest, pk: int) -> ReplyVersion:
 
 def _attachment(data: bytes, content_type: str, name: str) -> HttpResponse:
     response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, name)
+    response["Content-Disposition"] = attachment_disposition(name)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -152,8 +153,12 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Your reply was received. Here is your receipt."))
                 return redirect("submissions:version", pk=version.pk)
         status = 400
+    stakeholder_id = request.user.stakeholder_id
+    # `submissions.submit_reply` admits focal points alone, and a focal point has a stakeholder
+    # (`accounts.rules.is_focal_point`; the focal_point_has_stakeholder constraint).
+    assert stakeholder_id is not None, "a focal point without a stakeholder passed the rule"
     own = Reply.objects.filter(
-        consultation=consultation, stakeholder_id=request.user.stakeholder_id
+        consultation=consultation, stakeholder_id=stakeholder_id
     ).select_related("current")
     return render(
         request,
@@ -363,8 +368,15 @@ def _url_maker(name: str) -> Callable[[int], str]:
     return lambda pk: f"{head}{pk}{tail}"
 
 
+class _ReplyCounts(TypedDict):
+    versions_count: int
+
+
 def _dashboard_rows(
-    replies: Iterable[Reply], language: str, can_publish: bool, back: str = ""
+    replies: Iterable[WithAnnotations[Reply, _ReplyCounts]],
+    language: str,
+    can_publish: bool,
+    back: str = "",
 ) -> list[dict[str, Any]]:
     """What the dashboard shows of each reply (the replies of one page), read here once
     rather than tag by tag in the template: a `{% url %}` or `{% translate %}` per row made a

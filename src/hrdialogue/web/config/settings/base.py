@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import django_stubs_ext
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from hrdialogue.web.config.env import Env
+
+# Django's generic classes subscriptable at run time (`ModelAdmin[Reply]`, `ModelForm[Contact]`),
+# as django-stubs types them. django-tasks does the same when it is imported; done here first.
+django_stubs_ext.monkeypatch()
 
 env = Env()
 
@@ -222,5 +227,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "WARNING")},
 }
 
-# `from base import *` in the other settings modules takes every setting (upper-case name).
-__all__ = [name for name in dir() if name.isupper()]
+# No `__all__`: `from base import *` in the other settings modules takes every public name
+# (Django reads the upper-case ones). A computed `__all__` is opaque to mypy, which then sees
+# none of these settings through the star import, and django-stubs reads their types there.

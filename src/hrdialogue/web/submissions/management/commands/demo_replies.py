@@ -269,7 +269,7 @@ def _docx(paragraphs: tuple[str, ...]) -> bytes:
 
 def _pdf(demo: _Demo) -> bytes:
     blocks = tuple(Block(text=text) for text in demo.paragraphs)
-    return write_pdf(Document(language=demo.language, title="Reply", blocks=blocks))  # type: ignore[arg-type]
+    return write_pdf(Document(language=demo.language, title="Reply", blocks=blocks))
 
 
 class Command(BaseCommand):

@@ -1,0 +1,22 @@
+"""`AuthenticatedHttpRequest`: the type of a request that only a signed-in account reaches."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from hrdialogue.web.accounts.models import User
+
+__all__ = ["AuthenticatedHttpRequest"]
+
+
+class AuthenticatedHttpRequest(HttpRequest):
+    """A request whose `user` is an account, never `AnonymousUser`.
+
+    Only a type (Django never builds one): the views and helpers behind a guard that admits
+    signed-in accounts alone take it, so that mypy lets them read the account's fields. The
+    guard is what makes it true: `require_perm` with a permission whose rule requires
+    `is_authenticated` (e.g. `api.manage_own_tokens`), or the API's token authentication
+    (`api.auth.token_auth`, the default of every operation not marked `PUBLIC`).
+    """
+
+    user: User
