@@ -1,12 +1,19 @@
-"""`AuthenticatedHttpRequest`: the type of a request that only a signed-in account reaches."""
+"""Who makes a request: `Visitor` (an account or an anonymous visitor), and
+`AuthenticatedHttpRequest`, the type of a request that only a signed-in account reaches."""
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 
 from hrdialogue.web.accounts.models import User
 
-__all__ = ["AuthenticatedHttpRequest"]
+__all__ = ["AuthenticatedHttpRequest", "Visitor"]
+
+Visitor: TypeAlias = User | AnonymousUser
+"""`request.user`: what permission rules and read-side services are asked about."""
 
 
 class AuthenticatedHttpRequest(HttpRequest):

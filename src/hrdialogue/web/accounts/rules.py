@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import rules
 
 from hrdialogue.web.accounts.models import Role
+from hrdialogue.web.accounts.requests import Visitor
 
 __all__ = [
     "is_focal_point",
@@ -17,17 +16,17 @@ __all__ = [
 
 
 @rules.predicate
-def is_secretariat(user: Any) -> bool:
+def is_secretariat(user: Visitor) -> bool:
     return bool(user.is_authenticated and user.is_active and user.role == Role.SECRETARIAT)
 
 
 @rules.predicate
-def is_moderator(user: Any) -> bool:
+def is_moderator(user: Visitor) -> bool:
     return bool(user.is_authenticated and user.is_active and user.role == Role.MODERATOR)
 
 
 @rules.predicate
-def is_focal_point(user: Any) -> bool:
+def is_focal_point(user: Visitor) -> bool:
     return bool(
         user.is_authenticated
         and user.is_active

@@ -5,12 +5,11 @@ Tested as a matrix in `tests/web/test_permission_matrix.py`.
 
 from __future__ import annotations
 
-from typing import Any
-
 import rules
 
+from hrdialogue.web.accounts.requests import Visitor
 from hrdialogue.web.accounts.rules import is_focal_point, is_secretariat, is_staff_member
-from hrdialogue.web.consultations.models import Phase, Visibility
+from hrdialogue.web.consultations.models import Consultation, Phase, Visibility
 
 __all__ = [
     "is_consultee_focal_point",
@@ -21,12 +20,12 @@ __all__ = [
 
 
 @rules.predicate
-def is_not_draft(user: Any, consultation: Any) -> bool:
+def is_not_draft(user: Visitor, consultation: Consultation | None) -> bool:
     return consultation is not None and consultation.phase != Phase.DRAFT
 
 
 @rules.predicate
-def is_public_consultation(user: Any, consultation: Any) -> bool:
+def is_public_consultation(user: Visitor, consultation: Consultation | None) -> bool:
     return (
         consultation is not None
         and consultation.phase != Phase.DRAFT
@@ -35,19 +34,19 @@ def is_public_consultation(user: Any, consultation: Any) -> bool:
 
 
 @rules.predicate
-def is_consultee_focal_point(user: Any, consultation: Any) -> bool:
+def is_consultee_focal_point(user: Visitor, consultation: Consultation | None) -> bool:
     if consultation is None or not user.is_authenticated or user.stakeholder_id is None:
         return False
     return bool(consultation.consultees.filter(pk=user.stakeholder_id).exists())
 
 
 @rules.predicate
-def is_editable_phase(user: Any, consultation: Any) -> bool:
+def is_editable_phase(user: Visitor, consultation: Consultation | None) -> bool:
     return consultation is not None and consultation.phase in (Phase.DRAFT, Phase.OPEN)
 
 
 @rules.predicate
-def has_next_phase(user: Any, consultation: Any) -> bool:
+def has_next_phase(user: Visitor, consultation: Consultation | None) -> bool:
     return consultation is not None and consultation.phase != Phase.PUBLISHED
 
 

@@ -4,22 +4,22 @@ business (`services.join_dialogue`). Tested in `tests/web/test_permission_matrix
 
 from __future__ import annotations
 
-from typing import Any
-
 import rules
 
+from hrdialogue.web.accounts.requests import Visitor
 from hrdialogue.web.accounts.rules import is_staff_member
+from hrdialogue.web.dialogues.models import Dialogue
 
 __all__ = ["can_see_consultation", "is_standalone"]
 
 
 @rules.predicate
-def is_standalone(user: Any, dialogue: Any) -> bool:
+def is_standalone(user: Visitor, dialogue: Dialogue | None) -> bool:
     return dialogue is not None and dialogue.consultation_id is None
 
 
 @rules.predicate
-def can_see_consultation(user: Any, dialogue: Any) -> bool:
+def can_see_consultation(user: Visitor, dialogue: Dialogue | None) -> bool:
     return dialogue is not None and bool(
         user.has_perm("consultations.view_consultation", dialogue.consultation)
     )

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import rules
 
+from hrdialogue.web.accounts.requests import Visitor
 from hrdialogue.web.accounts.rules import is_focal_point, is_secretariat, is_staff_member
+from hrdialogue.web.invitations.models import ReplyInvitation
 
 __all__ = ["is_invited_focal_point"]
 
 
 @rules.predicate
-def is_invited_focal_point(user: Any, invitation: Any) -> bool:
+def is_invited_focal_point(user: Visitor, invitation: ReplyInvitation | None) -> bool:
     return (
         invitation is not None
         and user.is_authenticated

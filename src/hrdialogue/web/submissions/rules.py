@@ -7,13 +7,13 @@ consultation. Nobody else learns that it exists (the views answer 404).
 
 from __future__ import annotations
 
-from typing import Any
-
 import rules
 
+from hrdialogue.web.accounts.requests import Visitor
 from hrdialogue.web.accounts.rules import is_focal_point, is_secretariat, is_staff_member
-from hrdialogue.web.consultations.models import Phase
+from hrdialogue.web.consultations.models import Consultation, Phase
 from hrdialogue.web.consultations.rules import is_consultee_focal_point
+from hrdialogue.web.submissions.models import Reply
 
 __all__ = [
     "is_own_reply",
@@ -23,7 +23,7 @@ __all__ = [
 
 
 @rules.predicate
-def is_reply_phase(user: Any, consultation: Any) -> bool:
+def is_reply_phase(user: Visitor, consultation: Consultation | None) -> bool:
     return consultation is not None and consultation.phase in (
         Phase.OPEN,
         Phase.CLOSED,
@@ -32,7 +32,7 @@ def is_reply_phase(user: Any, consultation: Any) -> bool:
 
 
 @rules.predicate
-def is_own_reply(user: Any, reply: Any) -> bool:
+def is_own_reply(user: Visitor, reply: Reply | None) -> bool:
     return (
         reply is not None
         and user.is_authenticated
@@ -42,7 +42,7 @@ def is_own_reply(user: Any, reply: Any) -> bool:
 
 
 @rules.predicate
-def is_published_reply(user: Any, reply: Any) -> bool:
+def is_published_reply(user: Visitor, reply: Reply | None) -> bool:
     return (
         reply is not None
         and reply.published_at is not None
@@ -52,7 +52,7 @@ def is_published_reply(user: Any, reply: Any) -> bool:
 
 
 @rules.predicate
-def is_not_confidential(user: Any, reply: Any) -> bool:
+def is_not_confidential(user: Visitor, reply: Reply | None) -> bool:
     return reply is not None and reply.visibility != "confidential"
 
 
