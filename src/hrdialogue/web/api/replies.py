@@ -26,7 +26,7 @@ from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
 from hrdialogue.documents.replies import ReplyParagraph
-from hrdialogue.web.accounts.requests import AuthenticatedHttpRequest
+from hrdialogue.web.accounts.requests import AuthenticatedHttpRequest, Visitor
 from hrdialogue.web.api.auth import PUBLIC
 from hrdialogue.web.api.registry import consultation_for
 from hrdialogue.web.api.schemas import Code, Id, StakeholderRef, answers
@@ -143,14 +143,14 @@ def _comments(raw: str) -> list[tuple[str, str]]:
     return [(c.anchor, c.text) for c in comments]
 
 
-def _shown_version(user: Any, reply: Reply) -> tuple[ReplyVersion | None, bool]:
+def _shown_version(user: Visitor, reply: Reply) -> tuple[ReplyVersion | None, bool]:
     """The version `user` reads, and whether they read the record (latest, receipt, name)."""
     if user.has_perm("submissions.view_reply_record", reply):
         return reply.current, True
     return reply.published_version, False
 
 
-def reply_view(user: Any, reply: Reply) -> dict[str, Any] | None:
+def reply_view(user: Visitor, reply: Reply) -> dict[str, Any] | None:
     """The reply as `user` may read it; None when there is nothing they may read."""
     version, record = _shown_version(user, reply)
     if version is None:
@@ -181,7 +181,7 @@ def reply_view(user: Any, reply: Reply) -> dict[str, Any] | None:
     }
 
 
-def filtered_replies(user: Any, filters: ReplyFilter) -> QuerySet[Reply]:
+def filtered_replies(user: Visitor, filters: ReplyFilter) -> QuerySet[Reply]:
     """The replies `user` may read (the submissions app's rule), narrowed by the filters."""
     replies = (
         visible_replies(user)

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from hrdialogue.web.accounts.requests import Visitor
 from hrdialogue.web.audit.services import record_change, snapshot
 from hrdialogue.web.consultations.mandates import consultee_kinds, session_deadline
 from hrdialogue.web.consultations.models import Consultation, Phase, Visibility
@@ -35,7 +36,7 @@ _PLAN_FIELDS = ["session_opens", "report_due", "opens_on", "reply_deadline", "re
 _DETAIL_FIELDS = ["title", "visibility", "questions", "word_limit", "languages"]
 
 
-def visible_consultations(user: Any) -> QuerySet[Consultation]:
+def visible_consultations(user: Visitor) -> QuerySet[Consultation]:
     """The consultations `user` may see (the same rule as `consultations.view_consultation`)."""
     consultations = Consultation.objects.all()
     if user.has_perm("consultations.add_consultation") or (

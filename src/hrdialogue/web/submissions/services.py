@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 
 from hrdialogue.documents.render import iter_subparagraphs
 from hrdialogue.receipts import sign_receipt
+from hrdialogue.web.accounts.requests import Visitor
 from hrdialogue.web.audit.services import lock_head, record_change
 from hrdialogue.web.consultations.models import Consultation, Phase
 from hrdialogue.web.consultations.services import visible_consultations
@@ -347,7 +348,7 @@ def published_replies(consultation: Consultation) -> QuerySet[Reply]:
     )
 
 
-def visible_replies(user: Any, consultation: Consultation | None = None) -> QuerySet[Reply]:
+def visible_replies(user: Visitor, consultation: Consultation | None = None) -> QuerySet[Reply]:
     """The replies `user` may read: staff all; a focal point its own stakeholder's and the
     published ones; everyone else the published replies of consultations they may see."""
     replies = Reply.objects.select_related("stakeholder", "consultation", "current")
