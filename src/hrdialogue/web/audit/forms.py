@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+
+from hrdialogue.web.audit.models import AuditEntry
 
 __all__ = ["AuditFilterForm"]
 
@@ -28,7 +31,7 @@ class AuditFilterForm(forms.Form):
             raise forms.ValidationError(_("The start date is after the end date."))
         return data
 
-    def filter(self, queryset: Any) -> Any:
+    def filter(self, queryset: QuerySet[AuditEntry]) -> QuerySet[AuditEntry]:
         data = self.cleaned_data
         if data.get("action"):
             queryset = queryset.filter(action__icontains=data["action"])

@@ -7,8 +7,8 @@ see it but not change it gets 403.
 from __future__ import annotations
 
 from itertools import groupby
-from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -57,7 +57,7 @@ def _consultation_for(request: HttpRequest, pk: int, perm: str | None = None) ->
     return consultation
 
 
-def _apply_errors(form: Any, error: ValidationError) -> None:
+def _apply_errors(form: forms.BaseForm, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, errors in error.message_dict.items():
             form.add_error(field if field in form.fields else None, errors)
