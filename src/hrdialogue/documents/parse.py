@@ -37,12 +37,14 @@ from hrdialogue.documents.model import (
     Span,
 )
 from hrdialogue.documents.references import scan_references
+from hrdialogue.documents.sections import RawSection, body_issues, find_sections
 from hrdialogue.documents.segment import (
     RawParagraph,
     RawSubparagraph,
     find_enacting_formula,
     split_paragraphs,
 )
+from hrdialogue.documents.spans import trim_span
 from hrdialogue.languages import LANGUAGES, fold_homoglyphs
 
 __all__ = ["parse_resolution"]
@@ -204,9 +206,20 @@ def parse_resolution(
     region_end = len(ctext)
     if closing is not None and closing.start >= region_start:
         region_end = closing.start
+    sections, stray = find_sections(clean, text, region_start, region_end, language)
     raw_paragraphs, fragment_start = split_paragraphs(
-        clean, region_start, region_end, language, fragment=formula is None
+        clean,
+        region_start,
+        sections[0].start if sections else region_end,
+        language,
+        fragment=formula is None,
     )
+    # The section each paragraph is in (None before the first section).
+    owners: list[RawSection | None] = [None] * len(raw_paragraphs)
+    for raw_section in sections:
+        part, _ = split_paragraphs(clean, raw_section.body_start, raw_section.end, language)
+        raw_paragraphs += part
+        owners += [raw_section] * len(part)
     if formula is None and not any(p.lead is not None for p in raw_paragraphs):
         raise NotAResolution(
             "no enacting formula (such as 'The General Assembly,') and no paragraph that opens"
@@ -222,13 +235,17 @@ def parse_resolution(
     spans: list[tuple[int, int, str]] = []
     preamble: list[_Fields] = []
     operative: list[_Fields] = []
-    for raw in raw_paragraphs:
+    counts: dict[tuple[str | None, bool], int] = {}  # paragraphs so far per section and part
+    for raw, owner in zip(raw_paragraphs, owners, strict=True):
         paragraph_text = ctext[raw.start : raw.end]
         lead = raw.lead
         printed = lead.lead if lead else _first_word(paragraph_text, language)
         span = clean.source_span(raw.start, raw.end)
+        section = owner.anchor if owner is not None else None
+        prefix = f"{section}." if section is not None else ""
+        count = counts[section, raw.operative] = counts.get((section, raw.operative), 0) + 1
         if raw.operative:
-            anchor = f"OP{raw.number if raw.number is not None else len(operative) + 1}"
+            anchor = f"{prefix}OP{raw.number if raw.number is not None else count}"
             spans.append((raw.start, raw.end, anchor))
             operative.append(
                 {
@@ -240,10 +257,11 @@ def parse_resolution(
                     "text": paragraph_text,
                     "span": span,
                     "subparagraphs": _subparagraphs(raw.subparagraphs, anchor, clean, text, spans),
+                    "section": section,
                 }
             )
         else:
-            anchor = f"PP{len(preamble) + 1}"
+            anchor = f"{prefix}PP{count}"
             spans.append((raw.start, raw.end, anchor))
             preamble.append(
                 {
@@ -253,6 +271,7 @@ def parse_resolution(
                     "lead_modifiers": lead.modifiers if lead else (),
                     "text": paragraph_text,
                     "span": span,
+                    "section": section,
                 }
             )
         if lead is None:
@@ -277,6 +296,10 @@ def parse_resolution(
     footnotes = _footnotes(doc.entries, doc.markers, anchors)
     for issue in doc.issues:
         warnings.append(_issue(issue, text, clean, anchors))
+    for problem in body_issues(stray, ctext, formula.end if formula else None, language):
+        at = problem.start
+        offset = clean.source_offset(at)
+        warnings.append(_warning(problem.code, problem.message, text, offset, anchors.at(at)))
 
     references = _references(
         masthead=masthead,
@@ -324,6 +347,7 @@ def parse_resolution(
             "enacting_formula": formula.text if formula else None,
             "preamble": preamble,
             "operative": paragraphs,
+            "sections": [_section(raw_section, clean) for raw_section in sections],
             "footnotes": footnotes,
             "references": references,
             "adoption": adoption,
@@ -332,6 +356,17 @@ def parse_resolution(
             "source_length": len(text),
         }
     )
+
+
+def _section(section: RawSection, clean: CleanText) -> _Fields:
+    """A `Section`'s fields."""
+    heading = section.heading
+    return {
+        "anchor": section.anchor,
+        "num": section.num,
+        "heading": clean.text[heading[0] : heading[1]] if heading is not None else None,
+        "span": clean.source_span(*trim_span(clean.text, section.start, section.end)),
+    }
 
 
 def _warning_offset(warning: _Fields) -> int:
