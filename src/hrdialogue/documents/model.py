@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -31,6 +31,7 @@ __all__ = [
     "Reference",
     "Resolution",
     "Section",
+    "SectionPart",
     "Span",
     "Subparagraph",
     "resolution_json_schema",
@@ -190,6 +191,14 @@ class Mandate(_Value):
     deadline: Deadline | None = None
 
 
+class SectionPart(NamedTuple):
+    """The paragraphs of one section (`section` None: those before the first section)."""
+
+    section: Section | None
+    preamble: tuple[PreambularParagraph, ...]
+    operative: tuple[OperativeParagraph, ...]
+
+
 class Resolution(_Value):
     """A resolution, decision or draft resolution, structured."""
 
@@ -227,6 +236,23 @@ class Resolution(_Value):
                 return item
             stack.extend(item.subparagraphs)
         raise KeyError(anchor)
+
+    def parts(self) -> tuple[SectionPart, ...]:
+        """The body in document order: the paragraphs before the first section (section
+        None; always first, even when empty), then each section with its paragraphs."""
+        parts = [SectionPart(None, (), ())]
+        parts += [SectionPart(section, (), ()) for section in self.sections]
+        index = {part.section.anchor: k for k, part in enumerate(parts) if part.section}
+        preamble: list[list[PreambularParagraph]] = [[] for _ in parts]
+        operative: list[list[OperativeParagraph]] = [[] for _ in parts]
+        for pp in self.preamble:
+            preamble[index.get(pp.section or "", 0)].append(pp)
+        for op in self.operative:
+            operative[index.get(op.section or "", 0)].append(op)
+        return tuple(
+            SectionPart(part.section, tuple(pps), tuple(ops))
+            for part, pps, ops in zip(parts, preamble, operative, strict=True)
+        )
 
     @property
     def truncated(self) -> bool:
