@@ -272,8 +272,12 @@ def _candidate(
             break
         if _opens_paragraph(text, pos, end, leads):
             heading = trim_span(text, heading_start, pos)
-            if heading[0] < heading[1] and text[heading[1] - 1] in ",;،؛":
-                return None  # the "heading" ends like a paragraph
+            if heading[0] < heading[1] and (
+                text[heading[1] - 1] in ",;،؛" or text[heading[0]].isdecimal()
+            ):
+                # the "heading" ends like a paragraph (one the lexicon does not know), or
+                # opens with a number (a footnote entry left in the running text)
+                break
             return _Candidate(
                 m.group("label"),
                 s,
@@ -348,6 +352,11 @@ def find_sections(
             else "no section came before it"
         )
         stray.append(StrayLabel(candidate.num, candidate.start, candidate.label_end, reason))
+    if len(found) == 1 and kind is not None:  # a section is one of several
+        candidate = found.pop()[0]
+        reason = f"no section {_anchor(kind, 1)} follows it"
+        stray.append(StrayLabel(candidate.num, candidate.start, candidate.label_end, reason))
+        stray.sort(key=lambda label: label.start)
     sections = []
     for k, (candidate, anchor) in enumerate(found):
         stop = found[k + 1][0].start if k + 1 < len(found) else end
