@@ -412,15 +412,78 @@ Reaffirming its resolution 68/86 B of 11 December 2013,
 """
 
 
-def test_a_composite_resolution_is_never_merged_silently() -> None:
+def test_a_composite_resolution_is_read_part_by_part(shared: Path) -> None:
     resolution = parse_resolution(COMPOSITE, language="en")
+    assert resolution.title == "Questions relating to information"
+    assert [(s.anchor, s.num, s.heading) for s in resolution.sections] == [
+        ("A", "A", "Information in the service of humanity"),
+        ("B", "B", "United Nations public information policies and activities"),
+    ]
+    assert [pp.anchor for pp in resolution.preamble] == ["A.PP1", "B.PP1"]
+    assert [op.anchor for op in resolution.operative] == ["A.OP1", "A.OP2", "B.OP1", "B.OP2"]
+    # part A stops before its closing; part B's closing is not in its last paragraph
+    assert resolution.operative[1].text.endswith("at its seventieth session.")
+    assert resolution.operative[3].text.endswith("agenda of its seventieth session.")
+    assert resolution.warnings == ()
+    assert resolution.adoption is not None
+    assert (resolution.adoption.meeting, resolution.adoption.date) == (62, dt.date(2014, 12, 5))
+    doc = etree.fromstring(to_akoma_ntoso(resolution).encode("utf-8"))
+    schema = _schema(shared)
+    assert schema.validate(doc), schema.error_log
+    assert doc.xpath("//a:mainBody/a:section/@eId", namespaces=NS) == ["sec_A", "sec_B"]
+
+
+def test_a_second_formula_that_opens_no_part_is_reported() -> None:
+    # an operative paragraph that quotes a draft resolution whole: not a composite's part
+    body = (
+        "1. Recommends to the General Assembly the adoption of the following draft resolution:\n"
+        "\nThe General Assembly,\n\nRecalling its resolution 60/251,\n\n"
+        "1. Decides to remain seized of the matter."
+    )
+    text = HEAD + body + TAIL
+    resolution = parse_resolution(text, language="en")
+    assert resolution.sections == ()
     composite = [w for w in resolution.warnings if w.code == "composite"]
     assert len(composite) == 1
-    line = COMPOSITE.splitlines().index("The General Assembly,", 10) + 1
-    assert composite[0].line == line
-    assert composite[0].offset == COMPOSITE.index("The General Assembly,", 100)
+    assert composite[0].line == 7
+    assert composite[0].offset == text.index("The General Assembly,", 10)
+    assert composite[0].anchor == "OP1"
     assert "The General Assembly," in composite[0].message
-    # what A holds is read as before
-    assert [op.anchor for op in resolution.operative][:2] == ["OP1", "OP2"]
-    assert resolution.adoption is not None
-    assert resolution.adoption.date == dt.date(2014, 12, 5)
+
+
+COMPOSITE_RU = """69/96. Вопросы, касающиеся информации
+
+А
+Информация на службе человечества
+
+Генеральная Ассамблея,
+
+ссылаясь на свою резолюцию 68/86 от 11 декабря 2013 года,
+
+1. настоятельно призывает все страны сотрудничать;
+
+2. просит Генерального секретаря представить ей доклад на ее семидесятой сессии.
+
+62-е пленарное заседание
+5 декабря 2014 года
+
+Б
+Политика и деятельность Организации Объединенных Наций в области общественной информации
+
+Генеральная Ассамблея,
+
+вновь подтверждая свою резолюцию 68/86 B от 11 декабря 2013 года,
+
+1. постановляет включить этот пункт в предварительную повестку дня своей семидесятой сессии.
+
+62-е пленарное заседание
+5 декабря 2014 года
+"""
+
+
+def test_a_russian_composite_resolution_has_the_anchors_of_the_english_one() -> None:
+    resolution = parse_resolution(COMPOSITE_RU, language="ru")
+    assert [(s.anchor, s.num) for s in resolution.sections] == [("A", "А"), ("B", "Б")]
+    assert [pp.anchor for pp in resolution.preamble] == ["A.PP1", "B.PP1"]
+    assert [op.anchor for op in resolution.operative] == ["A.OP1", "A.OP2", "B.OP1"]
+    assert resolution.warnings == ()

@@ -37,7 +37,14 @@ from hrdialogue.documents.model import (
     Span,
 )
 from hrdialogue.documents.references import scan_references
-from hrdialogue.documents.sections import RawSection, body_issues, find_sections
+from hrdialogue.documents.sections import (
+    RawSection,
+    StrayLabel,
+    body_issues,
+    find_composite,
+    find_second_formula,
+    find_sections,
+)
 from hrdialogue.documents.segment import (
     RawParagraph,
     RawSubparagraph,
@@ -206,11 +213,16 @@ def parse_resolution(
     region_end = len(ctext)
     if closing is not None and closing.start >= region_start:
         region_end = closing.start
-    sections, stray = find_sections(clean, text, region_start, region_end, language)
+    second = find_second_formula(ctext, formula, language) if formula else None
+    # A composite resolution's parts (A, B: each with its own formula) are its sections.
+    sections = find_composite(clean, formula, second, language) if formula and second else []
+    stray: list[StrayLabel] = []
+    if not sections:
+        sections, stray = find_sections(clean, text, region_start, region_end, language)
     raw_paragraphs, fragment_start = split_paragraphs(
         clean,
         region_start,
-        sections[0].start if sections else region_end,
+        max(region_start, sections[0].start) if sections else region_end,
         language,
         fragment=formula is None,
     )
@@ -227,7 +239,11 @@ def parse_resolution(
             source=source,
         )
     body: Body | None = formula.body if formula else None
-    masthead = read_masthead(clean, formula.start, body, language) if formula else None
+    masthead = None
+    if formula is not None:
+        # The masthead ends at the formula, or at the label of a composite's first part.
+        masthead_end = min(formula.start, sections[0].start) if sections else formula.start
+        masthead = read_masthead(clean, masthead_end, body, language)
     if masthead is not None:
         body = masthead.body
 
@@ -296,7 +312,8 @@ def parse_resolution(
     footnotes = _footnotes(doc.entries, doc.markers, anchors)
     for issue in doc.issues:
         warnings.append(_issue(issue, text, clean, anchors))
-    for problem in body_issues(stray, ctext, formula.end if formula else None, language):
+    composite = bool(sections) and second is not None
+    for problem in body_issues(stray, second, composite=composite):
         at = problem.start
         offset = clean.source_offset(at)
         warnings.append(_warning(problem.code, problem.message, text, offset, anchors.at(at)))

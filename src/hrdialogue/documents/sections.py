@@ -35,8 +35,15 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from hrdialogue.documents.clean import CleanText
+from hrdialogue.documents.closing import find_closing
 from hrdialogue.documents.leads import LeadReader
-from hrdialogue.documents.segment import _END_PUNCT, _OP_NUMBER, _prev_char, find_enacting_formula
+from hrdialogue.documents.segment import (
+    _END_PUNCT,
+    _OP_NUMBER,
+    Formula,
+    _prev_char,
+    find_enacting_formula,
+)
 from hrdialogue.documents.spans import trim_span
 
 __all__ = [
@@ -44,6 +51,8 @@ __all__ = [
     "RawSection",
     "StrayLabel",
     "body_issues",
+    "find_composite",
+    "find_second_formula",
     "find_sections",
     "section_anchors",
 ]
@@ -375,10 +384,10 @@ class BodyIssue:
 
 
 def body_issues(
-    stray: list[StrayLabel], text: str, formula_end: int | None, language: str
+    stray: list[StrayLabel], second: Formula | None, *, composite: bool = False
 ) -> list[BodyIssue]:
-    """The stray label lines, and a second enacting formula after the first (which ends at
-    `formula_end`), as issues to report."""
+    """The stray label lines, and a `second` enacting formula in the body that was not read
+    as a composite resolution's part, as issues to report."""
     issues = [
         BodyIssue(
             "section-label",
@@ -388,13 +397,79 @@ def body_issues(
         )
         for label in stray
     ]
-    if formula_end is not None:
-        second = find_enacting_formula(text, language, start=formula_end, other_languages=False)
-        if second is not None:
-            message = (
-                f"a second enacting formula ({second.text!r}): the text holds more than one"
-                " resolution (a composite resolution such as 69/96 A-B, or a text quoted"
-                " whole); what follows it is not read as a resolution of its own"
-            )
-            issues.append(BodyIssue("composite", message, second.start))
+    if second is not None and not composite:
+        message = (
+            f"a second enacting formula ({second.text!r}): the text holds more than one"
+            " resolution (a composite resolution such as 69/96 A-B, or a text quoted"
+            " whole); what follows it is not read as a resolution of its own"
+        )
+        issues.append(BodyIssue("composite", message, second.start))
     return issues
+
+
+def find_second_formula(text: str, first: Formula, language: str) -> Formula | None:
+    """The next enacting formula after `first`, in the same language, or None."""
+    return find_enacting_formula(text, language, start=first.end, other_languages=False)
+
+
+def find_composite(
+    clean: CleanText, first: Formula, second: Formula, language: str
+) -> list[RawSection]:
+    """The parts of a composite resolution (69/96 A-B: each part a resolution of its own,
+    with its label, title, enacting formula, paragraphs and closing) as sections `A`, `B`,
+    … whose heading is the part's title; empty when the text is not laid out so (each
+    formula after a label line of the sequence and at most three title lines)."""
+    text = clean.text
+    formulas = [first, second]
+    while (more := find_second_formula(text, formulas[-1], language)) is not None:
+        formulas.append(more)
+    labels: list[tuple[int, str, tuple[int, int] | None]] = []
+    kind: _Kind | None = None
+    floor = 0
+    for index, formula in enumerate(formulas):
+        found = _label_before(clean, formula.start, floor, language, index)
+        if found is None:
+            return []
+        start, num, heading, readings = found
+        if kind is None:
+            kind = "letter" if ("letter", 0) in readings else "numeral"
+        if (kind, index) not in readings:
+            return []
+        labels.append((start, num, heading))
+        floor = formula.end
+    assert kind is not None  # set by the first part
+    parts = []
+    for index, ((start, num, heading), formula) in enumerate(zip(labels, formulas, strict=True)):
+        stop = labels[index + 1][0] if index + 1 < len(labels) else len(text)
+        closing = find_closing(text, formula.end, language)
+        if closing is not None and formula.end <= closing.start < stop:
+            stop = closing.start
+        parts.append(RawSection(_anchor(kind, index), num, start, heading, formula.end, stop))
+    return parts
+
+
+def _label_before(
+    clean: CleanText, pos: int, floor: int, language: str, index: int
+) -> tuple[int, str, tuple[int, int] | None, list[tuple[_Kind, int]]] | None:
+    """A label line among the lines before `pos` (none before `floor`) that may be the
+    `index`-th of its sequence: its start, the label, the title after it, its readings."""
+    pattern = _CANDIDATES.get(language)
+    if pattern is None:
+        return None
+    text, lines = clean.text, clean.line_starts
+    i = bisect_left(lines, pos)
+    for k in range(i - 1, max(i - 2 - _HEADING_LINES, -1), -1):
+        start = lines[k]
+        if start < floor:
+            break
+        m = pattern.match(text, start, pos)
+        if m is None:
+            continue
+        separated = bool(m.groupdict().get("sep") or m.groupdict().get("zsep"))
+        if not separated and text[m.end() : _next_line(lines, start, pos)].strip():
+            continue
+        readings = _readings(m.group("label"))
+        if any(position == index for _, position in readings):
+            heading = trim_span(text, m.end(), pos)
+            return start, m.group("label"), heading if heading[0] < heading[1] else None, readings
+    return None
