@@ -213,7 +213,7 @@ def parse_resolution(
     region_end = len(ctext)
     if closing is not None and closing.start >= region_start:
         region_end = closing.start
-    second = find_second_formula(ctext, formula, language) if formula else None
+    second = find_second_formula(ctext, formula) if formula else None
     # A composite resolution's parts (A, B: each with its own formula) are its sections.
     sections = find_composite(clean, formula, second, language) if formula and second else []
     stray: list[StrayLabel] = []
@@ -251,15 +251,19 @@ def parse_resolution(
     spans: list[tuple[int, int, str]] = []
     preamble: list[_Fields] = []
     operative: list[_Fields] = []
-    counts: dict[tuple[str | None, bool], int] = {}  # paragraphs so far per section and part
+    counts: dict[tuple[str, bool], int] = {}  # a section's paragraphs so far, per part
     for raw, owner in zip(raw_paragraphs, owners, strict=True):
         paragraph_text = ctext[raw.start : raw.end]
         lead = raw.lead
         printed = lead.lead if lead else _first_word(paragraph_text, language)
         span = clean.source_span(raw.start, raw.end)
-        section = owner.anchor if owner is not None else None
-        prefix = f"{section}." if section is not None else ""
-        count = counts[section, raw.operative] = counts.get((section, raw.operative), 0) + 1
+        if owner is None:  # before the sections (all of an unsectioned resolution)
+            prefix = ""
+            count = (len(operative) if raw.operative else len(preamble)) + 1
+        else:
+            prefix = f"{owner.anchor}."
+            key = (owner.anchor, raw.operative)
+            count = counts[key] = counts.get(key, 0) + 1
         if raw.operative:
             anchor = f"{prefix}OP{raw.number if raw.number is not None else count}"
             spans.append((raw.start, raw.end, anchor))
@@ -273,7 +277,6 @@ def parse_resolution(
                     "text": paragraph_text,
                     "span": span,
                     "subparagraphs": _subparagraphs(raw.subparagraphs, anchor, clean, text, spans),
-                    "section": section,
                 }
             )
         else:
@@ -287,9 +290,10 @@ def parse_resolution(
                     "lead_modifiers": lead.modifiers if lead else (),
                     "text": paragraph_text,
                     "span": span,
-                    "section": section,
                 }
             )
+        if owner is not None:  # left out otherwise: the default, None, costs nothing to check
+            (operative if raw.operative else preamble)[-1]["section"] = owner.anchor
         if lead is None:
             warnings.append(
                 _warning(
@@ -352,27 +356,27 @@ def parse_resolution(
     # One validation builds every value below in pydantic-core: a constructor call per value
     # (a Python frame and a validation entry each) costs about twice as much. Models already
     # built (the operative paragraphs, the mandates) pass through unvalidated.
-    return Resolution.model_validate(
-        {
-            "kind": kind,
-            "body": body,
-            "symbol": masthead.symbol if masthead else None,
-            "number": masthead.number if masthead else None,
-            "session": masthead.session if masthead else None,
-            "language": language,
-            "title": masthead.title if masthead else None,
-            "enacting_formula": formula.text if formula else None,
-            "preamble": preamble,
-            "operative": paragraphs,
-            "sections": [_section(raw_section, clean) for raw_section in sections],
-            "footnotes": footnotes,
-            "references": references,
-            "adoption": adoption,
-            "mandates": mandates,
-            "warnings": warnings,
-            "source_length": len(text),
-        }
-    )
+    fields: _Fields = {
+        "kind": kind,
+        "body": body,
+        "symbol": masthead.symbol if masthead else None,
+        "number": masthead.number if masthead else None,
+        "session": masthead.session if masthead else None,
+        "language": language,
+        "title": masthead.title if masthead else None,
+        "enacting_formula": formula.text if formula else None,
+        "preamble": preamble,
+        "operative": paragraphs,
+        "footnotes": footnotes,
+        "references": references,
+        "adoption": adoption,
+        "mandates": mandates,
+        "warnings": warnings,
+        "source_length": len(text),
+    }
+    if sections:
+        fields["sections"] = [_section(raw_section, clean) for raw_section in sections]
+    return Resolution.model_validate(fields)
 
 
 def _section(section: RawSection, clean: CleanText) -> _Fields:

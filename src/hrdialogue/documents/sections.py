@@ -37,13 +37,7 @@ from typing import Final, Literal
 from hrdialogue.documents.clean import CleanText
 from hrdialogue.documents.closing import find_closing
 from hrdialogue.documents.leads import LeadReader
-from hrdialogue.documents.segment import (
-    _END_PUNCT,
-    _OP_NUMBER,
-    Formula,
-    _prev_char,
-    find_enacting_formula,
-)
+from hrdialogue.documents.segment import _END_PUNCT, _OP_NUMBER, Formula, _prev_char
 from hrdialogue.documents.spans import trim_span
 
 __all__ = [
@@ -160,14 +154,14 @@ _CANDIDATES: Final[dict[str, re.Pattern[str]]] = {
         rf"|{_LATIN_LABEL}){_SEPARATOR}"
     ),
     "zh": re.compile(
-        rf"(?P<label>(?:{_alternation(_HAN_NUMERALS)}|[{_HAN_STEMS}])"
+        rf"(?P<label>(?:[{_HAN_DIGITS}十]{{1,3}}|[{_HAN_STEMS}])"
         rf"(?=[、．.\s]|$)|{_LATIN_LABEL})(?P<zsep>[、．.])?"
     ),
 }
 # The same labels at the start of a line of the source text: led by the line break, so that
 # the engine skips ahead in C from line to line (a scan of the clean text led by the labels'
 # first letters would stop at every capital).
-_LINE_LABEL = r"\n\s*(?P<label>{})(?=[\s.．、\-–]|$)"
+_LINE_LABEL = r"\n[^\S\n]*(?P<label>{})(?=[\s.．、\-–]|$)"
 _LINE_CANDIDATES: Final[dict[str, re.Pattern[str]]] = {
     "en": re.compile(_LINE_LABEL.format(r"[A-Z][IVX]{0,5}")),
     "fr": re.compile(_LINE_LABEL.format(r"[A-Z][IVX]{0,5}")),
@@ -179,7 +173,7 @@ _LINE_CANDIDATES: Final[dict[str, re.Pattern[str]]] = {
         )
     ),
     "zh": re.compile(
-        _LINE_LABEL.format(rf"{_alternation(_HAN_NUMERALS)}|[{_HAN_STEMS}]|[A-Z][IVX]{{0,5}}")
+        _LINE_LABEL.format(rf"[{_HAN_DIGITS}十]{{1,3}}|[{_HAN_STEMS}]|[A-Z][IVX]{{0,5}}")
     ),
 }
 _HEADING_LINES = 3
@@ -317,7 +311,7 @@ def _matches(
         if not start <= at < end or clean.source_offset(at) != label:
             continue  # before or after the body, or taken out (a footnote block)
         m = pattern.match(text, at, end)
-        if m is not None:
+        if m is not None and _readings(m.group("label")):
             found.append(m)
     return found
 
@@ -407,9 +401,18 @@ def body_issues(
     return issues
 
 
-def find_second_formula(text: str, first: Formula, language: str) -> Formula | None:
-    """The next enacting formula after `first`, in the same language, or None."""
-    return find_enacting_formula(text, language, start=first.end, other_languages=False)
+def find_second_formula(text: str, first: Formula) -> Formula | None:
+    """The next enacting formula after `first` that is written as it is (a composite
+    resolution's parts are adopted by one body), after white space or `|`; or None.
+
+    A `str.find` of the clean text (white space there is one space): no regex scan of the
+    body."""
+    at = text.find(first.text, first.end)
+    while at >= 0:
+        if text[at - 1].isspace() or text[at - 1] == "|":
+            return Formula(at, at + len(first.text), first.text, first.body)
+        at = text.find(first.text, at + 1)
+    return None
 
 
 def find_composite(
@@ -421,7 +424,7 @@ def find_composite(
     formula after a label line of the sequence and at most three title lines)."""
     text = clean.text
     formulas = [first, second]
-    while (more := find_second_formula(text, formulas[-1], language)) is not None:
+    while (more := find_second_formula(text, formulas[-1])) is not None:
         formulas.append(more)
     labels: list[tuple[int, str, tuple[int, int] | None]] = []
     kind: _Kind | None = None

@@ -126,25 +126,22 @@ class Formula:
     body: Body
 
 
-def find_enacting_formula(
-    text: str, language: str | None = None, *, start: int = 0, other_languages: bool = True
-) -> Formula | None:
+def find_enacting_formula(text: str, language: str | None = None) -> Formula | None:
     """The enacting formula ("The General Assembly,", "Генеральная Ассамблея,", "大会,"): the
-    first one from `start` at the start of the text or after white space or `|`; in
-    `language` first, then (`other_languages`) in the others."""
+    first one at the start of the text or after white space or `|`; in `language` first."""
     tables = [_FORMULA_PATTERNS.get(language, _FORMULA_PATTERNS[None])]
-    if other_languages and language in _OTHER_FORMULA_PATTERNS:
+    if language in _OTHER_FORMULA_PATTERNS:
         tables.append(_OTHER_FORMULA_PATTERNS[language])
     for table in tables:
-        pos = start
+        pos = 0
         while (m := table.any.search(text, pos)) is not None:
-            at = m.start()
-            if at == 0 or text[at - 1].isspace() or text[at - 1] == "|":
+            start = m.start()
+            if start == 0 or text[start - 1].isspace() or text[start - 1] == "|":
                 for pattern, body in table.bodies:
-                    found = pattern.match(text, at)
+                    found = pattern.match(text, start)
                     if found is not None:
-                        return Formula(at, found.end(), found.group(), body)
-            pos = at + 1
+                        return Formula(start, found.end(), found.group(), body)
+            pos = start + 1
     return None
 
 
