@@ -127,6 +127,41 @@ def test_mandates_are_anchored_in_their_section(case: tuple[str, bool]) -> None:
     assert requested.deadline.session == 69
 
 
+@pytest.mark.parametrize("case", CASES, ids=_ids)
+def test_references_are_anchored_in_their_section(case: tuple[str, bool]) -> None:
+    language, lettered = case
+    i, ii = _anchors(lettered)
+    resolution = _read(language, lettered)
+    assert [(r.number, r.anchor) for r in resolution.references] == [
+        ("67/246", "PP1"),
+        ("60/251", f"{i}.PP1"),
+        ("63/180", f"{ii}.PP1"),
+    ]
+
+
+def test_a_footnote_in_a_section_is_anchored_there_and_exported(shared: Path) -> None:
+    text = sectioned("en").replace(
+        "of 18 December 2008,\n", "of 18 December 20081,\n_______________\n1 A/63/53.\n"
+    )
+    resolution = parse_resolution(text, language="en")
+    assert [(f.marker, f.text, f.anchor) for f in resolution.footnotes] == [
+        ("1", "A/63/53.", "II.PP1")
+    ]
+    note = resolution.footnotes[0]
+    assert note.offset == len(resolution.paragraph("II.PP1").text) - 1  # before the comma
+    assert resolution.warnings == ()
+    doc = etree.fromstring(to_akoma_ntoso(resolution).encode("utf-8"))
+    schema = _schema(shared)
+    assert schema.validate(doc), schema.error_log
+    (marker,) = doc.xpath(
+        "//a:section[@eId='sec_II']/a:crossHeading/a:sup/a:authorialNote/@marker", namespaces=NS
+    )
+    assert marker == "1"
+    markdown = to_markdown(resolution)
+    assert "December 2008[^1]," in markdown
+    assert "[^1]: A/63/53." in markdown
+
+
 def test_the_anchors_are_the_same_in_the_six_languages() -> None:
     for lettered in (False, True):
         anchors = {lang: _all_anchors(_read(lang, lettered)) for lang in LANGUAGES}
