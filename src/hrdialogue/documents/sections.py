@@ -21,9 +21,12 @@ that opens with a lead phrase or a paragraph number. Labels of one resolution fo
 sequence (`I`, `II`, … or `A`, `B`, …): a label line that fits every other rule but not the
 sequence is reported (`StrayLabel`), never read silently as paragraph text.
 
-Cheap where there is no section: one regex scan of the body finds the candidate labels
-(a capital letter or a Roman numeral standing between white space, in a text of the Latin
-script), and only those few are checked against the line structure.
+Cheap where there is no section: one regex scan of the body's source text, led by the line
+break, finds the lines that open with a label (a text without sections has none, or very
+few: "A" opening a wrapped line), and only those are checked against the line structure.
+A composite resolution (69/96 A-B: parts `A`, `B`, each a resolution with its label, title,
+enacting formula, paragraphs and closing) is read as sections too (`find_composite`); a
+second enacting formula that opens no such part is reported (`body_issues`).
 """
 
 from __future__ import annotations
@@ -138,43 +141,30 @@ def _alternation(words: tuple[str, ...], pattern: Callable[[str], str] = re.esca
     return "|".join(pattern(w) for w in sorted(words, key=len, reverse=True))
 
 
-# A candidate label: the label, then an optional separator. The Latin (and Cyrillic) labels
-# are led by their capital letter, the look-behind after it (so that the engine skips ahead
-# in C to a capital): white space or the start before it.
-_LATIN_LABEL = r"[A-Z](?<!\S.)[IVX]{0,5}"
-_CYRILLIC_LABEL = r"[А-Я](?<!\S.)"
-_SEPARATOR = r"(?P<sep>\.(?=\s|$)|\s?[-–](?=\s))?(?=\s|$)"
-_CANDIDATES: Final[dict[str, re.Pattern[str]]] = {
-    "en": re.compile(rf"(?P<label>{_LATIN_LABEL}){_SEPARATOR}"),
-    "fr": re.compile(rf"(?P<label>{_LATIN_LABEL}){_SEPARATOR}"),
-    "es": re.compile(rf"(?P<label>{_LATIN_LABEL}){_SEPARATOR}"),
-    "ru": re.compile(rf"(?P<label>{_LATIN_LABEL}|{_CYRILLIC_LABEL}){_SEPARATOR}"),
-    "ar": re.compile(
-        rf"(?P<label>{_alternation(_ARABIC_ORDINALS + _ARABIC_LETTERS, _arabic)}"
-        rf"|{_LATIN_LABEL}){_SEPARATOR}"
-    ),
-    "zh": re.compile(
-        rf"(?P<label>(?:[{_HAN_DIGITS}十]{{1,3}}|[{_HAN_STEMS}])"
-        rf"(?=[、．.\s]|$)|{_LATIN_LABEL})(?P<zsep>[、．.])?"
-    ),
+# The labels each language prints (validated by `_readings`: "XIV" is one, "VX" is not).
+_LATIN_LABEL = r"[A-Z][IVX]{0,5}"
+_LABELS: Final[dict[str, str]] = {
+    "en": _LATIN_LABEL,
+    "fr": _LATIN_LABEL,
+    "es": _LATIN_LABEL,
+    "ru": rf"{_LATIN_LABEL}|[А-Я]",
+    "ar": rf"{_alternation(_ARABIC_ORDINALS + _ARABIC_LETTERS, _arabic)}|{_LATIN_LABEL}",
+    "zh": rf"[{_HAN_DIGITS}十]{{1,3}}|[{_HAN_STEMS}]|{_LATIN_LABEL}",
 }
-# The same labels at the start of a line of the source text: led by the line break, so that
-# the engine skips ahead in C from line to line (a scan of the clean text led by the labels'
-# first letters would stop at every capital).
-_LINE_LABEL = r"\n[^\S\n]*(?P<label>{})(?=[\s.．、\-–]|$)"
+# A label at a line start of the clean text: the label, then an optional separator ("." or
+# " -" before white space; "、", "．" before the heading's words), then white space.
+_CANDIDATES: Final[dict[str, re.Pattern[str]]] = {
+    language: re.compile(
+        rf"(?P<label>{labels})(?P<sep>[、．]|\.(?=\s|$)|\s?[-–](?=\s))?(?:(?<=[、．])|(?=\s|$))"
+    )
+    for language, labels in _LABELS.items()
+}
+# The same labels at the start of a line of the source text, where they are looked for:
+# led by the line break, so that the engine skips ahead in C from line to line (a scan of
+# the clean text led by the labels' first letters would stop at every capital).
 _LINE_CANDIDATES: Final[dict[str, re.Pattern[str]]] = {
-    "en": re.compile(_LINE_LABEL.format(r"[A-Z][IVX]{0,5}")),
-    "fr": re.compile(_LINE_LABEL.format(r"[A-Z][IVX]{0,5}")),
-    "es": re.compile(_LINE_LABEL.format(r"[A-Z][IVX]{0,5}")),
-    "ru": re.compile(_LINE_LABEL.format(r"[A-Z][IVX]{0,5}|[А-Я]")),
-    "ar": re.compile(
-        _LINE_LABEL.format(
-            rf"{_alternation(_ARABIC_ORDINALS + _ARABIC_LETTERS, _arabic)}|[A-Z][IVX]{{0,5}}"
-        )
-    ),
-    "zh": re.compile(
-        _LINE_LABEL.format(rf"[{_HAN_DIGITS}十]{{1,3}}|[{_HAN_STEMS}]|[A-Z][IVX]{{0,5}}")
-    ),
+    language: re.compile(rf"\n[^\S\n]*(?P<label>{labels})(?=[\s.．、\-–]|$)")
+    for language, labels in _LABELS.items()
 }
 _HEADING_LINES = 3
 _HEADING_REACH = 300  # characters: a longer "heading" is a paragraph
@@ -263,7 +253,7 @@ def _candidate(
     i = bisect_left(lines, s)
     if i == len(lines) or lines[i] != s or _prev_char(text, s) not in _END_PUNCT:
         return None
-    separated = bool(m.groupdict().get("sep") or m.groupdict().get("zsep"))
+    separated = m.group("sep") is not None
     line_end = _next_line(lines, s, end)
     after = m.end()
     if not separated and text[after:line_end].strip():
@@ -468,7 +458,7 @@ def _label_before(
         m = pattern.match(text, start, pos)
         if m is None:
             continue
-        separated = bool(m.groupdict().get("sep") or m.groupdict().get("zsep"))
+        separated = m.group("sep") is not None
         if not separated and text[m.end() : _next_line(lines, start, pos)].strip():
             continue
         readings = _readings(m.group("label"))
