@@ -522,3 +522,14 @@ def test_a_russian_composite_resolution_has_the_anchors_of_the_english_one() -> 
     assert [pp.anchor for pp in resolution.preamble] == ["A.PP1", "B.PP1"]
     assert [op.anchor for op in resolution.operative] == ["A.OP1", "A.OP2", "B.OP1"]
     assert resolution.warnings == ()
+
+
+def test_a_quoted_formula_in_a_sectioned_resolution_is_still_reported() -> None:
+    text = sectioned("en").replace(
+        "(b) To cooperate with the Office of the High Commissioner.",
+        "(b) To adopt the following text:\n\nThe General Assembly,\n\nDecides to act.",
+    )
+    resolution = parse_resolution(text, language="en")
+    assert [s.anchor for s in resolution.sections] == ["I", "II"]
+    assert [w.code for w in resolution.warnings] == ["composite"]
+    assert resolution.warnings[0].anchor == "II.OP2"  # warnings name the paragraph

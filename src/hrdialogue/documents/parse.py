@@ -216,8 +216,9 @@ def parse_resolution(
     second = find_second_formula(ctext, formula) if formula else None
     # A composite resolution's parts (A, B: each with its own formula) are its sections.
     sections = find_composite(clean, formula, second, language) if formula and second else []
+    composite = bool(sections)
     stray: list[StrayLabel] = []
-    if not sections:
+    if not composite:
         sections, stray = find_sections(clean, text, region_start, region_end, language)
     raw_paragraphs, fragment_start = split_paragraphs(
         clean,
@@ -316,7 +317,6 @@ def parse_resolution(
     footnotes = _footnotes(doc.entries, doc.markers, anchors)
     for issue in doc.issues:
         warnings.append(_issue(issue, text, clean, anchors))
-    composite = bool(sections) and second is not None
     for problem in body_issues(stray, second, composite=composite):
         at = problem.start
         offset = clean.source_offset(at)
