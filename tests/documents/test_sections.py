@@ -533,3 +533,44 @@ def test_a_quoted_formula_in_a_sectioned_resolution_is_still_reported() -> None:
     assert [s.anchor for s in resolution.sections] == ["I", "II"]
     assert [w.code for w in resolution.warnings] == ["composite"]
     assert resolution.warnings[0].anchor == "II.OP2"  # warnings name the paragraph
+
+
+BUDGET = """68/247. Special subjects relating to the programme budget
+
+The General Assembly,
+
+I
+Human rights questions
+
+Recalling its resolution 60/251 of 15 March 2006,
+
+1. Takes note of the report of the Secretary-General;
+
+2. Requests the Secretary-General to report thereon at its sixty-ninth session;
+
+II
+Cooperation in the field of human rights
+
+Recalling also its resolution 63/180 of 18 December 2008,
+
+1. Decides to continue its consideration of the question at its sixty-ninth session;
+
+2. Invites Member States to submit their views.
+
+72nd plenary meeting
+27 December 2013
+"""
+
+
+def test_sections_right_after_the_enacting_formula() -> None:
+    resolution = parse_resolution(BUDGET, language="en")
+    assert [(s.anchor, s.heading) for s in resolution.sections] == [
+        ("I", "Human rights questions"),
+        ("II", "Cooperation in the field of human rights"),
+    ]
+    assert [pp.anchor for pp in resolution.preamble] == ["I.PP1", "II.PP1"]
+    assert [op.anchor for op in resolution.operative] == ["I.OP1", "I.OP2", "II.OP1", "II.OP2"]
+    assert resolution.operative[3].text == "Invites Member States to submit their views."
+    assert resolution.warnings == ()
+    summary = to_summary(resolution)
+    assert "Section I. Human rights questions" in summary
