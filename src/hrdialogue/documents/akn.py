@@ -10,8 +10,10 @@ against the OASIS `akomantoso30.xsd`:
   holding what Akoma Ntoso has no element for: mandates, the anchor of every element, every
   reference (also those not marked inline) and the reader's warnings;
 - `<preface>` (docNumber, docTitle), `<preamble>` (enacting formula, one `<container>` per
-  preambular paragraph), `<mainBody>` (`<paragraph>`, `<list>`/`<point>` for subparagraphs),
-  `<conclusions>` (meeting and adoption date);
+  preambular paragraph), `<mainBody>` (`<paragraph>`, `<list>`/`<point>` for subparagraphs;
+  a sectioned body's sections as `<section eId="sec_I">` with `<num>`, `<heading>`, their
+  preambular paragraphs as `<crossHeading refersTo="#preamble">` and their paragraphs
+  `sec_I__para_1`), `<conclusions>` (meeting and adoption date);
 - footnotes as `<sup class="footnote"><authorialNote marker placement="bottom">` at the place
   of their marker; references as `<ref href>` around the words that cite them.
 
@@ -35,6 +37,7 @@ from hrdialogue.documents.model import (
     Footnote,
     Mandate,
     OperativeParagraph,
+    PreambularParagraph,
     Reference,
     Resolution,
     Subparagraph,
@@ -217,7 +220,7 @@ def _references(meta: etree._Element, resolution: Resolution) -> None:
         href=f"/ontology/organization/{_SOURCE}",
         showAs=_SOURCE,
     )
-    taken = {actor, _SOURCE, "plenaryMeeting", "adoptionDate"}
+    taken = {actor, _SOURCE, "plenaryMeeting", "adoptionDate", "preamble"}
     for key in _mandate_actors(resolution.mandates):
         if key in taken:
             continue
@@ -233,6 +236,9 @@ def _references(meta: etree._Element, resolution: Resolution) -> None:
         else:
             href = f"/ontology/organization/un/{key}"
             _sub(refs, _A + "TLCOrganization", eId=key, href=href, showAs=key)
+    if any(pp.section is not None for pp in resolution.preamble):
+        href = "/ontology/concept/un/preamble"
+        _sub(refs, _A + "TLCConcept", eId="preamble", href=href, showAs="preamble")
     if resolution.adoption is not None:
         href = "/ontology/event/un/plenaryMeeting"
         _sub(refs, _A + "TLCEvent", eId="plenaryMeeting", href=href, showAs="meeting")
@@ -395,6 +401,17 @@ def _point_id(anchor: str, index: int) -> str:
     return labels[-1] if labels else str(index)
 
 
+def _local_number(
+    paragraph: PreambularParagraph | OperativeParagraph, kind: str, position: int
+) -> str:
+    """The number in a paragraph's anchor within its section (`II.OP2` → `2`), else its
+    position."""
+    anchor = paragraph.anchor
+    if paragraph.section is not None:
+        anchor = anchor.removeprefix(f"{paragraph.section}.")
+    return anchor[2:] if re.fullmatch(rf"{kind}\d+", anchor) else str(position)
+
+
 class _Writer:
     def __init__(self, resolution: Resolution) -> None:
         self.resolution = resolution
@@ -427,14 +444,15 @@ class _Writer:
 
     def preamble(self, statement: etree._Element) -> None:
         res = self.resolution
-        if not (res.enacting_formula or res.preamble):
+        paragraphs = res.parts()[0].preamble  # those of the sections are cross-headings
+        if not (res.enacting_formula or paragraphs):
             return
         preamble = _sub(statement, _A + "preamble")
         if res.enacting_formula:
             formula = _sub(preamble, _A + "formula", name="enactingFormula")
             _sub(formula, _A + "p", res.enacting_formula)
-        for i, pp in enumerate(res.preamble, 1):
-            number = pp.anchor[2:] if re.fullmatch(r"PP\d+", pp.anchor) else str(i)
+        for i, pp in enumerate(paragraphs, 1):
+            number = _local_number(pp, "PP", i)
             eid = self.eid(f"preamble__container_{number}", pp.anchor)
             container = _sub(
                 preamble, _A + "container", name=pp.lead_key or "preambularParagraph", eId=eid
@@ -443,12 +461,34 @@ class _Writer:
 
     def main_body(self, statement: etree._Element) -> None:
         body = _sub(statement, _A + "mainBody")
-        if not self.resolution.operative:
+        if not self.resolution.operative and not self.resolution.sections:
             _sub(_sub(body, _A + "p"), _A + "omissis", "…")
             return
-        for i, op in enumerate(self.resolution.operative, 1):
-            number = op.anchor[2:] if re.fullmatch(r"OP\d+", op.anchor) else str(i)
-            paragraph = _sub(body, _A + "paragraph", eId=self.eid(f"para_{number}", op.anchor))
+        parts = self.resolution.parts()
+        self.paragraphs(body, parts[0].operative, "")
+        for part in parts[1:]:
+            if part.section is None:  # only the first part is outside the sections
+                continue
+            prefix = f"sec_{part.section.anchor}"
+            section = _sub(body, _A + "section", eId=self.eid(prefix))
+            _sub(section, _A + "num", part.section.num)
+            if part.section.heading is not None:
+                _sub(section, _A + "heading", part.section.heading)
+            # Preambular text inside the body (AKN4UN: a cross-heading referring to the preamble)
+            for i, pp in enumerate(part.preamble, 1):
+                number = _local_number(pp, "PP", i)
+                eid = self.eid(f"{prefix}__crossHeading_{number}", pp.anchor)
+                cross = _sub(section, _A + "crossHeading", eId=eid, refersTo="#preamble")
+                self.inline.fill(cross, pp.anchor, pp.text, pp.lead)
+            self.paragraphs(section, part.operative, f"{prefix}__")
+
+    def paragraphs(
+        self, parent: etree._Element, operative: Sequence[OperativeParagraph], prefix: str
+    ) -> None:
+        for i, op in enumerate(operative, 1):
+            number = _local_number(op, "OP", i)
+            eid = self.eid(f"{prefix}para_{number}", op.anchor)
+            paragraph = _sub(parent, _A + "paragraph", eId=eid)
             if op.number is not None:
                 _sub(paragraph, _A + "num", f"{op.number}.")
             self.content(paragraph, op)
@@ -486,9 +526,13 @@ class _Writer:
             _sub(p, _A + "docDate", shown, date=adoption.date.isoformat(), refersTo="#adoptionDate")
 
 
+_INLINE_BLOCKS: Final = frozenset(_A + tag for tag in ("p", "num", "heading", "crossHeading"))
+
+
 def _indent(element: etree._Element, depth: int = 0) -> None:
-    """Indent the structure; paragraphs (`<p>`) and numbers keep their text exactly."""
-    if element.tag in (_A + "p", _A + "num") or not len(element):
+    """Indent the structure; paragraphs (`<p>`, `<crossHeading>`), numbers and headings keep
+    their text exactly."""
+    if element.tag in _INLINE_BLOCKS or not len(element):
         return
     pad = "\n" + "  " * (depth + 1)
     element.text = pad

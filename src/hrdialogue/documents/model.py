@@ -3,13 +3,18 @@
 Every element keeps `span`, the `[start, end)` character offsets into the decoded input text,
 and paragraphs carry an `anchor` (`PP3`, `OP10`, `OP8(a)(ii)`) that is the same in all six
 language versions of one resolution. Comments, submissions and analysis point at anchors.
+
+A resolution whose body is divided into sections (`I`, `II`; `A`, `B`) lists them in
+`sections`; the paragraphs inside a section carry its anchor in `section` and as the prefix
+of their own (`I.PP1`, `II.OP2(a)`). `preamble` and `operative` hold every paragraph, those
+of the sections too, in document order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,6 +30,8 @@ __all__ = [
     "PreambularParagraph",
     "Reference",
     "Resolution",
+    "Section",
+    "SectionPart",
     "Span",
     "Subparagraph",
     "resolution_json_schema",
@@ -79,8 +86,23 @@ class Subparagraph(_Value):
     subparagraphs: tuple[Subparagraph, ...] = ()
 
 
+class Section(_Value):
+    """A section of the body: its label, its heading, the paragraphs that follow up to the
+    next section."""
+
+    anchor: str = Field(
+        description="`I`, `II`, `A`, `B`: language-independent (Arabic `أولا` and Chinese `一` "
+        "are `I`; Arabic `ألف`, Chinese `甲` and Russian `А` are `A`)."
+    )
+    num: str = Field(description="The label as printed: `II`, `B`, `ثانيا`, `بـــاء`, `二`, `Б`.")
+    heading: str | None = Field(description="The heading's clean text; null when it has none.")
+    span: Span = Field(description="From the label to the end of the section's last paragraph.")
+
+
 class PreambularParagraph(_Value):
-    anchor: str = Field(description="`PP1`, `PP2`, …")
+    anchor: str = Field(
+        description="`PP1`, `PP2`, …; inside a section, numbered within it: `I.PP1`."
+    )
     lead: str | None = Field(description="The lead phrase as printed, e.g. `напоминая также`.")
     lead_key: str | None = Field(
         description="Language-independent key of the lead (`recalling`), null when unknown."
@@ -90,10 +112,16 @@ class PreambularParagraph(_Value):
     )
     text: str = Field(description="Clean text: page artefacts and footnote markers removed.")
     span: Span
+    section: str | None = Field(
+        default=None, description="Anchor of the section it is in (`I`); null outside sections."
+    )
 
 
 class OperativeParagraph(_Value):
-    anchor: str = Field(description="`OP1`, `OP2`, …; a single unnumbered paragraph is `OP1`.")
+    anchor: str = Field(
+        description="`OP1`, `OP2`, …; a single unnumbered paragraph is `OP1`; inside a section, "
+        "prefixed by its anchor: `II.OP2`."
+    )
     number: int | None = Field(description="The number as printed; null when unnumbered.")
     lead: str | None
     lead_key: str | None
@@ -101,6 +129,9 @@ class OperativeParagraph(_Value):
     text: str
     span: Span
     subparagraphs: tuple[Subparagraph, ...] = ()
+    section: str | None = Field(
+        default=None, description="Anchor of the section it is in (`II`); null outside sections."
+    )
 
 
 class Footnote(_Value):
@@ -160,6 +191,14 @@ class Mandate(_Value):
     deadline: Deadline | None = None
 
 
+class SectionPart(NamedTuple):
+    """The paragraphs of one section (`section` None: those before the first section)."""
+
+    section: Section | None
+    preamble: tuple[PreambularParagraph, ...]
+    operative: tuple[OperativeParagraph, ...]
+
+
 class Resolution(_Value):
     """A resolution, decision or draft resolution, structured."""
 
@@ -173,6 +212,11 @@ class Resolution(_Value):
     enacting_formula: str | None
     preamble: tuple[PreambularParagraph, ...]
     operative: tuple[OperativeParagraph, ...]
+    sections: tuple[Section, ...] = Field(
+        default=(),
+        description="The sections of the body, in order; empty when it has none. Their "
+        "paragraphs are in `preamble` and `operative` with the others.",
+    )
     footnotes: tuple[Footnote, ...]
     references: tuple[Reference, ...]
     adoption: Adoption | None
@@ -192,6 +236,23 @@ class Resolution(_Value):
                 return item
             stack.extend(item.subparagraphs)
         raise KeyError(anchor)
+
+    def parts(self) -> tuple[SectionPart, ...]:
+        """The body in document order: the paragraphs before the first section (section
+        None; always first, even when empty), then each section with its paragraphs."""
+        parts = [SectionPart(None, (), ())]
+        parts += [SectionPart(section, (), ()) for section in self.sections]
+        index = {part.section.anchor: k for k, part in enumerate(parts) if part.section}
+        preamble: list[list[PreambularParagraph]] = [[] for _ in parts]
+        operative: list[list[OperativeParagraph]] = [[] for _ in parts]
+        for pp in self.preamble:
+            preamble[index.get(pp.section or "", 0)].append(pp)
+        for op in self.operative:
+            operative[index.get(op.section or "", 0)].append(op)
+        return tuple(
+            SectionPart(part.section, tuple(pps), tuple(ops))
+            for part, pps, ops in zip(parts, preamble, operative, strict=True)
+        )
 
     @property
     def truncated(self) -> bool:

@@ -37,12 +37,21 @@ from hrdialogue.documents.model import (
     Span,
 )
 from hrdialogue.documents.references import scan_references
+from hrdialogue.documents.sections import (
+    RawSection,
+    StrayLabel,
+    body_issues,
+    find_composite,
+    find_second_formula,
+    find_sections,
+)
 from hrdialogue.documents.segment import (
     RawParagraph,
     RawSubparagraph,
     find_enacting_formula,
     split_paragraphs,
 )
+from hrdialogue.documents.spans import trim_span
 from hrdialogue.languages import LANGUAGES, fold_homoglyphs
 
 __all__ = ["parse_resolution"]
@@ -204,9 +213,26 @@ def parse_resolution(
     region_end = len(ctext)
     if closing is not None and closing.start >= region_start:
         region_end = closing.start
+    second = find_second_formula(ctext, formula) if formula else None
+    # A composite resolution's parts (A, B: each with its own formula) are its sections.
+    sections = find_composite(clean, formula, second, language) if formula and second else []
+    composite = bool(sections)
+    stray: list[StrayLabel] = []
+    if not composite:
+        sections, stray = find_sections(clean, text, region_start, region_end, language)
     raw_paragraphs, fragment_start = split_paragraphs(
-        clean, region_start, region_end, language, fragment=formula is None
+        clean,
+        region_start,
+        max(region_start, sections[0].start) if sections else region_end,
+        language,
+        fragment=formula is None,
     )
+    # The section each paragraph is in (None before the first section).
+    owners: list[RawSection | None] = [None] * len(raw_paragraphs)
+    for raw_section in sections:
+        part, _ = split_paragraphs(clean, raw_section.body_start, raw_section.end, language)
+        raw_paragraphs += part
+        owners += [raw_section] * len(part)
     if formula is None and not any(p.lead is not None for p in raw_paragraphs):
         raise NotAResolution(
             "no enacting formula (such as 'The General Assembly,') and no paragraph that opens"
@@ -214,7 +240,11 @@ def parse_resolution(
             source=source,
         )
     body: Body | None = formula.body if formula else None
-    masthead = read_masthead(clean, formula.start, body, language) if formula else None
+    masthead = None
+    if formula is not None:
+        # The masthead ends at the formula, or at the label of a composite's first part.
+        masthead_end = min(formula.start, sections[0].start) if sections else formula.start
+        masthead = read_masthead(clean, masthead_end, body, language)
     if masthead is not None:
         body = masthead.body
 
@@ -222,13 +252,21 @@ def parse_resolution(
     spans: list[tuple[int, int, str]] = []
     preamble: list[_Fields] = []
     operative: list[_Fields] = []
-    for raw in raw_paragraphs:
+    counts: dict[tuple[str, bool], int] = {}  # a section's paragraphs so far, per part
+    for raw, owner in zip(raw_paragraphs, owners, strict=True):
         paragraph_text = ctext[raw.start : raw.end]
         lead = raw.lead
         printed = lead.lead if lead else _first_word(paragraph_text, language)
         span = clean.source_span(raw.start, raw.end)
+        if owner is None:  # before the sections (all of an unsectioned resolution)
+            prefix = ""
+            count = (len(operative) if raw.operative else len(preamble)) + 1
+        else:
+            prefix = f"{owner.anchor}."
+            key = (owner.anchor, raw.operative)
+            count = counts[key] = counts.get(key, 0) + 1
         if raw.operative:
-            anchor = f"OP{raw.number if raw.number is not None else len(operative) + 1}"
+            anchor = f"{prefix}OP{raw.number if raw.number is not None else count}"
             spans.append((raw.start, raw.end, anchor))
             operative.append(
                 {
@@ -243,7 +281,7 @@ def parse_resolution(
                 }
             )
         else:
-            anchor = f"PP{len(preamble) + 1}"
+            anchor = f"{prefix}PP{count}"
             spans.append((raw.start, raw.end, anchor))
             preamble.append(
                 {
@@ -255,6 +293,8 @@ def parse_resolution(
                     "span": span,
                 }
             )
+        if owner is not None:  # left out otherwise: the default, None, costs nothing to check
+            (operative if raw.operative else preamble)[-1]["section"] = owner.anchor
         if lead is None:
             warnings.append(
                 _warning(
@@ -277,6 +317,10 @@ def parse_resolution(
     footnotes = _footnotes(doc.entries, doc.markers, anchors)
     for issue in doc.issues:
         warnings.append(_issue(issue, text, clean, anchors))
+    for problem in body_issues(stray, second, composite=composite):
+        at = problem.start
+        offset = clean.source_offset(at)
+        warnings.append(_warning(problem.code, problem.message, text, offset, anchors.at(at)))
 
     references = _references(
         masthead=masthead,
@@ -312,26 +356,38 @@ def parse_resolution(
     # One validation builds every value below in pydantic-core: a constructor call per value
     # (a Python frame and a validation entry each) costs about twice as much. Models already
     # built (the operative paragraphs, the mandates) pass through unvalidated.
-    return Resolution.model_validate(
-        {
-            "kind": kind,
-            "body": body,
-            "symbol": masthead.symbol if masthead else None,
-            "number": masthead.number if masthead else None,
-            "session": masthead.session if masthead else None,
-            "language": language,
-            "title": masthead.title if masthead else None,
-            "enacting_formula": formula.text if formula else None,
-            "preamble": preamble,
-            "operative": paragraphs,
-            "footnotes": footnotes,
-            "references": references,
-            "adoption": adoption,
-            "mandates": mandates,
-            "warnings": warnings,
-            "source_length": len(text),
-        }
-    )
+    fields: _Fields = {
+        "kind": kind,
+        "body": body,
+        "symbol": masthead.symbol if masthead else None,
+        "number": masthead.number if masthead else None,
+        "session": masthead.session if masthead else None,
+        "language": language,
+        "title": masthead.title if masthead else None,
+        "enacting_formula": formula.text if formula else None,
+        "preamble": preamble,
+        "operative": paragraphs,
+        "footnotes": footnotes,
+        "references": references,
+        "adoption": adoption,
+        "mandates": mandates,
+        "warnings": warnings,
+        "source_length": len(text),
+    }
+    if sections:
+        fields["sections"] = [_section(raw_section, clean) for raw_section in sections]
+    return Resolution.model_validate(fields)
+
+
+def _section(section: RawSection, clean: CleanText) -> _Fields:
+    """A `Section`'s fields."""
+    heading = section.heading
+    return {
+        "anchor": section.anchor,
+        "num": section.num,
+        "heading": clean.text[heading[0] : heading[1]] if heading is not None else None,
+        "span": clean.source_span(*trim_span(clean.text, section.start, section.end)),
+    }
 
 
 def _warning_offset(warning: _Fields) -> int:

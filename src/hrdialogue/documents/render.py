@@ -30,6 +30,7 @@ from hrdialogue.documents.model import (
     PreambularParagraph,
     Reference,
     Resolution,
+    Section,
     Subparagraph,
 )
 from hrdialogue.languages import get_language
@@ -41,6 +42,7 @@ __all__ = [
     "format_date",
     "format_meeting",
     "iter_subparagraphs",
+    "section_title",
     "split_inline",
     "to_markdown",
     "to_summary",
@@ -399,7 +401,7 @@ def _counts(resolution: Resolution) -> str:
         f"({subs} subparagraphs), {len(resolution.footnotes)} footnotes, "
         f"{len(resolution.references)} references, {len(resolution.mandates)} mandates, "
         f"{len(resolution.warnings)} warnings"
-    )
+    ) + (f", {len(resolution.sections)} sections" if resolution.sections else "")
 
 
 def _table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
@@ -449,6 +451,25 @@ def _mandate_lines(resolution: Resolution) -> list[str]:
     return lines
 
 
+def section_title(section: Section, language: str) -> str:
+    """A section's label and heading on one line: `II. Cooperation…`, `二、人权领域的合作`."""
+    if section.heading is None:
+        return section.num
+    separator = {"zh": "、", "ar": " - "}.get(language, ". ")
+    return f"{section.num}{separator}{section.heading}"
+
+
+def _summary_paragraphs(
+    preamble: Sequence[PreambularParagraph], operative: Sequence[OperativeParagraph], width: int
+) -> list[str]:
+    lines = [f"  {pp.anchor:<{width}}{_lead_tag(pp)}{_clip(pp.text)}" for pp in preamble]
+    for depth, item in iter_subparagraphs(operative):
+        label = item.label if isinstance(item, Subparagraph) else f"{item.number or '-'}."
+        indent = "  " + "    " * depth
+        lines.append(f"{indent}{item.anchor:<{width}}{label} {_lead_tag(item)}{_clip(item.text)}")
+    return lines
+
+
 def to_summary(resolution: Resolution) -> str:
     """The readable summary `make run` prints: paragraphs, footnotes, references, mandates."""
     resolution = cut_run_on_text(resolution)
@@ -459,19 +480,15 @@ def to_summary(resolution: Resolution) -> str:
     lines += ["", _counts(resolution), ""]
     if resolution.enacting_formula:
         lines += [f"Enacting formula: {resolution.enacting_formula}", ""]
-    lines.append("Preamble")
-    lines += [
-        f"  {pp.anchor:<{width}}{_lead_tag(pp)}{_clip(pp.text)}" for pp in resolution.preamble
-    ]
-    if not resolution.preamble:
-        lines.append("  (none)")
-    lines += ["", "Operative"]
-    for depth, item in iter_subparagraphs(resolution.operative):
-        label = item.label if isinstance(item, Subparagraph) else f"{item.number or '-'}."
-        indent = "  " + "    " * depth
-        lines.append(f"{indent}{item.anchor:<{width}}{label} {_lead_tag(item)}{_clip(item.text)}")
-    if not resolution.operative:
-        lines.append("  (none)")
+    for part in resolution.parts():
+        if part.section is None:
+            lines.append("Preamble")
+            lines += _summary_paragraphs(part.preamble, (), width) or ["  (none)"]
+            lines += ["", "Operative"]
+            lines += _summary_paragraphs((), part.operative, width) or ["  (none)"]
+        else:
+            lines += ["", f"Section {section_title(part.section, resolution.language)}"]
+            lines += _summary_paragraphs(part.preamble, part.operative, width) or ["  (none)"]
     lines += ["", "Footnotes"]
     for note in resolution.footnotes:
         place = note.anchor or "unplaced"
@@ -550,20 +567,24 @@ def to_markdown(resolution: Resolution) -> str:
     out += [f"# {_md_escape(heading)}", ""]
     if resolution.enacting_formula:
         out += [_md_escape(resolution.enacting_formula), ""]
-    for pp in resolution.preamble:
-        text = _md_inline(pp, notes.get(pp.anchor, []), labels)
-        out += [f'<a id="{pp.anchor}"></a>**{pp.anchor}** {text}', ""]
-    for op in resolution.operative:
-        number = f"{op.number}. " if op.number is not None else ""
-        text = _md_inline(op, notes.get(op.anchor, []), labels)
-        out.append(f'<a id="{op.anchor}"></a>**{op.anchor}** {number}{text}')
-        if op.subparagraphs:
+    for part in resolution.parts():
+        if part.section is not None:
+            title = _md_escape(section_title(part.section, resolution.language))
+            out += [f'## <a id="sec_{part.section.anchor}"></a>{title}', ""]
+        for pp in part.preamble:
+            text = _md_inline(pp, notes.get(pp.anchor, []), labels)
+            out += [f'<a id="{pp.anchor}"></a>**{pp.anchor}** {text}', ""]
+        for op in part.operative:
+            number = f"{op.number}. " if op.number is not None else ""
+            text = _md_inline(op, notes.get(op.anchor, []), labels)
+            out.append(f'<a id="{op.anchor}"></a>**{op.anchor}** {number}{text}')
+            if op.subparagraphs:
+                out.append("")
+            for depth, sub in iter_subparagraphs(op.subparagraphs):
+                text = _md_inline(sub, notes.get(sub.anchor, []), labels)
+                label = _md_escape(sub.label) if isinstance(sub, Subparagraph) else ""
+                out.append(f'{"  " * depth}- <a id="{sub.anchor}"></a>{label} {text}')
             out.append("")
-        for depth, sub in iter_subparagraphs(op.subparagraphs):
-            text = _md_inline(sub, notes.get(sub.anchor, []), labels)
-            label = _md_escape(sub.label) if isinstance(sub, Subparagraph) else ""
-            out.append(f'{"  " * depth}- <a id="{sub.anchor}"></a>{label} {text}')
-        out.append("")
     closing = _closing(resolution)
     if closing:
         out += [f"*{_md_escape(closing)}*", ""]

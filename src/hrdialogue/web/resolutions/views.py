@@ -59,14 +59,17 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(ResolutionDocument, pk=pk)
     resolution = document.resolution
     can_review = request.user.has_perm("resolutions.review_mandates")
+    # each paragraph and subparagraph shows its own words once (the reader's text of a
+    # paragraph runs on through its subparagraphs)
+    shown = cut_run_on_text(resolution)
     return render(
         request,
         "resolutions/detail.html",
         {
             "document": document,
-            # each paragraph and subparagraph shows its own words once (the reader's text of
-            # a paragraph runs on through its subparagraphs)
-            "resolution": cut_run_on_text(resolution),
+            "resolution": shown,
+            # the paragraphs before the first section, then each section with its heading
+            "parts": shown.parts(),
             "mandates": describe_mandates(resolution) if can_review else [],
             "can_review": can_review,
             "can_open": request.user.has_perm("consultations.add_consultation"),

@@ -1,0 +1,91 @@
+"""The Secretariat uploads a resolution divided into sections and reads it with the section
+headings in place; a consultation opens from a mandate inside a section.
+
+The resolution is the hand-written English fixture of `tests/documents/sectioned.py` (written
+from the rules in `reference/un-documents.md`, not a real UN text).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from tests.documents.sectioned import sectioned
+
+pytestmark = pytest.mark.django_db
+
+
+# Section I's paragraph 2 asks the Secretary-General to consult (a mandate a consultation
+# opens from) before reporting.
+_TEXT = sectioned("en").replace(
+    "Secretary-General to report thereon",
+    "Secretary-General to consult Member States and non-governmental organizations on the\n"
+    "question and to report thereon",
+)
+
+
+def _upload(client: Client) -> Any:
+    data = _TEXT.encode("utf-8")
+    return client.post(
+        reverse("resolutions:upload"),
+        {"file": SimpleUploadedFile("a-res-68-247.txt", data), "language": "en"},
+    )
+
+
+def test_the_page_shows_each_section_heading_before_its_paragraphs(
+    client: Client, secretariat: Any
+) -> None:
+    client.force_login(secretariat)
+    response = _upload(client)
+    assert response.status_code == 302
+    page = client.get(response["Location"]).text
+    ids = re.findall(r'<(?:p|h3) class="(?:paragraph|section-heading)" id="([^"]+)"', page)
+    assert ids == [
+        "PP1",
+        "sec_I",
+        "I.PP1",
+        "I.OP1",
+        "I.OP2",
+        "sec_II",
+        "II.PP1",
+        "II.OP1",
+        "II.OP2",
+        "II.OP2(a)",
+        "II.OP2(b)",
+    ]
+    heading = re.search(r'<h3 class="section-heading" id="sec_II">(.*?)</h3>', page)
+    assert heading is not None
+    assert re.sub(r"<[^>]+>", "", heading.group(1)) == "II Cooperation in the field of human rights"
+
+
+def test_an_unsectioned_resolution_shows_no_section_heading(
+    client: Client, stored_resolution: Any
+) -> None:
+    page = client.get(reverse("resolutions:detail", args=[stored_resolution.pk])).text
+    assert 'id="OP10"' in page
+    assert "section-heading" not in page
+
+
+def test_a_consultation_opens_from_a_mandate_inside_a_section(
+    client: Client, registry: None, secretariat: Any
+) -> None:
+    from hrdialogue.web.consultations.models import Consultation
+    from hrdialogue.web.resolutions.models import ResolutionDocument
+
+    client.force_login(secretariat)
+    _upload(client)
+    document = ResolutionDocument.objects.get()
+    anchors = [m.anchor for m in document.resolution.mandates]
+    assert anchors[0] == "I.OP2"
+    response = client.post(
+        reverse("consultations:create", args=[document.pk, 0]),
+        {"title": "Consultation I.OP2", "visibility": "public"},
+    )
+    assert response.status_code == 302
+    consultation = Consultation.objects.get()
+    assert consultation.mandate_anchor == "I.OP2"
