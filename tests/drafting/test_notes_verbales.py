@@ -372,3 +372,64 @@ def test_a_parsed_paragraph_is_quoted_with_each_subparagraphs_words_once() -> No
     assert quote.count("strengthen dialogue among the human rights mechanisms") == 1
     assert quote.count("the practice of regional organizations") == 1
     assert quote.index("(a) the ways") < quote.index("(b) the practice")
+
+
+# The paragraph of a section, quoted from a hand-written sectioned resolution
+# (tests/documents/sectioned.py): "paragraph 2 of section II" as each language says it.
+SECTION_INTROS = {
+    "en": "Paragraph 2 of section II of the resolution reads as follows:",
+    "fr": "Le paragraphe 2 de la section II de la résolution se lit comme suit :",
+    "es": "El párrafo 2 de la sección II de la resolución dice lo siguiente:",
+    "ru": "Пункт 2 раздела II резолюции гласит:",
+    "ar": "وتنص الفقرة 2 من الجزء ثانيا من القرار على ما يلي:",
+    "zh": "该决议第二节第2段内容如下：",
+}
+# Its text, and the first subparagraph's, as the fixtures print them
+SECTION_QUOTES = {
+    "en": ("2. Invites Member States:", "(a) To submit their views to the Secretary-General;"),
+    "ar": ("تدعو الدول الأعضاء إلى ما يلي:", "(أ) تقديم آرائها إلى الأمين العام؛"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_paragraph_of_a_section_is_named_with_its_section(language: str) -> None:
+    from hrdialogue.documents.parse import parse_resolution
+    from tests.documents.sectioned import sectioned
+
+    resolution = parse_resolution(sectioned(language), language=language)
+    note = state_note(
+        language,
+        resolution=resolution,
+        mandate_anchor="II.OP2",
+        mandate_text=None,
+        mandate_language=None,
+    )
+    assert _by_role(note, "quote-intro") == [SECTION_INTROS[language]]
+    assert note.quoted_anchor == "II.OP2"
+    if language in SECTION_QUOTES:
+        quote = _by_role(note, "quote")[0]
+        words, first = SECTION_QUOTES[language]
+        assert words.split(" ", 1)[-1] in quote
+        assert first in quote
+
+
+@pytest.mark.parametrize(
+    ("anchor", "language", "expected"),
+    [
+        ("B.OP3", "en", "Paragraph 3 of section B of the resolution"),
+        ("B.OP3", "ru", "Пункт 3 раздела Б резолюции"),  # Russian letters its parts А, Б, В
+        ("B.OP3", "ar", "وتنص الفقرة 3 من الجزء باء من القرار"),
+        ("B.OP3", "zh", "该决议乙节第3段"),  # a lettered part takes no 第
+        ("II.OP2(a)", "fr", "Le paragraphe 2 a) de la section II de la résolution"),
+    ],
+)
+def test_a_lettered_section_and_a_subparagraph_of_a_section(
+    anchor: str, language: str, expected: str
+) -> None:
+    note = state_note(language, mandate_anchor=anchor)
+    assert _by_role(note, "quote-intro")[0].startswith(expected)
+
+
+def test_an_anchor_that_is_no_operative_paragraph_is_refused() -> None:
+    with pytest.raises(NoteVerbaleError, match=r"II\.PP1.*only operative paragraphs"):
+        state_note("en", mandate_anchor="II.PP1")

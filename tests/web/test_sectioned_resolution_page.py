@@ -7,6 +7,7 @@ from the rules in `reference/un-documents.md`, not a real UN text).
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Any
 
@@ -89,3 +90,41 @@ def test_a_consultation_opens_from_a_mandate_inside_a_section(
     assert response.status_code == 302
     consultation = Consultation.objects.get()
     assert consultation.mandate_anchor == "I.OP2"
+
+
+def test_the_note_verbale_names_the_paragraph_and_its_section(
+    client: Client, registry: None, secretariat: Any
+) -> None:
+    """A consultation opened from `I.OP2` of a sectioned resolution: its note verbale quotes
+    "paragraph 2 of section I" (in French here), with the paragraph's words."""
+    import docx
+
+    from hrdialogue.web.consultations.models import Consultation
+    from hrdialogue.web.invitations.services import create_invitations, update_invitation
+    from hrdialogue.web.resolutions.models import ResolutionDocument
+    from hrdialogue.web.stakeholders.models import Stakeholder
+
+    client.force_login(secretariat)
+    _upload(client)
+    document = ResolutionDocument.objects.get()
+    client.post(
+        reverse("consultations:create", args=[document.pk, 0]),
+        {"title": "Consultation I.OP2", "visibility": "public"},
+    )
+    consultation = Consultation.objects.get()
+    france = Stakeholder.objects.get(code="fra")
+    consultation.consultees.add(france)
+    invited = create_invitations(
+        actor=secretariat, consultation=consultation, stakeholders=[france]
+    )
+    assert invited == 1
+    invitation = consultation.invitations.get()
+    update_invitation(
+        actor=secretariat, invitation=invitation, language="fr", recipient_name="la France"
+    )
+    response = client.get(f"/invitations/{invitation.pk}/note.docx")
+    assert response.status_code == 200
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
+    assert "Le paragraphe 2 de la section I de la résolution se lit comme suit :" in text
+    # quoted as adopted, in English
+    assert "Requests the Secretary-General to consult Member States and non-governmental" in text

@@ -51,7 +51,9 @@ __all__ = [
     "find_composite",
     "find_second_formula",
     "find_sections",
+    "is_numbered_section",
     "section_anchors",
+    "section_label",
 ]
 
 _Kind = Literal["numeral", "letter"]
@@ -221,6 +223,33 @@ def _anchor(kind: _Kind, index: int) -> str:
 def section_anchors(label: str) -> list[str]:
     """The anchors a printed label may stand for (`I` → `I`; `بـــاء` → `B`; `甲` → `A`)."""
     return [_anchor(kind, index) for kind, index in _readings(label)]
+
+
+def is_numbered_section(anchor: str) -> bool:
+    """Whether a section's anchor is a number (`II`), not a letter (`B`)."""
+    return anchor in _ROMAN
+
+
+def section_label(anchor: str, language: str) -> str:
+    """A section's anchor as a text in `language` prints its label (`II` → `ثانيا`, `二`;
+    `B` → `باء`, `乙`, and `Б` in Russian). An anchor that is no section's is returned as is."""
+    if anchor in _ROMAN:
+        index = _ROMAN.index(anchor)
+        if language == "ar" and index < len(_ARABIC_ORDINALS):
+            return _ARABIC_ORDINALS[index]
+        if language == "zh":
+            return _HAN_NUMERALS[index]
+        return anchor
+    if len(anchor) == 1 and anchor in _LATIN_LETTERS:
+        index = _LATIN_LETTERS.index(anchor)
+        for code, letters in (
+            ("ar", _ARABIC_LETTERS),
+            ("zh", _HAN_STEMS),
+            ("ru", _CYRILLIC_LETTERS),
+        ):
+            if language == code and index < len(letters):
+                return letters[index]
+    return anchor
 
 
 @dataclass(frozen=True, slots=True)

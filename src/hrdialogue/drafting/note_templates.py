@@ -282,7 +282,7 @@ NOTE_TEXTS: Final[dict[str, NoteTexts]] = {
         "أو نشره دون ذكر مصدره، أو وجوب الحفاظ على سريته.",
     ),
     "zh": NoteTexts(
-        quote_intro="该决议第{paragraph}段内容如下：",
+        quote_intro="该决议{paragraph}段内容如下：",  # {paragraph}: 第10, 第二节第2
         quote_note="该段{language_in}引述，即秘书处所掌握的决议文本的语文。",
         deadline="答复应不迟于{deadline}提交。",
         deadline_words="答复应不迟于{deadline}提交，篇幅不超过{words}字。",

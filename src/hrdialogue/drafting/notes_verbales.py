@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from hrdialogue.documents.model import Mandate, OperativeParagraph, Resolution, Subparagraph
 from hrdialogue.documents.render import cut_run_on_text, format_date, iter_subparagraphs
+from hrdialogue.documents.sections import is_numbered_section, section_label
 from hrdialogue.drafting import note_templates as t
 from hrdialogue.drafting.layout import Alignment, Block, BlockKind, Document
 from hrdialogue.languages import LanguageCode, get_language
@@ -197,20 +198,44 @@ def _russian_words(n: int) -> str:
 
 # --- the resolution and its paragraph ------------------------------------------------------
 
-_OP_ANCHOR: Final = re.compile(r"OP(\d+)((?:\([a-z0-9ivx]+\))*)")
+_OP_ANCHOR: Final = re.compile(
+    r"(?:(?P<section>[A-Z]+)\.)?OP(?P<number>\d+)(?P<subs>(?:\([a-z0-9ivx]+\))*)"
+)
+# "paragraph 2 (a) of section II": the words around the number and the section's label
+_IN_SECTION: Final[dict[str, str]] = {
+    "en": "{paragraph} of section {section}",
+    "fr": "{paragraph} de la section {section}",
+    "es": "{paragraph} de la sección {section}",
+    "ru": "{paragraph} раздела {section}",
+    "ar": "{paragraph} من الجزء {section}",
+    "zh": "{section}节{paragraph}",  # 第二节第2段
+}
 
 
 def _paragraph_label(anchor: str, language: str) -> str:
+    """The paragraph as the note names it, between the words of `quote_intro`: `10`,
+    `8 a)` (French, Spanish, Russian), `2 (a) of section II`, `2 من الجزء ثانيا`."""
     match = _OP_ANCHOR.fullmatch(anchor)
     if match is None:
-        msg = f"mandate anchor {anchor!r}: only operative paragraphs (OP10, OP8(a)) are quoted"
+        msg = (
+            f"mandate anchor {anchor!r}: only operative paragraphs (OP10, OP8(a), II.OP2) are"
+            " quoted"
+        )
         raise NoteVerbaleError(msg)
-    number, subs = match.groups()
-    if not subs:
-        return number
-    if language in ("fr", "es", "ru"):
-        return number + " " + " ".join(f"{s})" for s in re.findall(r"\(([^)]+)\)", subs))
-    return f"{number} {subs}"
+    number, subs, section = match["number"], match["subs"], match["section"]
+    label = number
+    if subs and language in ("fr", "es", "ru"):
+        label = number + " " + " ".join(f"{s})" for s in re.findall(r"\(([^)]+)\)", subs))
+    elif subs:
+        label = f"{number} {subs}"
+    if language == "zh":  # the template leaves 第 to the label: 第10段, 第二节第2段, 乙节第2段
+        label = f"第{label}"
+    if section is None:
+        return label
+    name = section_label(section, language)
+    if language == "zh" and is_numbered_section(section):
+        name = f"第{name}"
+    return _IN_SECTION[language].format(paragraph=label, section=name)
 
 
 def _quoted_text(resolution: Resolution, anchor: str) -> str:
