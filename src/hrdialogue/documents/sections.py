@@ -113,7 +113,7 @@ _ARABIC_LETTERS: Final = (
     "راء",
 )
 _HAN_DIGITS: Final = "一二三四五六七八九"
-_HAN_NUMERALS: Final = tuple(
+_HAN_NUMERALS: Final[tuple[str, ...]] = tuple(
     [*_HAN_DIGITS, "十"]
     + [f"十{d}" for d in _HAN_DIGITS]
     + ["二十"]
