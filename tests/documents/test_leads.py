@@ -19,6 +19,9 @@ CASES = [
     ("fr", "operative", "Prie également le Secrétaire général", "requests", ("also",)),
     ("es", "operative", "Pide también al Secretario General", "requests", ("also",)),
     ("ru", "preambular", "напоминая также о", "recalling", ("also",)),
+    ("ru", "preambular", "ссылаясь на свою резолюцию 60/251,", "recalling", ()),
+    # the modifier inside the phrase (hand-written: "Recalling also its resolution")
+    ("ru", "preambular", "ссылаясь также на свою резолюцию 62/160,", "recalling", ("also",)),
     ("ru", "preambular", "будучи глубоко убеждена, что", "convinced", ("deeply",)),
     ("ru", "operative", "настоятельно призывает государства", "urges", ()),
     ("ar", "preambular", "وإذ تشير أيضا إلى", "recalling", ("also",)),

@@ -150,6 +150,7 @@ SUFFIX_MODIFIERS: Final[dict[str, dict[str, str]]] = {
 }
 # Optional words inside phrases ("будучи [глубоко] убежден*").
 INNER_MODIFIERS: Final[dict[str, str]] = {
+    "также": "also",  # "ссылаясь также на"
     "глубоко": "deeply",
     "серьезно": "seriously",
     "profondément": "deeply",
@@ -291,7 +292,7 @@ guided-by: руководствуясь
 having-considered: рассмотрев
 noting: отмечая
 reaffirming: вновь подтверждая
-recalling: ссылаясь на | напоминая
+recalling: ссылаясь [также] на | напоминая
 recognizing: признавая
 regretting: сожалея
 reiterating: вновь заявляя
