@@ -264,6 +264,67 @@ def test_mentions_of_the_resolutions_paragraphs(language: str) -> None:
     assert [(text[s:e], anchor) for s, e, anchor in found] == expected
 
 
+# Paragraphs of a sectioned resolution (sections I, II; parts A, B), as replies name them
+# (hand-written): the anchors are the reader's, `II.OP2`, the same in the six languages.
+SECTION_MENTIONS = {
+    "en": (
+        "We support paragraph 2 of section II and II.OP1(b), and operative paragraph 3 (a) of"
+        " part B.",
+        [
+            ("paragraph 2 of section II", "II.OP2"),
+            ("II.OP1(b)", "II.OP1(b)"),
+            ("operative paragraph 3 (a) of part B", "B.OP3(a)"),
+        ],
+    ),
+    "fr": (
+        "Nous appuyons le paragraphe 2 de la section II et le paragraphe 1 a) de la partie B.",
+        [
+            ("paragraphe 2 de la section II", "II.OP2"),
+            ("paragraphe 1 a) de la partie B", "B.OP1(a)"),
+        ],
+    ),
+    "es": (
+        "Apoyamos el párrafo 2 de la sección II y el párrafo 4 de la parte A.",
+        [("párrafo 2 de la sección II", "II.OP2"), ("párrafo 4 de la parte A", "A.OP4")],
+    ),
+    "ru": (
+        "Мы поддерживаем пункт 2 раздела II и пункт 1 части Б.",  # Б: the second part
+        [("пункт 2 раздела II", "II.OP2"), ("пункт 1 части Б", "B.OP1")],
+    ),
+    "ar": (
+        "نؤيد الفقرة 2 من الجزء ثانيا والفقرة 1 من الجزء باء.",
+        [("الفقرة 2 من الجزء ثانيا", "II.OP2"), ("الفقرة 1 من الجزء باء", "B.OP1")],
+    ),
+    "zh": (
+        "我们支持第二节第2段和乙节第1段。",
+        [("第二节第2段", "II.OP2"), ("乙节第1段", "B.OP1")],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", list(SECTION_MENTIONS))
+def test_mentions_of_paragraphs_of_a_section(language: str) -> None:
+    text, expected = SECTION_MENTIONS[language]
+    found = find_paragraph_mentions(text, language)
+    assert [(text[s:e], anchor) for s, e, anchor in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "See paragraph 2 of section II of resolution 60/251 and paragraph 4 of section IIa.",
+        ),
+        ("fr", "Voir le paragraphe 2 de la section II de la résolution 60/251."),
+        ("ru", "См. пункт 2 раздела II резолюции 60/251."),
+        ("ar", "انظر الفقرة 2 من الجزء ثانيا من القرار 60/251."),
+    ],
+)
+def test_a_section_of_another_resolution_is_not_a_mention(language: str, text: str) -> None:
+    assert find_paragraph_mentions(text, language) == []
+
+
 @pytest.mark.parametrize(
     ("language", "text"),
     [

@@ -26,6 +26,7 @@ from typing import Final, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from hrdialogue.documents.model import Span
+from hrdialogue.documents.sections import section_anchors, section_label_pattern
 from hrdialogue.documents.symbols import fold_width
 from hrdialogue.languages import get_language
 
@@ -477,8 +478,35 @@ _MENTIONS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
         ("pp", r"序言(?:部分)?第\s*(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,3})\s*段"),
     ),
 }
+# Paragraphs of a section ("paragraph 2 of section II", anchor `II.OP2`), unless the words go
+# on to name another resolution ("… of section II of resolution 60/251"); `sec` is the label.
+_ANOTHER: Final = (
+    r"(?!\s+(?:of|de|del|من)\s+(?:la\s+|the\s+)?(?:resolution|résolution|resolución|القرار)\s+\d)"
+)
+
+
+def _sec(language: str) -> str:
+    return rf"(?P<sec>{section_label_pattern(language)})(?!\w)"
+
+
+_SECTION_MENTIONS: Final[dict[str, tuple[str, ...]]] = {
+    "en": (
+        rf"\b(?P<sec>[IVX]{{1,6}}|[A-Z])\.OP\s?{_N}{_SUB}",
+        rf"\b(?:operative\s+)?paragraph\s+{_N}{_SUB}\s+of\s+(?:section|part)\s+{_sec('en')}"
+        + _ANOTHER,
+    ),
+    "fr": (rf"\bparagraphe\s+{_N}{_SUB}\s+de\s+la\s+(?:section|partie)\s+{_sec('fr')}" + _ANOTHER,),
+    "es": (rf"\b{_ES_PARR}\s+{_N}{_SUB}\s+de\s+la\s+(?:sección|parte)\s+{_sec('es')}" + _ANOTHER,),
+    "ru": (rf"{_RU_PUNKT}\s+{_N}{_SUB}\s+(?:раздела|части)\s+{_sec('ru')}(?!\s+резолюции\s+\d)",),
+    "ar": (rf"الفقرة\s+{_N}{_SUB}\s+من\s+(?:الجزء|الفرع)\s+{_sec('ar')}" + _ANOTHER,),
+    "zh": (
+        r"(?:第\s*)?(?P<sec>[一二三四五六七八九十]{1,3}|[甲乙丙丁戊己庚辛壬癸])\s*[节部]分?\s*"
+        r"第\s*(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,3})\s*段" + _SUB,
+    ),
+}
 _COMPILED: Final[dict[str, tuple[tuple[str, re.Pattern[str]], ...]]] = {
     lang: tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in patterns)
+    + tuple(("op", re.compile(p, re.IGNORECASE)) for p in _SECTION_MENTIONS[lang])
     for lang, patterns in _MENTIONS.items()
 }
 
@@ -500,8 +528,9 @@ def _number(match: re.Match[str], language: str) -> int:
 def find_paragraph_mentions(text: str, language: str) -> list[tuple[int, int, str]]:
     """Where `text` mentions paragraphs of the resolution: `(start, end, anchor)`, in order.
 
-    Anchors are the reader's (`OP10`, `OP8(a)`, `PP9`). Operative paragraphs are found by
-    number ("operative paragraph 10", "paragraph 10 of the resolution", "OP10"),
+    Anchors are the reader's (`OP10`, `OP8(a)`, `PP9`, `II.OP2`). Operative paragraphs are
+    found by number ("operative paragraph 10", "paragraph 10 of the resolution", "OP10"; in a
+    section, "paragraph 2 of section II", "II.OP2"),
     preambular ones by number or ordinal ("the ninth preambular paragraph"); ordinals are
     known up to the twentieth (thirtieth in English and French). `KeyError` names a
     language that is not one of the six.
@@ -518,6 +547,11 @@ def find_paragraph_mentions(text: str, language: str) -> list[tuple[int, int, st
             sub = m.groupdict().get("sub")
             if sub and kind == "op":
                 anchor += "(" + sub.strip("()").lower() + ")"
+            if sec := m.groupdict().get("sec"):
+                readings = section_anchors(" ".join(sec.split()).upper())
+                if not readings:
+                    continue
+                anchor = f"{readings[0]}.{anchor}"
             found.append((m.start(), m.end(), anchor))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept: list[tuple[int, int, str]] = []

@@ -54,6 +54,7 @@ __all__ = [
     "is_numbered_section",
     "section_anchors",
     "section_label",
+    "section_label_pattern",
 ]
 
 _Kind = Literal["numeral", "letter"]
@@ -223,6 +224,11 @@ def _anchor(kind: _Kind, index: int) -> str:
 def section_anchors(label: str) -> list[str]:
     """The anchors a printed label may stand for (`I` → `I`; `بـــاء` → `B`; `甲` → `A`)."""
     return [_anchor(kind, index) for kind, index in _readings(label)]
+
+
+def section_label_pattern(language: str) -> str:
+    """A regex (no groups) of the section labels `language` prints: `II`, `B`, `ثانيا`, `二`."""
+    return _LABELS[language]
 
 
 def is_numbered_section(anchor: str) -> bool:
