@@ -26,12 +26,8 @@ from hrdialogue.documents.model import (
     resolution_json_schema,
 )
 from hrdialogue.documents.parse import parse_resolution
-from hrdialogue.documents.render import (
-    cut_run_on_text,
-    iter_subparagraphs,
-    to_markdown,
-    to_summary,
-)
+from hrdialogue.documents.render import to_markdown, to_summary
+from hrdialogue.documents.runon import cut_run_on_text, iter_subparagraphs
 from tests.documents import factories
 from tests.documents.test_akn import akn_schema  # noqa: F401  (the schema, parsed once)
 

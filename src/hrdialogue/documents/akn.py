@@ -42,14 +42,8 @@ from hrdialogue.documents.model import (
     Resolution,
     Subparagraph,
 )
-from hrdialogue.documents.render import (
-    body_name,
-    cut_run_on_text,
-    format_date,
-    format_meeting,
-    iter_subparagraphs,
-    split_inline,
-)
+from hrdialogue.documents.render import body_name, format_date, format_meeting, split_inline
+from hrdialogue.documents.runon import cut_run_on_text, iter_subparagraphs
 from hrdialogue.languages import fold_homoglyphs, get_language
 
 __all__ = [

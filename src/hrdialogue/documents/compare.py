@@ -31,7 +31,7 @@ from hrdialogue.documents.model import (
     Resolution,
     Subparagraph,
 )
-from hrdialogue.documents.render import cut_run_on_text, iter_subparagraphs
+from hrdialogue.documents.runon import cut_run_on_text, iter_subparagraphs
 
 __all__ = [
     "SIMILARITY_THRESHOLD",

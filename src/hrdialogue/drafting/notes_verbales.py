@@ -27,7 +27,8 @@ from typing import Final, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 from hrdialogue.documents.model import Mandate, OperativeParagraph, Resolution, Subparagraph
-from hrdialogue.documents.render import cut_run_on_text, format_date, iter_subparagraphs
+from hrdialogue.documents.render import format_date
+from hrdialogue.documents.runon import cut_run_on_text, iter_subparagraphs
 from hrdialogue.documents.sections import is_numbered_section, section_label
 from hrdialogue.drafting import note_templates as t
 from hrdialogue.drafting.layout import Alignment, Block, BlockKind, Document

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from hrdialogue.documents.render import cut_run_on_text
+from hrdialogue.documents.runon import cut_run_on_text
 from hrdialogue.web.accounts.decorators import require_perm
 from hrdialogue.web.consultations.mandates import describe_mandates
 from hrdialogue.web.pages.languages import UN_LANGUAGE_CHOICES, text_direction

@@ -32,7 +32,7 @@ from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hrdialogue.documents.render import iter_subparagraphs
+from hrdialogue.documents.runon import iter_subparagraphs
 from hrdialogue.receipts import sign_receipt
 from hrdialogue.web.accounts.requests import Visitor
 from hrdialogue.web.audit.services import lock_head, record_change
