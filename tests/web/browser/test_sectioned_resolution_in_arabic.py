@@ -1,0 +1,50 @@
+"""A reader of the site in Arabic opens a sectioned resolution (a hand-written Arabic text,
+tests/documents/sectioned.py): each section's heading stands before its paragraphs, a link
+to a paragraph of a section scrolls to it, and the page passes an accessibility scan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.documents.sectioned import HEADINGS, sectioned
+from tests.web.conftest import PASSWORD
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+
+
+def test_a_sectioned_resolution_reads_in_arabic_with_its_section_headings(
+    live_server: Any, browser: Any, axe: Any, make_user: Any
+) -> None:
+    from hrdialogue.web.resolutions.services import upload_resolution
+
+    staff = make_user("secretariat", email="secretariat@ohchr.example")
+    document = upload_resolution(
+        actor=staff, data=sectioned("ar").encode(), name="a-res-68-247-ar.txt", language="ar"
+    )
+    base = live_server.url
+    context = browser.new_context(locale="ar")
+    context.add_cookies([{"name": "django_language", "value": "ar", "url": base}])
+    page = context.new_page()
+    page.goto(f"{base}/accounts/login/")
+    page.locator("#id_username").fill("secretariat@ohchr.example")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url(f"{base}/**")
+
+    page.goto(f"{base}/resolutions/{document.pk}/#II.OP2")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    headings = page.locator("h3.section-heading")
+    assert headings.count() == 2
+    assert HEADINGS["ar"][1] in headings.nth(1).inner_text()
+    # the second section's heading comes before its own paragraphs, after the first's
+    order = page.evaluate(
+        "() => [...document.querySelectorAll('h3.section-heading, p.paragraph[id]')].map(e => e.id)"
+    )
+    assert order.index("sec_II") == order.index("II.PP1") - 1
+    assert order.index("I.OP2") < order.index("sec_II")
+    assert page.locator('[id="II.OP2"]').is_visible()
+    results = axe.run(page)
+    assert results.violations_count == 0, results.generate_report()
+    context.close()
