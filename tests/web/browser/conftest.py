@@ -47,3 +47,19 @@ def axe() -> Any:
     from axe_playwright_python.sync_playwright import Axe
 
     return Axe()
+
+
+def signed_in_page(browser: Any, base: str, email: str, language: str) -> tuple[Any, Any]:
+    """A new browser context reading the site in `language` (its cookie set), signed in as
+    `email` (password `PASSWORD`): (context, page). Close the context at the end."""
+    from tests.web.conftest import PASSWORD
+
+    context = browser.new_context(locale=language)
+    context.add_cookies([{"name": "django_language", "value": language, "url": base}])
+    page = context.new_page()
+    page.goto(f"{base}/accounts/login/")
+    page.locator("#id_username").fill(email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url(f"{base}/**")
+    return context, page

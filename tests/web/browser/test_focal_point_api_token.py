@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.web.conftest import PASSWORD
+from tests.web.browser.conftest import signed_in_page
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
@@ -38,14 +38,7 @@ def test_a_focal_point_creates_uses_and_revokes_a_token_in_arabic(
         stakeholder=Stakeholder.objects.get(code="egy"),
     )
     base = live_server.url
-    context = browser.new_context(locale="ar")
-    context.add_cookies([{"name": "django_language", "value": "ar", "url": base}])
-    page = context.new_page()
-    page.goto(f"{base}/accounts/login/")
-    page.locator("#id_username").fill("focal@mission-egypt.example")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url(f"{base}/**")
+    context, page = signed_in_page(browser, base, "focal@mission-egypt.example", "ar")
 
     page.goto(f"{base}/account/api-tokens/")
     assert page.locator("html").get_attribute("dir") == "rtl"

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.web.conftest import PASSWORD
+from tests.web.browser.conftest import signed_in_page
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
@@ -26,14 +26,7 @@ def test_the_secretariat_runs_a_full_check_of_the_audit_log_in_arabic(
         with transaction.atomic():
             record_change(actor=staff, action="test.browser", target=staff, after={"i": i})
     base = live_server.url
-    context = browser.new_context(locale="ar")
-    context.add_cookies([{"name": "django_language", "value": "ar", "url": base}])
-    page = context.new_page()
-    page.goto(f"{base}/accounts/login/")
-    page.locator("#id_username").fill("secretariat@ohchr.example")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url(f"{base}/**")
+    context, page = signed_in_page(browser, base, "secretariat@ohchr.example", "ar")
 
     page.goto(f"{base}/audit/")
     assert page.locator("html").get_attribute("dir") == "rtl"

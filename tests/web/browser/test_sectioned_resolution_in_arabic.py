@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.documents.sectioned import HEADINGS, sectioned
-from tests.web.conftest import PASSWORD
+from tests.web.browser.conftest import signed_in_page
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
@@ -24,14 +24,7 @@ def test_a_sectioned_resolution_reads_in_arabic_with_its_section_headings(
         actor=staff, data=sectioned("ar").encode(), name="a-res-68-247-ar.txt", language="ar"
     )
     base = live_server.url
-    context = browser.new_context(locale="ar")
-    context.add_cookies([{"name": "django_language", "value": "ar", "url": base}])
-    page = context.new_page()
-    page.goto(f"{base}/accounts/login/")
-    page.locator("#id_username").fill("secretariat@ohchr.example")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url(f"{base}/**")
+    context, page = signed_in_page(browser, base, "secretariat@ohchr.example", "ar")
 
     page.goto(f"{base}/resolutions/{document.pk}/#II.OP2")
     assert page.locator("html").get_attribute("dir") == "rtl"
