@@ -1,8 +1,17 @@
-"""Subparagraphs of an operative paragraph, in four degrees: first `(a)`, `a)`, `(أ)`, then
-`(i)`, `i)`, `(一)`, then `a.`, then `i.`; anchored after the paragraph's anchor as `(a)`,
-`(a)(ii)`, `(a)(ii)(b)`, `(a)(ii)(b)(iii)`, the same in all six languages.
+"""Subparagraphs of an operative paragraph, in four degrees, anchored after the paragraph's
+anchor as `(a)`, `(a)(ii)`, `(a)(ii)(b)`, `(a)(ii)(b)(iii)`, the same in all six languages.
 
-Works on `CleanText` offsets: `segment` finds the paragraphs, this module the labels inside one.
+The forms read (`reference/un-documents.md` §1.2, and what PDF extraction makes of them):
+
+* first degree: `(a)`, `a)` (French, Spanish, Russian), `(أ)` (Arabic abjad), `（a）`; Latin
+  labels printed with Cyrillic look-alikes (`а)`, `с)`); the Russian alphabetical numbering
+  `а) б) в)`, read by position (`в)` is `(c)`);
+* second degree: `(i)`, `i)` (look-alikes too: `іі)`), `(一)`/`（一）`/`㈠` (Chinese); under
+  an Arabic letter, `` `1` `` (back-ticks or single quotes), `(1)`, `(١)`;
+* third degree `a.` inside a second-degree item; fourth degree `i.` inside a third-degree one.
+
+Works on `CleanText` offsets (NFKC: `（一）` and `㈠` read `(一)`): `segment` finds the
+paragraphs, this module the labels inside one.
 """
 
 from __future__ import annotations
@@ -11,6 +20,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 from hrdialogue.documents.spans import END_PUNCT, prev_char, trim_span
 
@@ -28,6 +38,14 @@ class RawSubparagraph:
 
 
 _LATIN = "abcdefghijklmnopqrstuvwxyz"
+# The Russian alphabetical numbering "а) б) в)" (Russian legal drafting; a UN text prints Latin
+# "a) b)"), without ё, й, ъ, ы, ь: read by position, "в)" is `(c)`, so that anchors are the same
+# in every language version.
+_CYRILLIC = "абвгдежзиклмнопрстуфхцчшщэюя"
+# Cyrillic letters that look Latin, as PDF extraction puts them in Latin labels ("а)", "іі)"):
+# read as the Latin letter. A Cyrillic letter that is also in `_CYRILLIC` (а, е, о, р, с, у, х)
+# keeps both readings; the label sequence decides.
+_LOOK_ALIKES: Final = str.maketrans("асеорхуіјѕһԁѵ", "aceopxyijshdv")
 _ABJAD = [
     "أ",
     "ب",
@@ -67,10 +85,36 @@ _ROMAN = [
     "xiv",
     "xv",
 ]
-_HAN = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+_HAN = [
+    "一",
+    "二",
+    "三",
+    "四",
+    "五",
+    "六",
+    "七",
+    "八",
+    "九",
+    "十",
+    "十一",
+    "十二",
+    "十三",
+    "十四",
+    "十五",
+]
+_LETTERS = "a-zа-яіјѕһԁѵ"  # Latin, Cyrillic and the look-alikes above
+_NUMERALS = "ivxіхѵ"  # Roman numerals, look-alikes included
+_DIGITS = "0-9\u0660-\u0669"  # ASCII and Arabic-Indic: "(1)", "(١)"
 _LABEL = re.compile(
-    r"\((?P<p>[a-z]{1,2}|[ivx]{1,5}|[\u0621-\u064a]{1,2}ـ?|[一二三四五六七八九十]{1,2})\)"
-    r"|(?<![\w(])(?P<b>[a-z]{1,2}|[ivx]{1,5})\)"
+    rf"\((?P<p>[{_LETTERS}]{{1,2}}|[{_NUMERALS}]{{1,5}}|[\u0621-\u064a]{{1,2}}ـ?"
+    rf"|[一二三四五六七八九十]{{1,2}}|[{_DIGITS}]{{1,2}})\)"
+    rf"|(?<![\w(])(?P<b>[{_LETTERS}]{{1,2}}|[{_NUMERALS}]{{1,5}})\)"
+)
+# The Arabic second degree: a numeral between back-ticks or single quotes, "`1`", "’1‘" (either
+# way round, as right-to-left text is extracted).
+_QUOTE_MARKS = "`‘’"
+_QUOTE_LABEL = re.compile(
+    rf"(?<![\w{_QUOTE_MARKS}])[{_QUOTE_MARKS}](?P<q>[{_DIGITS}]{{1,2}})[{_QUOTE_MARKS}]"
 )
 _LABEL_REACH = 7  # "(" + five letters + ")"
 _DOT_REACH = 4  # the longest third- or fourth-degree label before its ".": "viii", "xiii"
@@ -78,30 +122,83 @@ _DOT_REACH = 4  # the longest third- or fourth-degree label before its ".": "vii
 # "i." (a third-degree item that opens with its first fourth-degree label).
 _ABBREVIATION = re.compile(r"\s+(?!i\.\s)[a-z]\.")
 
+# The numberings ("schemes") a first- or second-degree label may belong to. A sequence keeps
+# to the numberings its labels share: "a) б)" is no sequence.
+_Reading = tuple[int, str, int]  # (degree, numbering, index)
 
-def _level1(value: str) -> int | None:
-    if len(value) == 1 and value in _LATIN:
-        return _LATIN.index(value)
+
+def _readings(value: str) -> list[_Reading]:
+    """Every way `value`, a label without its brackets, may be read: first degree in Latin
+    letters (look-alikes folded), the Russian alphabet or the Arabic abjad; second degree in
+    Roman numerals, Chinese numerals or digits."""
+    found: list[_Reading] = []
+    latin = value.translate(_LOOK_ALIKES)
+    if len(latin) == 1 and latin in _LATIN:
+        found.append((1, "latin", _LATIN.index(latin)))
+    if len(value) == 1 and value in _CYRILLIC and _CYRILLIC.index(value) < len(_LATIN):
+        found.append((1, "cyrillic", _CYRILLIC.index(value)))
     if value in _ABJAD:
-        return _ABJAD.index(value)
-    if value in {"هـ", "ه"}:
-        return 4
-    return None
-
-
-def _level2(value: str) -> int | None:
-    if value in _ROMAN:
-        return _ROMAN.index(value)
+        found.append((1, "abjad", _ABJAD.index(value)))
+    elif value == "ه":
+        found.append((1, "abjad", 4))
+    if latin in _ROMAN:
+        found.append((2, "roman", _ROMAN.index(latin)))
     if value in _HAN:
-        return _HAN.index(value)
-    return None
+        found.append((2, "han", _HAN.index(value)))
+    if value.isdecimal() and 0 < int(value) <= len(_ROMAN):
+        found.append((2, "digits", int(value) - 1))
+    return found
+
+
+@dataclass(slots=True)
+class _Sequence:
+    """Where the first- and second-degree label sequences of one paragraph stand: the last
+    index of each degree and the numberings it may be in."""
+
+    level1: int | None = None
+    schemes1: frozenset[str] = frozenset()
+    level2: int | None = None
+    schemes2: frozenset[str] = frozenset()
+
+    def read(self, value: str) -> tuple[int, int] | None:
+        """(degree, index) of the label `value` if it continues (or starts) a sequence; a
+        first-degree reading first, except "i" (only after "h")."""
+        readings = _readings(value)
+        roman_first = (2, "roman", 0) in readings
+        if not (roman_first and self.level1 is not None and self.level1 != 7):
+            index = 0 if self.level1 is None else self.level1 + 1
+            schemes = frozenset(
+                s
+                for d, s, i in readings
+                if d == 1 and i == index and (self.level1 is None or s in self.schemes1)
+            )
+            if schemes:
+                self.level1, self.schemes1, self.level2 = index, schemes, None
+                return 1, index
+        if self.level1 is None:
+            return None
+        index = 0 if self.level2 is None else self.level2 + 1
+        schemes = frozenset(
+            s
+            for d, s, i in readings
+            if d == 2
+            and i == index
+            and (self.level2 is None or s in self.schemes2)
+            # Digits number the second degree under Arabic letters only.
+            and (s != "digits" or "abjad" in self.schemes1)
+        )
+        if not schemes:
+            return None
+        self.level2, self.schemes2 = index, schemes
+        return 2, index
 
 
 def find_subparagraphs(
     text: str, start: int, end: int, language: str, line_starts: Sequence[int] = ()
 ) -> list[RawSubparagraph]:
-    """Subparagraphs of an operative paragraph, in four degrees: "(a)", "a)", "(أ)"; "(i)",
-    "i)", "(一)"; then, inside a second-degree item, "a."; inside a third-degree one, "i.".
+    """Subparagraphs of an operative paragraph, in four degrees: "(a)", "a)", "(أ)", "а)";
+    "(i)", "i)", "(一)", "`1`"; then, inside a second-degree item, "a."; inside a third-degree
+    one, "i." (the forms: the module's docstring).
 
     Anchors go one parenthesised label per degree, letters for the first and third degrees,
     Roman numerals for the second and fourth: `(a)`, `(a)(ii)`, `(a)(ii)(b)`,
@@ -153,35 +250,43 @@ def _paren_labels(
     """(degree, index, label start, label end) of the first- and second-degree labels;
     `first_paren`: where the first ")" of `text[start:end]` is."""
     labels: list[tuple[int, int, int, int]] = []
-    level1: int | None = None
-    level2: int | None = None
+    sequence = _Sequence()
+    for s, e, value in _candidates(text, start, end, first_paren):
+        read = sequence.read(value)
+        if read is not None:
+            labels.append((read[0], read[1], s, e))
+    return labels
+
+
+def _candidates(text: str, start: int, end: int, first_paren: int) -> list[tuple[int, int, str]]:
+    """(start, end, value) of each bracketed label that stands where a label may: at the
+    start of `text[start:end]` or after end punctuation, and before white space (or, in
+    Chinese text, before an ideograph: "(a)在国家一级")."""
+    found: list[tuple[int, int, str]] = []
     # Every label ends with ")" and is at most `_LABEL_REACH` long: scan only from there (the
     # pattern has no fixed first letter, so the engine would try every position).
     scan_from = max(start, first_paren + 1 - _LABEL_REACH)
     for m in _LABEL.finditer(text, scan_from, text.rfind(")", start, end) + 1):
-        s = m.start()
-        before = prev_char(text, s)
-        if s > start and before not in END_PUNCT:
-            continue
-        if m.end() < end and not text[m.end()].isspace():
-            continue
-        value = m.group("p") or m.group("b") or ""
-        first, second = _level1(value), _level2(value)
-        if (
-            first is not None
-            and ((level1 is None and first == 0) or (level1 is not None and first == level1 + 1))
-            and not (second == 0 and level1 is not None and level1 != 7)
-        ):
-            labels.append((1, first, s, m.end()))
-            level1, level2 = first, None
-        elif (
-            second is not None
-            and level1 is not None
-            and ((level2 is None and second == 0) or (level2 is not None and second == level2 + 1))
-        ):
-            labels.append((2, second, s, m.end()))
-            level2 = second
-    return labels
+        if _placed(text, start, end, m.start(), m.end()):
+            found.append((m.start(), m.end(), m.group("p") or m.group("b") or ""))
+    # "`1`" numbers the second degree under an Arabic letter label: looked for after the
+    # first one, where the text has a back-tick or a single quote.
+    arabic = next((s for s, _, v in found if "\u0621" <= v[0] <= "\u064a"), -1)
+    if arabic >= 0 and any(text.find(q, arabic, end) >= 0 for q in _QUOTE_MARKS):
+        found.extend(
+            (m.start(), m.end(), m.group("q"))
+            for m in _QUOTE_LABEL.finditer(text, arabic, end)
+            if _placed(text, start, end, m.start(), m.end())
+        )
+        found.sort()
+    return found
+
+
+def _placed(text: str, start: int, end: int, s: int, e: int) -> bool:
+    """Whether a label at `text[s:e]` stands where one may (see `_candidates`)."""
+    if s > start and prev_char(text, s) not in END_PUNCT:
+        return False
+    return e >= end or text[e].isspace() or "\u3400" <= text[e] <= "\u9fff"
 
 
 def _with_dot_labels(
