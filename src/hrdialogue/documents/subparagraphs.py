@@ -10,12 +10,17 @@ The forms read (`reference/un-documents.md` §1.2, and what PDF extraction makes
   an Arabic letter, `` `1` `` (back-ticks or single quotes), `(1)`, `(١)`;
 * third degree `a.` inside a second-degree item; fourth degree `i.` inside a third-degree one.
 
+A first- or second-degree label stands at the start of the paragraph or after end punctuation;
+the first label of a sequence may also stand after a word ("…as follows (a) …; (b) …") when the
+next label continues the sequence and the word names no part of a text ("subparagraph (a)").
+
 Works on `CleanText` offsets (NFKC: `（一）` and `㈠` read `(一)`): `segment` finds the
 paragraphs, this module the labels inside one.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -127,7 +132,8 @@ _ABBREVIATION = re.compile(r"\s+(?!i\.\s)[a-z]\.")
 _Reading = tuple[int, str, int]  # (degree, numbering, index)
 
 
-def _readings(value: str) -> list[_Reading]:
+@functools.lru_cache(maxsize=512)
+def _readings(value: str) -> tuple[_Reading, ...]:
     """Every way `value`, a label without its brackets, may be read: first degree in Latin
     letters (look-alikes folded), the Russian alphabet or the Arabic abjad; second degree in
     Roman numerals, Chinese numerals or digits."""
@@ -147,7 +153,7 @@ def _readings(value: str) -> list[_Reading]:
         found.append((2, "han", _HAN.index(value)))
     if value.isdecimal() and 0 < int(value) <= len(_ROMAN):
         found.append((2, "digits", int(value) - 1))
-    return found
+    return tuple(found)
 
 
 @dataclass(slots=True)
@@ -159,6 +165,15 @@ class _Sequence:
     schemes1: frozenset[str] = frozenset()
     level2: int | None = None
     schemes2: frozenset[str] = frozenset()
+
+    def copy(self) -> _Sequence:
+        return _Sequence(self.level1, self.schemes1, self.level2, self.schemes2)
+
+    def opens(self, value: str) -> bool:
+        """Whether `value` would start the first-degree sequence, or a second-degree one under
+        the open first-degree item."""
+        read = self.copy().read(value)
+        return read is not None and read[1] == 0
 
     def read(self, value: str) -> tuple[int, int] | None:
         """(degree, index) of the label `value` if it continues (or starts) a sequence; a
@@ -248,45 +263,97 @@ def _paren_labels(
     text: str, start: int, end: int, first_paren: int
 ) -> list[tuple[int, int, int, int]]:
     """(degree, index, label start, label end) of the first- and second-degree labels;
-    `first_paren`: where the first ")" of `text[start:end]` is."""
+    `first_paren`: where the first ")" of `text[start:end]` is.
+
+    A label that stands after a word, not after end punctuation ("…as follows (a) …"), may
+    open a sequence: it counts when the next label that stands where labels do continues it
+    ("(a) … ; (b)"). The last such opener before that label is the one.
+    """
     labels: list[tuple[int, int, int, int]] = []
     sequence = _Sequence()
-    for s, e, value in _candidates(text, start, end, first_paren):
+    opener: tuple[int, int, str] | None = None
+    for s, e, value, placed in _candidates(text, start, end, first_paren):
+        if not placed:
+            if sequence.opens(value) and _may_open(text, s):
+                opener = (s, e, value)
+            continue
+        if opener is not None:
+            trial = sequence.copy()
+            first, then = trial.read(opener[2]), trial.read(value)
+            if first is not None and then is not None and then == (first[0], 1):
+                labels.append((first[0], 0, opener[0], opener[1]))
+                labels.append((then[0], 1, s, e))
+                sequence, opener = trial, None
+                continue
+            opener = None
         read = sequence.read(value)
         if read is not None:
             labels.append((read[0], read[1], s, e))
     return labels
 
 
-def _candidates(text: str, start: int, end: int, first_paren: int) -> list[tuple[int, int, str]]:
-    """(start, end, value) of each bracketed label that stands where a label may: at the
-    start of `text[start:end]` or after end punctuation, and before white space (or, in
-    Chinese text, before an ideograph: "(a)在国家一级")."""
-    found: list[tuple[int, int, str]] = []
+def _candidates(
+    text: str, start: int, end: int, first_paren: int
+) -> list[tuple[int, int, str, bool]]:
+    """(start, end, value, placed) of each bracketed label before white space (or, in
+    Chinese text, before an ideograph: "(a)在国家一级"); `placed`: at the start of
+    `text[start:end]` or after end punctuation (a label elsewhere may at most open a
+    sequence: `_paren_labels`, `_may_open`)."""
+    found: list[tuple[int, int, str, bool]] = []
     # Every label ends with ")" and is at most `_LABEL_REACH` long: scan only from there (the
     # pattern has no fixed first letter, so the engine would try every position).
     scan_from = max(start, first_paren + 1 - _LABEL_REACH)
     for m in _LABEL.finditer(text, scan_from, text.rfind(")", start, end) + 1):
-        if _placed(text, start, end, m.start(), m.end()):
-            found.append((m.start(), m.end(), m.group("p") or m.group("b") or ""))
+        where = _placement(text, start, end, m.start(), m.end())
+        if where is not None:
+            found.append((m.start(), m.end(), m.group("p") or m.group("b") or "", where))
     # "`1`" numbers the second degree under an Arabic letter label: looked for after the
     # first one, where the text has a back-tick or a single quote.
-    arabic = next((s for s, _, v in found if "\u0621" <= v[0] <= "\u064a"), -1)
+    arabic = next((s for s, _, v, _ in found if "\u0621" <= v[0] <= "\u064a"), -1)
     if arabic >= 0 and any(text.find(q, arabic, end) >= 0 for q in _QUOTE_MARKS):
-        found.extend(
-            (m.start(), m.end(), m.group("q"))
-            for m in _QUOTE_LABEL.finditer(text, arabic, end)
-            if _placed(text, start, end, m.start(), m.end())
-        )
+        for m in _QUOTE_LABEL.finditer(text, arabic, end):
+            where = _placement(text, start, end, m.start(), m.end())
+            if where is not None:
+                found.append((m.start(), m.end(), m.group("q"), where))
         found.sort()
     return found
 
 
-def _placed(text: str, start: int, end: int, s: int, e: int) -> bool:
-    """Whether a label at `text[s:e]` stands where one may (see `_candidates`)."""
-    if s > start and prev_char(text, s) not in END_PUNCT:
+def _placement(text: str, start: int, end: int, s: int, e: int) -> bool | None:
+    """True where a label at `text[s:e]` stands as labels do, False where it may at most open
+    a sequence (`_may_open`), None where it is no label (see `_candidates`)."""
+    if not (e >= end or text[e].isspace() or "\u3400" <= text[e] <= "\u9fff"):
+        return None
+    return s == start or prev_char(text, s) in END_PUNCT
+
+
+# Words that name a part of a text: a label after one is a cross-reference ("subparagraph
+# (a)", "l'alinéa a)", "подпункт а)", "الفقرة (أ)"), looked for inside the word before.
+_PART_WORDS: Final = (
+    *("paragraph", "article", "section", "annex", "item", "rule", "chapter"),
+    *("alinéa", "párrafo", "apartado", "inciso", "artículo", "capítulo"),
+    *("пункт", "стать", "раздел", "приложени"),
+    *("فقرة", "فقرات", "بند", "مادة", "مرفق"),  # not "فقر" (poverty), not "ماد" (اعتماد)
+)
+_PART_WORD: Final = re.compile("|".join(_PART_WORDS))
+_HAN_PART_WORDS: Final = "段项条款节章"  # 第4段 (a)
+
+
+def _may_open(text: str, s: int) -> bool:
+    """Whether a label at `s`, after white space and a word, may open a sequence: the word is
+    letters and names no part of a text (`_PART_WORDS`)."""
+    k = s
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k in (s, 0) or not text[k - 1].isalpha():
         return False
-    return e >= end or text[e].isspace() or "\u3400" <= text[e] <= "\u9fff"
+    if "\u3400" <= text[k - 1] <= "\u9fff":
+        return text[k - 1] not in _HAN_PART_WORDS
+    w = k
+    while w > 0 and k - w < 30 and text[w - 1].isalpha():
+        w -= 1
+    word = text[w:k].lower()
+    return _PART_WORD.search(word) is None
 
 
 def _with_dot_labels(
