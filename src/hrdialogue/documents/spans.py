@@ -10,7 +10,10 @@ from bisect import bisect_left
 
 from hrdialogue.documents.model import Span
 
-__all__ = ["merge_spans", "span_contains", "trim_span"]
+__all__ = ["END_PUNCT", "merge_spans", "prev_char", "span_contains", "trim_span"]
+
+# What ends a paragraph or a clause before the next one (or a subparagraph label) begins.
+END_PUNCT = frozenset(",;:.،؛，；。")
 
 
 def merge_spans(spans: list[Span]) -> list[Span]:
@@ -39,3 +42,15 @@ def trim_span(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def prev_char(text: str, pos: int) -> str:
+    """The last character before `pos` that is not white space ("" if none)."""
+    if pos > 1:  # the usual case, one space (a line break) before: no loop
+        c = text[pos - 2]
+        if text[pos - 1].isspace() and not c.isspace():
+            return c
+    i = pos
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return text[i - 1] if i > 0 else ""
