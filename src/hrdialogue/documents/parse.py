@@ -58,7 +58,13 @@ __all__ = ["parse_resolution"]
 
 # A Latin word run straight into Arabic or Chinese: the aligned segments of a bitext. Led by
 # the rarer script of the text (so that the engine skips ahead in C), the other looked behind.
-_BITEXT_LATIN_FIRST = re.compile(r"[A-Za-z][,.;:)]?[\u0600-\u06ff\u4e00-\u9fff]")
+# (a subparagraph label run into the words after it, "(a)在", "(ii)تقديم", is not a segment's
+# end: the ")" does not count after "(" and one to four letters, nor after a lone letter
+# that opens a line)
+_LABEL_BEFORE = r"(?<!\([A-Za-z])(?<!\([A-Za-z]{2})(?<!\([A-Za-z]{3})(?<!\([A-Za-z]{4})(?<!\n[A-Za-z])(?<!^[A-Za-z])"
+_BITEXT_LATIN_FIRST = re.compile(
+    rf"[A-Za-z](?:[,.;:]|{_LABEL_BEFORE}\))?[\u0600-\u06ff\u4e00-\u9fff]"
+)
 _BITEXT_OTHER_FIRST = re.compile(
     r"[\u0600-\u06ff\u4e00-\u9fff](?:(?<=[A-Za-z].)|(?<=[A-Za-z][,.;:)].))"
 )
