@@ -22,37 +22,16 @@ from hrdialogue.documents.compare import compare_resolutions
 from hrdialogue.documents.model import (
     OperativeParagraph,
     Resolution,
-    Subparagraph,
     resolution_json_schema,
 )
 from hrdialogue.documents.parse import parse_resolution
 from hrdialogue.documents.render import to_markdown, to_summary
-from hrdialogue.documents.runon import cut_run_on_text, iter_subparagraphs
+from hrdialogue.documents.runon import cut_run_on_text
 from tests.documents import factories
+from tests.documents.subparagraph_checks import all_subs, check_spans, flat
 from tests.documents.test_akn import akn_schema  # noqa: F401  (the schema, parsed once)
 
 NS = {"a": AKN_NAMESPACE}
-
-
-def _subs(paragraph: OperativeParagraph | Subparagraph) -> list[Subparagraph]:
-    """Every subparagraph under `paragraph`, depth first."""
-    return [
-        s for _, s in iter_subparagraphs(paragraph.subparagraphs) if isinstance(s, Subparagraph)
-    ]
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _check_spans(source: str, paragraph: OperativeParagraph | Subparagraph) -> None:
-    """Each subparagraph's span holds its text, right after its label; children nest inside."""
-    for sub in paragraph.subparagraphs:
-        start, end = sub.span
-        assert paragraph.span[0] <= start <= end <= paragraph.span[1], sub.anchor
-        assert _flat(source[start:end]) == _flat(sub.text), sub.anchor
-        assert source[:start].rstrip().endswith(sub.label), sub.anchor
-        _check_spans(source, sub)
 
 
 # --- four degrees in four languages ---------------------------------------------------------
@@ -205,7 +184,7 @@ SOURCES = {"fr": FR, "es": ES, "ru": RU}
 def test_english_four_degrees() -> None:
     resolution = parse_resolution(EN, language="en")
     op1, op2 = resolution.operative
-    subs = _subs(op1)
+    subs = all_subs(op1)
     assert [s.anchor for s in subs] == [a for a, _, _ in EN_OP1]
     assert [s.label for s in subs] == [label for _, label, _ in EN_OP1]
     for sub, (anchor, _, text) in zip(subs, EN_OP1, strict=True):
@@ -214,7 +193,7 @@ def test_english_four_degrees() -> None:
     assert resolution.paragraph("OP1(a)(i)").text.startswith("Legislation, in particular: a. Laws")
     assert resolution.paragraph("OP1(a)(i)(a)(iii)").text == "Housing;"
     assert op2.subparagraphs == ()
-    _check_spans(EN, op1)
+    check_spans(EN, op1)
     assert resolution.warnings == ()
 
 
@@ -224,12 +203,12 @@ def test_four_degrees_in_french_spanish_and_russian(language: str) -> None:
     resolution = parse_resolution(source, language=language)
     op1 = resolution.operative[0]
     assert op1.lead_key is not None
-    subs = _subs(op1)
+    subs = all_subs(op1)
     assert [(s.anchor, s.label) for s in subs] == SHAPE
     for anchor, text in LEAVES[language].items():
         assert resolution.paragraph(anchor).text == text
         assert resolution.paragraph(anchor).subparagraphs == ()
-    _check_spans(source, op1)
+    check_spans(source, op1)
 
 
 def test_third_degree_runs_past_h_and_fourth_opens_right_after_its_parent() -> None:
@@ -247,7 +226,7 @@ def test_third_degree_runs_past_h_and_fourth_opens_right_after_its_parent() -> N
     assert [s.label for s in first.subparagraphs][8:] == ["i.", "j."]
     assert resolution.paragraph("OP1(a)(i)(i)").text == "nine;"
     second = resolution.paragraph("OP1(a)(ii)")
-    assert [s.anchor for s in _subs(second)] == [
+    assert [s.anchor for s in all_subs(second)] == [
         "OP1(a)(ii)(a)",
         "OP1(a)(ii)(a)(i)",
         "OP1(a)(ii)(a)(ii)",
@@ -288,8 +267,8 @@ def _op1(item: str) -> OperativeParagraph:
 )
 def test_abbreviations_initials_and_sentence_ends_are_not_labels(item: str, why: str) -> None:
     op1 = _op1(item)
-    assert [s.anchor for s in _subs(op1)] == ["OP1(a)", "OP1(a)(i)", "OP1(a)(ii)"], why
-    assert _flat(op1.subparagraphs[0].subparagraphs[0].text) == _flat(item), why
+    assert [s.anchor for s in all_subs(op1)] == ["OP1(a)", "OP1(a)(i)", "OP1(a)(ii)"], why
+    assert flat(op1.subparagraphs[0].subparagraphs[0].text) == flat(item), why
 
 
 def test_an_initial_after_a_label_does_not_hide_it() -> None:
@@ -308,7 +287,7 @@ def test_third_degree_labels_are_read_only_inside_a_second_degree_item() -> None
         "(b) To consult States;\n"
     )
     op1 = parse_resolution(text, language="en").operative[0]
-    assert [s.anchor for s in _subs(op1)] == ["OP1(a)", "OP1(b)"]
+    assert [s.anchor for s in all_subs(op1)] == ["OP1(a)", "OP1(b)"]
     assert op1.subparagraphs[0].text == "To report on: a. Laws; b. Policies;"
 
 
@@ -504,11 +483,11 @@ def test_written_trees_read_back_with_unique_nested_anchors(
     )
     resolution = parse_resolution(source, language="en")
     op1 = resolution.operative[0]
-    assert [(s.anchor, s.label) for s in _subs(op1)] == [(a, label) for a, label, _ in expected]
-    _check_spans(source, op1)
+    assert [(s.anchor, s.label) for s in all_subs(op1)] == [(a, label) for a, label, _ in expected]
+    check_spans(source, op1)
     cut = cut_run_on_text(resolution)
     assert cut.operative[0].text == "Requests the Secretary-General:"
-    assert [s.text for s in _subs(cut.operative[0])] == [words for _, _, words in expected]
+    assert [s.text for s in all_subs(cut.operative[0])] == [words for _, _, words in expected]
 
 
 _TOKENS = ["(a)", "(b)", "(i)", "(ii)", "a.", "b.", "c.", "i.", "ii.", "iii.", "h.", "e.g."]
@@ -525,12 +504,12 @@ def test_any_label_soup_gives_unique_anchors_and_nested_spans(tokens: list[str])
     )
     resolution = parse_resolution(source, language="en")
     for op in resolution.operative:
-        anchors = [s.anchor for s in _subs(op)]
+        anchors = [s.anchor for s in all_subs(op)]
         assert len(anchors) == len(set(anchors))
-        for sub in _subs(op):
+        for sub in all_subs(op):
             assert sub.anchor.startswith(op.anchor + "(")
             assert sub.anchor.count("(") <= 4
             for child in sub.subparagraphs:
                 assert child.anchor.startswith(sub.anchor)
                 assert sub.span[0] <= child.span[0] <= child.span[1] <= sub.span[1]
-        _check_spans(source, op)
+        check_spans(source, op)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from hrdialogue.documents.model import OperativeParagraph, Subparagraph
 from hrdialogue.documents.parse import parse_resolution
+from tests.documents.subparagraph_checks import all_subs
 
 HEADS = {
     "en": "The General Assembly,\n\nRecalling its resolutions,\n\n1. ",
@@ -33,15 +33,7 @@ CLOSES = {
 def _read(language: str, paragraph: str) -> list[tuple[str, str, str]]:
     """(anchor, label, text) of every subparagraph of OP1, depth first."""
     resolution = parse_resolution(HEADS[language] + paragraph + CLOSES[language], language=language)
-    return [(s.anchor, s.label, s.text) for s in _subs(resolution.operative[0])]
-
-
-def _subs(paragraph: OperativeParagraph | Subparagraph) -> list[Subparagraph]:
-    """Every subparagraph under `paragraph`, depth first."""
-    found: list[Subparagraph] = []
-    for sub in paragraph.subparagraphs:
-        found += [sub, *_subs(sub)]
-    return found
+    return [(s.anchor, s.label, s.text) for s in all_subs(resolution.operative[0])]
 
 
 def test_a_sequence_that_opens_after_a_word() -> None:

@@ -18,30 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hrdialogue.documents.model import OperativeParagraph, Subparagraph
 from hrdialogue.documents.parse import parse_resolution
-
-
-def _subs(paragraph: OperativeParagraph | Subparagraph) -> list[Subparagraph]:
-    """Every subparagraph under `paragraph`, depth first."""
-    found: list[Subparagraph] = []
-    for sub in paragraph.subparagraphs:
-        found += [sub, *_subs(sub)]
-    return found
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _check_spans(source: str, paragraph: OperativeParagraph | Subparagraph) -> None:
-    """Each subparagraph's span holds its text, right after its label; children nest inside."""
-    for sub in paragraph.subparagraphs:
-        start, end = sub.span
-        assert paragraph.span[0] <= start <= end <= paragraph.span[1], sub.anchor
-        assert source[:start].rstrip().endswith(sub.label), sub.anchor
-        _check_spans(source, sub)
-
+from tests.documents.subparagraph_checks import all_subs, check_spans
 
 # --- one structure in four languages --------------------------------------------------------
 
@@ -163,18 +141,18 @@ SOURCES: dict[str, tuple[str, str]] = {
 @pytest.mark.parametrize("name", sorted(SOURCES))
 def test_one_structure_gives_the_same_anchors_in_every_language(name: str) -> None:
     source, language = SOURCES[name]
-    english = [s.anchor for s in _subs(parse_resolution(EN, language="en").operative[0])]
+    english = [s.anchor for s in all_subs(parse_resolution(EN, language="en").operative[0])]
     assert english == ANCHORS
     resolution = parse_resolution(source, language=language)
     op1, op2 = resolution.operative
-    assert [s.anchor for s in _subs(op1)] == english
+    assert [s.anchor for s in all_subs(op1)] == english
     assert op2.subparagraphs == ()
-    _check_spans(source, op1)
+    check_spans(source, op1, same_text=False)
 
 
 def test_russian_alphabetical_labels_are_read_by_position() -> None:
     resolution = parse_resolution(RU_ALPHABET, language="ru")
-    subs = _subs(resolution.operative[0])
+    subs = all_subs(resolution.operative[0])
     assert [(s.anchor, s.label) for s in subs] == [
         ("OP1(a)", "а)"),
         ("OP1(a)(i)", "i)"),
@@ -190,7 +168,7 @@ def test_russian_alphabetical_labels_are_read_by_position() -> None:
 
 def test_cyrillic_look_alikes_in_latin_labels_read_as_the_latin_label() -> None:
     resolution = parse_resolution(RU_LOOK_ALIKES, language="ru")
-    subs = _subs(resolution.operative[0])
+    subs = all_subs(resolution.operative[0])
     # The label is kept as printed (Cyrillic), the anchor is the Latin one.
     assert [(s.anchor, s.label) for s in subs] == [
         ("OP1(a)", "\u0430)"),
@@ -213,7 +191,7 @@ def test_the_russian_alphabet_runs_past_the_look_alikes() -> None:
         f"1. просит Генерального секретаря:\n{items}\n\n2. постановляет продолжить.\n"
     )
     resolution = parse_resolution(source, language="ru")
-    subs = _subs(resolution.operative[0])
+    subs = all_subs(resolution.operative[0])
     assert [s.anchor for s in subs] == [f"OP1({c})" for c in "abcdefghi"]
     assert (subs[5].label, subs[5].text) == ("е)", "пункт 6;")
 
@@ -223,7 +201,7 @@ def test_arabic_second_degree_in_each_form(form: str) -> None:
     one, two = AR_SECOND_DEGREE[form]
     source = AR_TEMPLATE.format(one=one, two=two)
     resolution = parse_resolution(source, language="ar")
-    subs = _subs(resolution.operative[0])
+    subs = all_subs(resolution.operative[0])
     assert [(s.anchor, s.label) for s in subs] == [
         ("OP1(a)", "(أ)"),
         ("OP1(a)(i)", one),
@@ -241,7 +219,7 @@ def test_arabic_second_degree_in_each_form(form: str) -> None:
 def test_chinese_second_degree_in_each_form(form: str) -> None:
     source = ZH_FORMS[form]
     resolution = parse_resolution(source, language="zh")
-    subs = _subs(resolution.operative[0])
+    subs = all_subs(resolution.operative[0])
     assert [s.anchor for s in subs] == ANCHORS
     # The clean text is NFKC: "；" reads ";".
     assert resolution.paragraph("OP1(a)(i)").text == "立法;"
@@ -255,7 +233,7 @@ def test_chinese_numerals_run_past_ten() -> None:
     items = "\n".join(f"({n}) 项目{k}；" for k, n in enumerate(numerals, 1))
     source = f"{ZH_HEAD}请秘书长：\n(a) 报告下列事项：\n{items}{CLOSES['zh']}"
     resolution = parse_resolution(source, language="zh")
-    subs = _subs(resolution.operative[0])
+    subs = all_subs(resolution.operative[0])
     romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
     assert [s.anchor for s in subs] == ["OP1(a)", *(f"OP1(a)({r})" for r in romans)]
     assert (subs[-1].label, subs[-1].text) == ("(十二)", "项目12;")
@@ -266,7 +244,7 @@ def test_half_width_chinese_labels_with_no_space_after() -> None:
     bitext (a Latin word run straight into Chinese)."""
     source = ZH.replace(") ", ")")
     resolution = parse_resolution(source, language="zh")
-    assert [s.anchor for s in _subs(resolution.operative[0])] == ANCHORS
+    assert [s.anchor for s in all_subs(resolution.operative[0])] == ANCHORS
 
 
 # --- look-alikes that are not labels -----------------------------------------------------------
@@ -380,8 +358,8 @@ def test_look_alikes_are_not_labels(
     source = HEADS[language] + paragraph + CLOSES[language]
     resolution = parse_resolution(source, language=language)
     op1 = resolution.operative[0]
-    assert [s.anchor for s in _subs(op1)] == anchors, why
-    _check_spans(source, op1)
+    assert [s.anchor for s in all_subs(op1)] == anchors, why
+    check_spans(source, op1, same_text=False)
 
 
 # --- any mixture ----------------------------------------------------------------------------
@@ -399,11 +377,11 @@ def test_any_mixture_of_scripts_gives_unique_anchors_and_nested_spans(
     source = HEADS[language] + "просит: " + " ".join(tokens) + CLOSES[language]
     resolution = parse_resolution(source, language=language)
     for op in resolution.operative:
-        anchors = [s.anchor for s in _subs(op)]
+        anchors = [s.anchor for s in all_subs(op)]
         assert len(anchors) == len(set(anchors))
-        for sub in _subs(op):
+        for sub in all_subs(op):
             assert sub.anchor.startswith(op.anchor + "(")
             for child in sub.subparagraphs:
                 assert child.anchor.startswith(sub.anchor)
                 assert sub.span[0] <= child.span[0] <= child.span[1] <= sub.span[1]
-        _check_spans(source, op)
+        check_spans(source, op, same_text=False)
