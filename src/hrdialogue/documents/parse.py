@@ -61,12 +61,8 @@ __all__ = ["parse_resolution"]
 # (a subparagraph label run into the words after it, "(a)在", "(ii)تقديم", is not a segment's
 # end: the ")" does not count after "(" and one to four letters, nor after a lone letter
 # that opens a line)
-_LABEL_BEFORE = (
-    "".join(
-        (rf"(?<!\([A-Za-z]{{{n}}})" for n in range(1, 5)),
-    )
-    + r"(?<!\n[A-Za-z])(?<!^[A-Za-z])"
-)
+_IN_PARENTHESES = "".join(rf"(?<!\([A-Za-z]{{{n}}})" for n in range(1, 5))
+_LABEL_BEFORE = _IN_PARENTHESES + r"(?<!\n[A-Za-z])(?<!^[A-Za-z])"
 _BITEXT_LATIN_FIRST = re.compile(
     rf"[A-Za-z](?:[,.;:]|{_LABEL_BEFORE}\))?[\u0600-\u06ff\u4e00-\u9fff]"
 )
