@@ -281,7 +281,14 @@ def test_the_json_schema_publishes_sections() -> None:
     schema = resolution_json_schema()
     assert "sections" in schema["properties"]
     section = schema["$defs"]["Section"]
-    assert set(section["properties"]) == {"anchor", "num", "heading", "span"}
+    assert set(section["properties"]) == {
+        "anchor",
+        "num",
+        "heading",
+        "span",
+        "enacting_formula",  # a composite's part only
+        "adoption",
+    }
     for name in ("PreambularParagraph", "OperativeParagraph"):
         assert "section" in schema["$defs"][name]["properties"]
 
@@ -462,10 +469,82 @@ def test_a_composite_resolution_is_read_part_by_part(shared: Path) -> None:
     assert resolution.warnings == ()
     assert resolution.adoption is not None
     assert (resolution.adoption.meeting, resolution.adoption.date) == (62, dt.date(2014, 12, 5))
+    # each part is a resolution of its own: its formula and its closing
+    assert resolution.is_composite
+    assert [s.enacting_formula for s in resolution.sections] == ["The General Assembly,"] * 2
+    closings = [s.adoption for s in resolution.sections]
+    assert [(a.meeting, a.date) for a in closings if a] == [(62, dt.date(2014, 12, 5))] * 2
+    first, second = closings
+    assert first is not None
+    assert second is not None
+    line = "62nd plenary meeting"
+    for adoption in (first, second):  # each span starts at its own closing line
+        assert COMPOSITE[adoption.span[0] : adoption.span[0] + len(line)] == line
+    assert first.span[0] < COMPOSITE.index("\nB\n") < second.span[0]
+
+
+def test_a_composite_resolution_is_an_akoma_ntoso_collection_of_its_parts(shared: Path) -> None:
+    # AKN4UN part 3 (GA resolutions), "Resolutions issued under the same number": 69/96 A-B
+    # is a documentCollection whose components are the resolutions A and B
+    resolution = parse_resolution(COMPOSITE, language="en")
     doc = etree.fromstring(to_akoma_ntoso(resolution).encode("utf-8"))
     schema = _schema(shared)
     assert schema.validate(doc), schema.error_log
-    assert doc.xpath("//a:mainBody/a:section/@eId", namespaces=NS) == ["sec_A", "sec_B"]
+    assert doc.xpath("//a:statement[not(ancestor::a:component)]", namespaces=NS) == []
+    collection = doc.xpath("/a:akomaNtoso/a:documentCollection", namespaces=NS)[0]
+    work = "/akn/un/collection/deliberation/un-ga/2014-12-05/69-96"
+    assert collection.xpath("a:meta//a:FRBRWork/a:FRBRuri/@value", namespaces=NS) == [work]
+    assert collection.xpath("a:preface//a:docNumber/text()", namespaces=NS) == ["A/RES/69/96"]
+    refs = collection.xpath("a:collectionBody/a:component/a:documentRef", namespaces=NS)
+    assert [(r.get("href"), r.get("showAs")) for r in refs] == [
+        ("#comp_A", "69/96 A"),
+        ("#comp_B", "69/96 B"),
+    ]
+    parts = collection.xpath("a:components/a:component", namespaces=NS)
+    assert [c.get("eId") for c in parts] == ["comp_A", "comp_B"]
+    part_b = parts[1].xpath("a:statement", namespaces=NS)[0]
+
+    def one(path: str) -> list[str]:
+        return [str(v) for v in part_b.xpath(path, namespaces=NS)]
+
+    # the IRI a reference to "resolution 69/96 B" points to (`reference_href`)
+    assert one("a:meta//a:FRBRWork/a:FRBRuri/@value") == [
+        "/akn/un/statement/deliberation/un-ga/2014-12-05/69-96_B"
+    ]
+    assert one("a:preface//a:docNumber/text()") == ["B"]
+    assert one("a:preface//a:docTitle/text()") == [
+        "United Nations public information policies and activities"
+    ]
+    assert one("a:preamble/a:formula/a:p/text()") == ["The General Assembly,"]
+    assert one("a:preamble/a:container/@eId") == ["comp_B__preamble__container_1"]
+    assert one("a:mainBody/a:paragraph/@eId") == ["comp_B__para_1", "comp_B__para_2"]
+    assert one("a:conclusions//a:docDate/@date") == ["2014-12-05"]
+    assert one("a:conclusions//a:event/text()") == ["62nd plenary meeting"]
+
+
+def test_a_composite_resolution_is_rendered_part_by_part() -> None:
+    resolution = parse_resolution(COMPOSITE, language="en")
+    markdown = to_markdown(resolution)
+    # each part: its heading, its formula, its paragraphs, its closing; no formula before A
+    a, b = markdown.index('id="sec_A"'), markdown.index('id="sec_B"')
+    assert markdown.count("The General Assembly,") == 2
+    assert a < markdown.index("The General Assembly,") < markdown.index("A.OP2") < b
+    closing = "*62nd plenary meeting, 5 December 2014*"
+    assert markdown.count(closing) == 2
+    assert markdown.index("A.OP2") < markdown.index(closing) < b
+    summary = to_summary(resolution)
+    assert "2 parts" in summary
+    assert "Part A. Information in the service of humanity" in summary
+    assert summary.count("Adopted: 62nd plenary meeting, 5 December 2014") == 2
+
+
+def test_a_composite_resolution_whose_last_part_has_no_closing_is_truncated() -> None:
+    text = COMPOSITE.rsplit("62nd plenary meeting", 1)[0]
+    resolution = parse_resolution(text, language="en")
+    assert [s.anchor for s in resolution.sections] == ["A", "B"]
+    assert resolution.sections[0].adoption is not None
+    assert resolution.sections[1].adoption is None
+    assert [w.code for w in resolution.warnings] == ["truncated"]
 
 
 def test_a_second_formula_that_opens_no_part_is_reported() -> None:
@@ -522,6 +601,9 @@ def test_a_russian_composite_resolution_has_the_anchors_of_the_english_one() -> 
     assert [pp.anchor for pp in resolution.preamble] == ["A.PP1", "B.PP1"]
     assert [op.anchor for op in resolution.operative] == ["A.OP1", "A.OP2", "B.OP1"]
     assert resolution.warnings == ()
+    assert [s.enacting_formula for s in resolution.sections] == ["Генеральная Ассамблея,"] * 2
+    dates = [s.adoption.date for s in resolution.sections if s.adoption is not None]
+    assert dates == [dt.date(2014, 12, 5)] * 2
 
 
 def test_a_quoted_formula_in_a_sectioned_resolution_is_still_reported() -> None:

@@ -64,6 +64,40 @@ def test_the_page_shows_each_section_heading_before_its_paragraphs(
     assert re.sub(r"<[^>]+>", "", heading.group(1)) == "II Cooperation in the field of human rights"
 
 
+def test_a_composite_resolution_shows_each_part_with_its_formula_and_closing(
+    client: Client, secretariat: Any
+) -> None:
+    from tests.documents.test_sections import COMPOSITE
+
+    client.force_login(secretariat)
+    data = COMPOSITE.encode("utf-8")
+    response = client.post(
+        reverse("resolutions:upload"),
+        {"file": SimpleUploadedFile("a-res-69-96.txt", data), "language": "en"},
+    )
+    assert response.status_code == 302
+    page = client.get(response["Location"]).text
+    text = page[page.index('id="text-heading"') :]
+    blocks = re.findall(r'<(?:p|h3) class="([^"]+)"(?: id="([^"]+)")?>(.*?)</(?:p|h3)>', text, re.S)
+    shown = [(cls, anchor or re.sub(r"<[^>]+>", "", body).strip()) for cls, anchor, body in blocks]
+    closing = ("paragraph closing", "62nd plenary meeting, 5 December 2014")
+    formula = ("paragraph", "The General Assembly,")
+    assert shown[1:] == [  # (the title first)
+        ("section-heading", "sec_A"),
+        formula,
+        ("paragraph", "A.PP1"),
+        ("paragraph", "A.OP1"),
+        ("paragraph", "A.OP2"),
+        closing,
+        ("section-heading", "sec_B"),
+        formula,
+        ("paragraph", "B.PP1"),
+        ("paragraph", "B.OP1"),
+        ("paragraph", "B.OP2"),
+        closing,
+    ]
+
+
 def test_an_unsectioned_resolution_shows_no_section_heading(
     client: Client, stored_resolution: Any
 ) -> None:

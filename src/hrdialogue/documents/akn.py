@@ -14,6 +14,12 @@ against the OASIS `akomantoso30.xsd`:
   a sectioned body's sections as `<section eId="sec_I">` with `<num>`, `<heading>`, their
   preambular paragraphs as `<crossHeading refersTo="#preamble">` and their paragraphs
   `sec_I__para_1`), `<conclusions>` (meeting and adoption date);
+- a composite resolution (69/96 A-B) as AKN4UN models it: a `<documentCollection>` with the
+  whole's FRBR identification (`/akn/un/collection/deliberation/un-ga/2014-12-05/69-96`),
+  preface and mentions, a `<collectionBody>` of `<documentRef>`s and the parts in
+  `<components>`, each a `<statement>` of its own (`…/69-96_A`) with its preface (label and
+  title), preamble (its enacting formula), body and conclusions; eIds are prefixed with the
+  component's (`comp_A__para_1`), as the schema wants them unique in the whole collection;
 - footnotes as `<sup class="footnote"><authorialNote marker placement="bottom">` at the place
   of their marker; references as `<ref href>` around the words that cite them.
 
@@ -27,11 +33,12 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import Final, NamedTuple
 
 from lxml import etree
 
 from hrdialogue.documents.model import (
+    Adoption,
     Body,
     DocumentKind,
     Footnote,
@@ -40,6 +47,8 @@ from hrdialogue.documents.model import (
     PreambularParagraph,
     Reference,
     Resolution,
+    Section,
+    SectionPart,
     Subparagraph,
 )
 from hrdialogue.documents.render import body_name, format_date, format_meeting, split_inline
@@ -158,24 +167,58 @@ def _append_text(parent: etree._Element, text: str) -> None:
 # --- identification and references ----------------------------------------------------------
 
 
-def _identification(meta: etree._Element, resolution: Resolution, language: str) -> None:
+class _Work(NamedTuple):
+    """What `<identification>` says of a work: its IRI, date and number."""
+
+    iri: str
+    date: dt.date | None
+    value: str  # the number as an IRI segment: `63-180`, `69-96_A`
+    shown: str  # the number as printed: `63/180`, `69/96 A`
+
+
+def _resolution_work(resolution: Resolution) -> _Work:
     date = resolution.adoption.date if resolution.adoption is not None else None
     value, shown = _work_number(resolution)
-    work = _deliberation_iri(resolution.body, date, value)
-    expression = f"{work}/{language}@"
-    actor = actor_code(resolution.body)
+    return _Work(_deliberation_iri(resolution.body, date, value), date, value, shown)
+
+
+def _collection_work(resolution: Resolution) -> _Work:
+    """A composite resolution as a whole (AKN4UN: a `documentCollection`):
+    `/akn/un/collection/deliberation/un-ga/2014-12-05/69-96`."""
+    work = _resolution_work(resolution)
+    iri = work.iri.replace("/akn/un/statement/", "/akn/un/collection/", 1)
+    return work._replace(iri=iri)
+
+
+def _part_work(resolution: Resolution, section: Section) -> _Work:
+    """A composite's part, a resolution of its own: `69/96 A` →
+    `/akn/un/statement/deliberation/un-ga/2014-12-05/69-96_A` (the IRI a reference to
+    "resolution 69/96 A" points to)."""
+    adoption = section.adoption or resolution.adoption
+    date = adoption.date if adoption is not None else None
+    shown = f"{_work_number(resolution)[1]} {section.anchor}"
+    value = _iri_number(shown)
+    return _Work(_deliberation_iri(resolution.body, date, value), date, value, shown)
+
+
+def _identification(
+    meta: etree._Element, work: _Work, body: Body | None, language: str, *, subtype: str
+) -> None:
+    date = work.date
+    expression = f"{work.iri}/{language}@"
+    actor = actor_code(body)
     date_attrs = {"date": date.isoformat(), "name": "adoption"} if date else {}
     if not date_attrs:
         date_attrs = {"date": _UNKNOWN_DATE, "name": "unknown"}
     ident = _sub(meta, _A + "identification", source=f"#{_SOURCE}")
     frbr = _sub(ident, _A + "FRBRWork")
-    _sub(frbr, _A + "FRBRthis", value=f"{work}/!main")
-    _sub(frbr, _A + "FRBRuri", value=work)
+    _sub(frbr, _A + "FRBRthis", value=f"{work.iri}/!main")
+    _sub(frbr, _A + "FRBRuri", value=work.iri)
     _sub(frbr, _A + "FRBRdate", **date_attrs)
     _sub(frbr, _A + "FRBRauthor", href=f"#{actor}")
     _sub(frbr, _A + "FRBRcountry", value="un")
-    _sub(frbr, _A + "FRBRsubtype", value="deliberation")
-    _sub(frbr, _A + "FRBRnumber", value=value, showAs=shown)
+    _sub(frbr, _A + "FRBRsubtype", value=subtype)
+    _sub(frbr, _A + "FRBRnumber", value=work.value, showAs=work.shown)
     frbr = _sub(ident, _A + "FRBRExpression")
     _sub(frbr, _A + "FRBRthis", value=f"{expression}/!main")
     _sub(frbr, _A + "FRBRuri", value=expression)
@@ -407,8 +450,9 @@ def _local_number(
 
 
 class _Writer:
-    def __init__(self, resolution: Resolution) -> None:
+    def __init__(self, resolution: Resolution, language: str) -> None:
         self.resolution = resolution
+        self.language = language  # ISO 639-2, for the IRIs
         self.inline = _Inline(resolution, self.eid)
         self.eids: dict[str, str] = {}
         self.taken: set[str] = set()
@@ -424,11 +468,11 @@ class _Writer:
             self.eids.setdefault(anchor, eid)
         return eid
 
-    def preface(self, statement: etree._Element) -> None:
+    def preface(self, parent: etree._Element) -> None:
         res = self.resolution
         if not (res.symbol or res.title):
             return
-        p = _sub(_sub(statement, _A + "preface"), _A + "p")
+        p = _sub(_sub(parent, _A + "preface"), _A + "p")
         if res.symbol:
             _sub(p, _A + "docNumber", res.symbol)
         if res.title:
@@ -436,18 +480,21 @@ class _Writer:
                 _append_text(p, " ")
             _sub(p, _A + "docTitle", res.title)
 
-    def preamble(self, statement: etree._Element) -> None:
-        res = self.resolution
-        paragraphs = res.parts()[0].preamble  # those of the sections are cross-headings
-        if not (res.enacting_formula or paragraphs):
+    def preamble(
+        self,
+        statement: etree._Element,
+        formula: str | None,
+        paragraphs: Sequence[PreambularParagraph],
+        prefix: str = "",
+    ) -> None:
+        if not (formula or paragraphs):
             return
         preamble = _sub(statement, _A + "preamble")
-        if res.enacting_formula:
-            formula = _sub(preamble, _A + "formula", name="enactingFormula")
-            _sub(formula, _A + "p", res.enacting_formula)
+        if formula:
+            _sub(_sub(preamble, _A + "formula", name="enactingFormula"), _A + "p", formula)
         for i, pp in enumerate(paragraphs, 1):
             number = _local_number(pp, "PP", i)
-            eid = self.eid(f"preamble__container_{number}", pp.anchor)
+            eid = self.eid(f"{prefix}preamble__container_{number}", pp.anchor)
             container = _sub(
                 preamble, _A + "container", name=pp.lead_key or "preambularParagraph", eId=eid
             )
@@ -475,6 +522,37 @@ class _Writer:
                 cross = _sub(section, _A + "crossHeading", eId=eid, refersTo="#preamble")
                 self.inline.fill(cross, pp.anchor, pp.text, pp.lead)
             self.paragraphs(section, part.operative, f"{prefix}__")
+
+    def component(self, parent: etree._Element, eid: str, part: SectionPart) -> None:
+        """A composite's part as a `<component>` holding a `<statement>` of its own (AKN4UN:
+        69/96 A-B), its eIds prefixed with the component's (they are unique in the whole
+        collection)."""
+        section = part.section
+        assert section is not None  # (the parts of a composite are sections)
+        res = self.resolution
+        statement = _sub(
+            _sub(parent, _A + "component", eId=eid),
+            _A + "statement",
+            name=_STATEMENT_NAMES[res.kind],
+            contains="originalVersion",
+        )
+        meta = _sub(statement, _A + "meta")
+        _identification(
+            meta, _part_work(res, section), res.body, self.language, subtype="deliberation"
+        )
+        p = _sub(_sub(statement, _A + "preface"), _A + "p")
+        _sub(p, _A + "docNumber", section.num)
+        if section.heading is not None:
+            _append_text(p, " ")
+            _sub(p, _A + "docTitle", section.heading)
+        prefix = f"{eid}__"
+        self.preamble(statement, section.enacting_formula, part.preamble, prefix)
+        body = _sub(statement, _A + "mainBody")
+        if part.operative:
+            self.paragraphs(body, part.operative, prefix)
+        else:
+            _sub(_sub(body, _A + "p"), _A + "omissis", "…")
+        self.conclusions(statement, section.adoption)
 
     def paragraphs(
         self, parent: etree._Element, operative: Sequence[OperativeParagraph], prefix: str
@@ -504,9 +582,8 @@ class _Writer:
             _sub(point, _A + "num", sub.label)
             self.content(point, sub)
 
-    def conclusions(self, statement: etree._Element) -> None:
+    def conclusions(self, statement: etree._Element, adoption: Adoption | None) -> None:
         res = self.resolution
-        adoption = res.adoption
         if adoption is None or (adoption.meeting is None and adoption.date is None):
             return
         p = _sub(_sub(statement, _A + "conclusions"), _A + "p")
@@ -537,24 +614,45 @@ def _indent(element: etree._Element, depth: int = 0) -> None:
 
 
 def to_akoma_ntoso(resolution: Resolution) -> str:
-    """The resolution as an AKN4UN `statement name="resolution"` document (UTF-8 XML text)."""
+    """The resolution as an AKN4UN `statement name="resolution"` document (UTF-8 XML text);
+    a composite resolution (69/96 A-B) as a `documentCollection` whose components are its
+    parts, each a `statement` of its own."""
     resolution = cut_run_on_text(resolution)
     language = get_language(resolution.language).iso639_2
     # lxml takes None as the key of the default namespace; lxml-stubs types keys as str.
     root = etree.Element(_A + "akomaNtoso", nsmap={None: AKN_NAMESPACE})  # type: ignore[dict-item]
-    statement = _sub(
-        root,
-        _A + "statement",
-        name=_STATEMENT_NAMES[resolution.kind],
-        contains="originalVersion",
-    )
-    meta = _sub(statement, _A + "meta")
-    writer = _Writer(resolution)
-    writer.preface(statement)
-    writer.preamble(statement)
-    writer.main_body(statement)
-    writer.conclusions(statement)
-    _identification(meta, resolution, language)
+    writer = _Writer(resolution, language)
+    name = _STATEMENT_NAMES[resolution.kind]
+    parts = [p for p in resolution.parts() if p.section is not None and p.section.is_part]
+    if parts:
+        top = _sub(root, _A + "documentCollection", name=name, contains="originalVersion")
+        meta = _sub(top, _A + "meta")
+        writer.preface(top)
+        collection = _sub(top, _A + "collectionBody")
+        components = _sub(top, _A + "components", eId="components")
+        for part in parts:
+            assert part.section is not None  # (filtered above)
+            eid = writer.eid(f"comp_{part.section.anchor}")
+            shown = _part_work(resolution, part.section).shown
+            ref = _sub(collection, _A + "component", eId=writer.eid(f"cmp_{part.section.anchor}"))
+            _sub(
+                ref,
+                _A + "documentRef",
+                eId=writer.eid(f"cmp_{part.section.anchor}__documentRef"),
+                href=f"#{eid}",
+                showAs=shown,
+            )
+            writer.component(components, eid, part)
+        work = _collection_work(resolution)
+    else:
+        top = _sub(root, _A + "statement", name=name, contains="originalVersion")
+        meta = _sub(top, _A + "meta")
+        writer.preface(top)
+        writer.preamble(top, resolution.enacting_formula, resolution.parts()[0].preamble)
+        writer.main_body(top)
+        writer.conclusions(top, resolution.adoption)
+        work = _resolution_work(resolution)
+    _identification(meta, work, resolution.body, language, subtype="deliberation")
     _references(meta, resolution)
     _proprietary(meta, resolution, writer.eids, writer.inline.placed)
     _indent(root)

@@ -86,6 +86,12 @@ class Subparagraph(_Value):
     subparagraphs: tuple[Subparagraph, ...] = ()
 
 
+class Adoption(_Value):
+    meeting: int | None = Field(description="Number of the plenary meeting.")
+    date: dt.date | None
+    span: Span
+
+
 class Section(_Value):
     """A section of the body: its label, its heading, the paragraphs that follow up to the
     next section."""
@@ -97,6 +103,22 @@ class Section(_Value):
     num: str = Field(description="The label as printed: `II`, `B`, `ثانيا`, `بـــاء`, `二`, `Б`.")
     heading: str | None = Field(description="The heading's clean text; null when it has none.")
     span: Span = Field(description="From the label to the end of the section's last paragraph.")
+    enacting_formula: str | None = Field(
+        default=None,
+        description="A part of a composite resolution (69/96 A-B: each part a resolution of its "
+        "own, `heading` its title): the part's enacting formula; null for a section of one "
+        "resolution's body.",
+    )
+    adoption: Adoption | None = Field(
+        default=None,
+        description="A part of a composite resolution: its own closing (meeting and date), null "
+        "when it has none; always null for a section of one resolution's body.",
+    )
+
+    @property
+    def is_part(self) -> bool:
+        """Whether this is a part of a composite resolution (it has its own formula)."""
+        return self.enacting_formula is not None
 
 
 class PreambularParagraph(_Value):
@@ -159,12 +181,6 @@ class Reference(_Value):
     footnote: str | None = Field(
         default=None, description="Marker of the footnote it occurs in, when it is in a footnote."
     )
-    span: Span
-
-
-class Adoption(_Value):
-    meeting: int | None = Field(description="Number of the plenary meeting.")
-    date: dt.date | None
     span: Span
 
 
@@ -253,6 +269,12 @@ class Resolution(_Value):
             SectionPart(part.section, tuple(pps), tuple(ops))
             for part, pps, ops in zip(parts, preamble, operative, strict=True)
         )
+
+    @property
+    def is_composite(self) -> bool:
+        """Whether this is a composite resolution (69/96 A-B): its sections are its parts,
+        each with its own enacting formula and closing."""
+        return any(section.is_part for section in self.sections)
 
     @property
     def truncated(self) -> bool:

@@ -25,7 +25,7 @@ from hrdialogue.documents.clean import (
     FootnoteMarker,
     clean_document,
 )
-from hrdialogue.documents.closing import find_closing
+from hrdialogue.documents.closing import Closing, find_closing
 from hrdialogue.documents.errors import NotAResolution, ReaderError, UnsupportedLanguage
 from hrdialogue.documents.mandates import extract_mandates
 from hrdialogue.documents.masthead import Masthead, read_masthead
@@ -339,16 +339,12 @@ def parse_resolution(
         body=body,
         deepest=deepest,
     )
-    adoption = None
-    if closing is not None:
-        adoption = {
-            "meeting": closing.meeting,
-            "date": closing.date,
-            "span": clean.source_span(closing.start, closing.end),
-        }
+    adoption = _adoption(closing, clean) if closing is not None else None
 
     kind = masthead.kind if masthead else DocumentKind.RESOLUTION
-    truncation = _truncation(raw_paragraphs, ctext, closing is not None, kind, fragment_start)
+    # (a composite is whole when its last part has its closing)
+    closed = sections[-1].closing is not None if composite else closing is not None
+    truncation = _truncation(raw_paragraphs, ctext, closed, kind, fragment_start)
     if truncation is not None:
         offset = clean.source_offset(raw_paragraphs[-1].end) if raw_paragraphs else len(text)
         warnings.append(_warning("truncated", truncation, text, offset))
@@ -386,15 +382,29 @@ def parse_resolution(
     return Resolution.model_validate(fields)
 
 
-def _section(section: RawSection, clean: CleanText) -> _Fields:
-    """A `Section`'s fields."""
-    heading = section.heading
+def _adoption(closing: Closing, clean: CleanText) -> _Fields:
+    """An `Adoption`'s fields."""
     return {
+        "meeting": closing.meeting,
+        "date": closing.date,
+        "span": clean.source_span(closing.start, closing.end),
+    }
+
+
+def _section(section: RawSection, clean: CleanText) -> _Fields:
+    """A `Section`'s fields (with a composite's part's formula and closing)."""
+    heading = section.heading
+    fields: _Fields = {
         "anchor": section.anchor,
         "num": section.num,
         "heading": clean.text[heading[0] : heading[1]] if heading is not None else None,
         "span": clean.source_span(*trim_span(clean.text, section.start, section.end)),
     }
+    if section.formula is not None:  # a composite's part
+        fields["enacting_formula"] = section.formula.text
+        closing = section.closing
+        fields["adoption"] = _adoption(closing, clean) if closing is not None else None
+    return fields
 
 
 def _warning_offset(warning: _Fields) -> int:

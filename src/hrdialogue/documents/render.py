@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from hrdialogue.documents.model import (
+    Adoption,
     Body,
     Footnote,
     OperativeParagraph,
@@ -37,6 +38,7 @@ from hrdialogue.languages import get_language
 __all__ = [
     "InlinePiece",
     "body_name",
+    "closing_line",
     "format_date",
     "format_meeting",
     "section_title",
@@ -182,18 +184,17 @@ def format_meeting(meeting: int, body: Body | None, language: str) -> str:
     return f"{ordinal} plenary meeting" if plenary else f"{ordinal} meeting"
 
 
-def _closing(resolution: Resolution) -> str | None:
-    adoption = resolution.adoption
+def closing_line(adoption: Adoption | None, body: Body | None, language: str) -> str | None:
+    """The closing as the resolution prints it (`70th plenary meeting, 18 December 2008`,
+    `70-е пленарное заседание, 18 декабря 2008 года`), or None when nothing of it is known."""
     if adoption is None or (adoption.meeting is None and adoption.date is None):
         return None
     parts = []
     if adoption.meeting is not None:
-        parts.append(format_meeting(adoption.meeting, resolution.body, resolution.language))
+        parts.append(format_meeting(adoption.meeting, body, language))
     if adoption.date is not None:
-        parts.append(format_date(adoption.date, resolution.language))
-    separator = (
-        "، " if resolution.language == "ar" else "，" if resolution.language == "zh" else ", "
-    )
+        parts.append(format_date(adoption.date, language))
+    separator = "، " if language == "ar" else "，" if language == "zh" else ", "
     return separator.join(parts)
 
 
@@ -309,7 +310,11 @@ def _counts(resolution: Resolution) -> str:
         f"({subs} subparagraphs), {len(resolution.footnotes)} footnotes, "
         f"{len(resolution.references)} references, {len(resolution.mandates)} mandates, "
         f"{len(resolution.warnings)} warnings"
-    ) + (f", {len(resolution.sections)} sections" if resolution.sections else "")
+    ) + (
+        f", {len(resolution.sections)} {'parts' if resolution.is_composite else 'sections'}"
+        if resolution.sections
+        else ""
+    )
 
 
 def _table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
@@ -386,17 +391,28 @@ def to_summary(resolution: Resolution) -> str:
     width = max((len(a) for a in anchors), default=4) + 2
     lines = _header(resolution)
     lines += ["", _counts(resolution), ""]
-    if resolution.enacting_formula:
+    composite = resolution.is_composite
+    if resolution.enacting_formula and not composite:
         lines += [f"Enacting formula: {resolution.enacting_formula}", ""]
     for part in resolution.parts():
-        if part.section is None:
+        section = part.section
+        if section is None:
+            if composite:  # (nothing stands before a composite's first part)
+                continue
             lines.append("Preamble")
             lines += _summary_paragraphs(part.preamble, (), width) or ["  (none)"]
             lines += ["", "Operative"]
             lines += _summary_paragraphs((), part.operative, width) or ["  (none)"]
+            continue
+        title = section_title(section, resolution.language)
+        if section.enacting_formula is None:
+            lines += ["", f"Section {title}"]
         else:
-            lines += ["", f"Section {section_title(part.section, resolution.language)}"]
-            lines += _summary_paragraphs(part.preamble, part.operative, width) or ["  (none)"]
+            lines += ["", f"Part {title}", f"  Enacting formula: {section.enacting_formula}"]
+        lines += _summary_paragraphs(part.preamble, part.operative, width) or ["  (none)"]
+        if section.is_part:
+            closing = closing_line(section.adoption, resolution.body, resolution.language)
+            lines.append(f"  Adopted: {closing or 'no closing found'}")
     lines += ["", "Footnotes"]
     for note in resolution.footnotes:
         place = note.anchor or "unplaced"
@@ -473,12 +489,16 @@ def to_markdown(resolution: Resolution) -> str:
     if resolution.title:
         heading += f". {resolution.title}"
     out += [f"# {_md_escape(heading)}", ""]
-    if resolution.enacting_formula:
+    composite = resolution.is_composite
+    if resolution.enacting_formula and not composite:
         out += [_md_escape(resolution.enacting_formula), ""]
     for part in resolution.parts():
-        if part.section is not None:
-            title = _md_escape(section_title(part.section, resolution.language))
-            out += [f'## <a id="sec_{part.section.anchor}"></a>{title}', ""]
+        section = part.section
+        if section is not None:
+            title = _md_escape(section_title(section, resolution.language))
+            out += [f'## <a id="sec_{section.anchor}"></a>{title}', ""]
+            if section.enacting_formula is not None:  # a composite's part
+                out += [_md_escape(section.enacting_formula), ""]
         for pp in part.preamble:
             text = _md_inline(pp, notes.get(pp.anchor, []), labels)
             out += [f'<a id="{pp.anchor}"></a>**{pp.anchor}** {text}', ""]
@@ -493,8 +513,11 @@ def to_markdown(resolution: Resolution) -> str:
                 label = _md_escape(sub.label) if isinstance(sub, Subparagraph) else ""
                 out.append(f'{"  " * depth}- <a id="{sub.anchor}"></a>{label} {text}')
             out.append("")
-    closing = _closing(resolution)
-    if closing:
+        if section is not None and section.is_part:
+            closing = closing_line(section.adoption, resolution.body, resolution.language)
+            out += [f"*{_md_escape(closing)}*", ""] if closing else []
+    closing = closing_line(resolution.adoption, resolution.body, resolution.language)
+    if closing and not composite:
         out += [f"*{_md_escape(closing)}*", ""]
     anchors = {pp.anchor for pp in resolution.preamble}
     anchors |= {item.anchor for _, item in iter_subparagraphs(resolution.operative)}

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from hrdialogue.documents.clean import CleanText
-from hrdialogue.documents.closing import find_closing
+from hrdialogue.documents.closing import Closing, find_closing
 from hrdialogue.documents.leads import LeadReader
 from hrdialogue.documents.segment import _END_PUNCT, _OP_NUMBER, Formula, _prev_char
 from hrdialogue.documents.spans import trim_span
@@ -183,6 +183,8 @@ class RawSection:
     heading: tuple[int, int] | None  # the heading's words, trimmed
     body_start: int  # where its first paragraph starts
     end: int  # where the next section starts, or the end of the body
+    formula: Formula | None = None  # a composite's part: its own enacting formula
+    closing: Closing | None = None  # a composite's part: its own closing, when found
 
 
 @dataclass(frozen=True, slots=True)
@@ -472,7 +474,10 @@ def find_composite(
         closing = find_closing(text, formula.end, language)
         if closing is not None and formula.end <= closing.start < stop:
             stop = closing.start
-        parts.append(RawSection(_anchor(kind, index), num, start, heading, formula.end, stop))
+        else:
+            closing = None  # (the next part's, or none)
+        anchor = _anchor(kind, index)
+        parts.append(RawSection(anchor, num, start, heading, formula.end, stop, formula, closing))
     return parts
 
 

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
+from hrdialogue.documents.render import closing_line
 from hrdialogue.documents.runon import cut_run_on_text
 from hrdialogue.web.accounts.decorators import require_perm
 from hrdialogue.web.consultations.mandates import describe_mandates
@@ -69,7 +70,20 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "document": document,
             "resolution": shown,
             # the paragraphs before the first section, then each section with its heading
-            "parts": shown.parts(),
+            # (a composite's part also with its formula and its closing)
+            "parts": [
+                {
+                    "section": part.section,
+                    "preamble": part.preamble,
+                    "operative": part.operative,
+                    "closing": closing_line(
+                        part.section.adoption, resolution.body, resolution.language
+                    )
+                    if part.section is not None
+                    else None,
+                }
+                for part in shown.parts()
+            ],
             "mandates": describe_mandates(resolution) if can_review else [],
             "can_review": can_review,
             "can_open": request.user.has_perm("consultations.add_consultation"),
