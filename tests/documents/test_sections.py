@@ -606,6 +606,85 @@ def test_a_russian_composite_resolution_has_the_anchors_of_the_english_one() -> 
     assert dates == [dt.date(2014, 12, 5)] * 2
 
 
+# A composite whose part A is divided into sections of its own (hand-written on the model of
+# the budget resolutions, `reference/un-documents.md` §1.2; AKN4UN: "the two resolutions have
+# their own numbering of paragraphs and sections").
+NESTED = """70/247. Special subjects relating to the programme budget
+
+A
+Special subjects
+
+The General Assembly,
+
+I
+Revised estimates
+
+Having considered the report of the Secretary-General,
+
+1. Takes note of the report;
+
+2. Approves the revised estimates.
+
+II
+Human rights questions
+
+Recalling its resolution 60/251,
+
+1. Requests the Secretary-General to report thereon at its seventy-first session.
+
+81st plenary meeting
+23 December 2015
+
+B
+Unforeseen and extraordinary expenses
+
+The General Assembly,
+
+1. Authorizes the Secretary-General to enter into commitments.
+
+82nd plenary meeting
+24 December 2015
+"""
+
+
+def test_a_part_of_a_composite_may_have_sections_of_its_own(shared: Path) -> None:
+    resolution = parse_resolution(NESTED, language="en")
+    assert [(s.anchor, s.num, s.heading, s.is_part) for s in resolution.sections] == [
+        ("A", "A", "Special subjects", True),
+        ("A.I", "I", "Revised estimates", False),
+        ("A.II", "II", "Human rights questions", False),
+        ("B", "B", "Unforeseen and extraordinary expenses", True),
+    ]
+    assert [pp.anchor for pp in resolution.preamble] == ["A.I.PP1", "A.II.PP1"]
+    assert [op.anchor for op in resolution.operative] == ["A.I.OP1", "A.I.OP2", "A.II.OP1", "B.OP1"]
+    assert [p.section for p in resolution.operative] == ["A.I", "A.I", "A.II", "B"]
+    # section II no longer runs into paragraph I.2
+    assert resolution.operative[1].text == "Approves the revised estimates."
+    assert resolution.warnings == ()
+    assert resolution.mandates[0].anchor == "A.II.OP1"
+    # each part's own closing: B was adopted a day later
+    dates = [s.adoption.date if s.adoption else None for s in resolution.sections]
+    assert dates == [dt.date(2015, 12, 23), None, None, dt.date(2015, 12, 24)]
+    assert "2 parts, 2 sections" in to_summary(resolution)
+    markdown = to_markdown(resolution)
+    assert '### <a id="sec_A.II"></a>II. Human rights questions' in markdown
+    # part A's closing stands after its last section, not after its heading
+    closing = "*81st plenary meeting, 23 December 2015*"
+    assert markdown.index("A.II.OP1") < markdown.index(closing) < markdown.index('id="sec_B"')
+    doc = etree.fromstring(to_akoma_ntoso(resolution).encode("utf-8"))
+    schema = _schema(shared)
+    assert schema.validate(doc), schema.error_log
+    body = doc.xpath("//a:component[@eId='comp_A']//a:mainBody", namespaces=NS)[0]
+    assert body.xpath("a:section/@eId", namespaces=NS) == ["comp_A__sec_I", "comp_A__sec_II"]
+    assert body.xpath("a:section/a:paragraph/@eId", namespaces=NS) == [
+        "comp_A__sec_I__para_1",
+        "comp_A__sec_I__para_2",
+        "comp_A__sec_II__para_1",
+    ]
+    dates = doc.xpath("//a:component/a:statement/a:conclusions//a:docDate/@date", namespaces=NS)
+    assert dates == ["2015-12-23", "2015-12-24"]
+
+
 def test_a_quoted_formula_in_a_sectioned_resolution_is_still_reported() -> None:
     text = sectioned("en").replace(
         "(b) To cooperate with the Office of the High Commissioner.",

@@ -430,6 +430,63 @@ def test_a_lettered_section_and_a_subparagraph_of_a_section(
     assert _by_role(note, "quote-intro")[0].startswith(expected)
 
 
+@pytest.mark.parametrize(
+    ("language", "resolution_words", "intro"),
+    [
+        (
+            "en",
+            "General Assembly resolution 69/96 B of 5 December 2014, entitled “United Nations"
+            " public information policies and activities”",
+            "Paragraph 2 of the resolution reads as follows:",
+        ),
+        ("ar", "69/96 باء", "وتنص الفقرة 2 من القرار على ما يلي:"),
+    ],
+)
+def test_a_paragraph_of_a_composite_part_is_quoted_from_that_part_as_a_resolution(
+    language: str, resolution_words: str, intro: str
+) -> None:
+    # 69/96 A-B: part B is resolution 69/96 B, with its own title; "section B" would be wrong
+    from hrdialogue.documents.parse import parse_resolution
+    from tests.documents.test_sections import COMPOSITE
+
+    resolution = parse_resolution(COMPOSITE, language="en")
+    note = state_note(
+        language,
+        resolution=resolution,
+        resolution_number=None,
+        resolution_date=None,
+        resolution_title=None,
+        mandate_anchor="B.OP2",
+        mandate_text=None,
+        mandate_language=None,
+    )
+    assert note.resolution_number == ("69/96 B" if language == "en" else "69/96 باء")
+    assert resolution_words in _by_role(note, "opening")[0]
+    assert _by_role(note, "quote-intro") == [intro]
+    assert _by_role(note, "quote")[0].startswith("Decides to include the item")
+
+
+def test_a_paragraph_of_a_section_inside_a_composite_part_names_both() -> None:
+    from hrdialogue.documents.parse import parse_resolution
+    from tests.documents.test_sections import NESTED
+
+    resolution = parse_resolution(NESTED, language="en")
+    note = state_note(
+        "fr",
+        resolution=resolution,
+        resolution_number=None,
+        resolution_date=None,
+        resolution_title=None,
+        mandate_anchor="A.II.OP1",
+        mandate_text=None,
+        mandate_language=None,
+    )
+    assert note.resolution_number == "70/247 A"
+    assert "70/247 A" in _by_role(note, "opening")[0]
+    assert "Special subjects" in _by_role(note, "opening")[0]
+    assert _by_role(note, "quote-intro")[0].startswith("Le paragraphe 1 de la section II de la")
+
+
 def test_an_anchor_that_is_no_operative_paragraph_is_refused() -> None:
     with pytest.raises(NoteVerbaleError, match=r"II\.PP1.*only operative paragraphs"):
         state_note("en", mandate_anchor="II.PP1")

@@ -98,6 +98,25 @@ def test_a_composite_resolution_shows_each_part_with_its_formula_and_closing(
     ]
 
 
+def test_the_sections_inside_a_composite_part_are_headed_one_level_down(
+    client: Client, secretariat: Any
+) -> None:
+    from tests.documents.test_sections import NESTED
+
+    client.force_login(secretariat)
+    data = NESTED.encode("utf-8")
+    response = client.post(
+        reverse("resolutions:upload"),
+        {"file": SimpleUploadedFile("a-res-70-247.txt", data), "language": "en"},
+    )
+    assert response.status_code == 302
+    page = client.get(response["Location"]).text
+    headings = re.findall(r'<(h[34]) class="section-heading" id="([^"]+)"', page)
+    assert headings == [("h3", "sec_A"), ("h4", "sec_A.I"), ("h4", "sec_A.II"), ("h3", "sec_B")]
+    closing = page.index("81st plenary meeting, 23 December 2015")
+    assert page.index('id="A.II.OP1"') < closing < page.index('id="sec_B"')
+
+
 def test_an_unsectioned_resolution_shows_no_section_heading(
     client: Client, stored_resolution: Any
 ) -> None:

@@ -508,25 +508,33 @@ class _Writer:
         parts = self.resolution.parts()
         self.paragraphs(body, parts[0].operative, "")
         for part in parts[1:]:
-            if part.section is None:  # only the first part is outside the sections
-                continue
-            prefix = f"sec_{part.section.anchor}"
-            section = _sub(body, _A + "section", eId=self.eid(prefix))
-            _sub(section, _A + "num", part.section.num)
-            if part.section.heading is not None:
-                _sub(section, _A + "heading", part.section.heading)
-            # Preambular text inside the body (AKN4UN: a cross-heading referring to the preamble)
-            for i, pp in enumerate(part.preamble, 1):
-                number = _local_number(pp, "PP", i)
-                eid = self.eid(f"{prefix}__crossHeading_{number}", pp.anchor)
-                cross = _sub(section, _A + "crossHeading", eId=eid, refersTo="#preamble")
-                self.inline.fill(cross, pp.anchor, pp.text, pp.lead)
-            self.paragraphs(section, part.operative, f"{prefix}__")
+            self.section(body, part, "")
 
-    def component(self, parent: etree._Element, eid: str, part: SectionPart) -> None:
+    def section(self, parent: etree._Element, part: SectionPart, prefix: str) -> None:
+        """A section of the body: `<section eId="sec_I">` with its number, heading, preambular
+        text as cross-headings and paragraphs."""
+        if part.section is None:  # only the first part is outside the sections
+            return
+        own = part.section.anchor.rpartition(".")[2]  # `I` of a composite's section `A.I`
+        prefix = f"{prefix}sec_{own}"
+        section = _sub(parent, _A + "section", eId=self.eid(prefix))
+        _sub(section, _A + "num", part.section.num)
+        if part.section.heading is not None:
+            _sub(section, _A + "heading", part.section.heading)
+        # Preambular text inside the body (AKN4UN: a cross-heading referring to the preamble)
+        for i, pp in enumerate(part.preamble, 1):
+            number = _local_number(pp, "PP", i)
+            eid = self.eid(f"{prefix}__crossHeading_{number}", pp.anchor)
+            cross = _sub(section, _A + "crossHeading", eId=eid, refersTo="#preamble")
+            self.inline.fill(cross, pp.anchor, pp.text, pp.lead)
+        self.paragraphs(section, part.operative, f"{prefix}__")
+
+    def component(
+        self, parent: etree._Element, eid: str, part: SectionPart, inner: Sequence[SectionPart]
+    ) -> None:
         """A composite's part as a `<component>` holding a `<statement>` of its own (AKN4UN:
-        69/96 A-B), its eIds prefixed with the component's (they are unique in the whole
-        collection)."""
+        69/96 A-B), with its `inner` sections; its eIds prefixed with the component's (they
+        are unique in the whole collection)."""
         section = part.section
         assert section is not None  # (the parts of a composite are sections)
         res = self.resolution
@@ -548,10 +556,11 @@ class _Writer:
         prefix = f"{eid}__"
         self.preamble(statement, section.enacting_formula, part.preamble, prefix)
         body = _sub(statement, _A + "mainBody")
-        if part.operative:
-            self.paragraphs(body, part.operative, prefix)
-        else:
+        if not (part.operative or inner):
             _sub(_sub(body, _A + "p"), _A + "omissis", "…")
+        self.paragraphs(body, part.operative, prefix)
+        for inner_part in inner:
+            self.section(body, inner_part, prefix)
         self.conclusions(statement, section.adoption)
 
     def paragraphs(
@@ -623,7 +632,8 @@ def to_akoma_ntoso(resolution: Resolution) -> str:
     root = etree.Element(_A + "akomaNtoso", nsmap={None: AKN_NAMESPACE})  # type: ignore[dict-item]
     writer = _Writer(resolution, language)
     name = _STATEMENT_NAMES[resolution.kind]
-    parts = [p for p in resolution.parts() if p.section is not None and p.section.is_part]
+    every = resolution.parts()
+    parts = [p for p in every if p.section is not None and p.section.is_part]
     if parts:
         top = _sub(root, _A + "documentCollection", name=name, contains="originalVersion")
         meta = _sub(top, _A + "meta")
@@ -642,7 +652,9 @@ def to_akoma_ntoso(resolution: Resolution) -> str:
                 href=f"#{eid}",
                 showAs=shown,
             )
-            writer.component(components, eid, part)
+            within = f"{part.section.anchor}."
+            inner = [p for p in every if p.section and p.section.anchor.startswith(within)]
+            writer.component(components, eid, part, inner)
         work = _collection_work(resolution)
     else:
         top = _sub(root, _A + "statement", name=name, contains="originalVersion")

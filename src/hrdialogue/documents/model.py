@@ -98,7 +98,8 @@ class Section(_Value):
 
     anchor: str = Field(
         description="`I`, `II`, `A`, `B`: language-independent (Arabic `أولا` and Chinese `一` "
-        "are `I`; Arabic `ألف`, Chinese `甲` and Russian `А` are `A`)."
+        "are `I`; Arabic `ألف`, Chinese `甲` and Russian `А` are `A`); a section inside a "
+        "composite's part is anchored under the part: `A.I`, `A.II`."
     )
     num: str = Field(description="The label as printed: `II`, `B`, `ثانيا`, `بـــاء`, `二`, `Б`.")
     heading: str | None = Field(description="The heading's clean text; null when it has none.")

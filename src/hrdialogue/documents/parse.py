@@ -11,7 +11,7 @@ import importlib
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any, Final
 
@@ -225,7 +225,9 @@ def parse_resolution(
     sections = find_composite(clean, formula, second, language) if formula and second else []
     composite = bool(sections)
     stray: list[StrayLabel] = []
-    if not composite:
+    if composite:  # a part may be divided into sections of its own (`A.I`, `A.II`)
+        sections, stray = _with_inner_sections(sections, clean, text, language)
+    else:
         sections, stray = find_sections(clean, text, region_start, region_end, language)
     raw_paragraphs, fragment_start = split_paragraphs(
         clean,
@@ -236,8 +238,13 @@ def parse_resolution(
     )
     # The section each paragraph is in (None before the first section).
     owners: list[RawSection | None] = [None] * len(raw_paragraphs)
-    for raw_section in sections:
-        part, _ = split_paragraphs(clean, raw_section.body_start, raw_section.end, language)
+    for k, raw_section in enumerate(sections):
+        # a section's own paragraphs stop where the next section starts (inside it, when it
+        # is a composite's part divided into sections)
+        own_end = raw_section.end
+        if k + 1 < len(sections):
+            own_end = min(own_end, sections[k + 1].start)
+        part, _ = split_paragraphs(clean, raw_section.body_start, own_end, language)
         raw_paragraphs += part
         owners += [raw_section] * len(part)
     if formula is None and not any(p.lead is not None for p in raw_paragraphs):
@@ -380,6 +387,21 @@ def parse_resolution(
     if sections:
         fields["sections"] = [_section(raw_section, clean) for raw_section in sections]
     return Resolution.model_validate(fields)
+
+
+def _with_inner_sections(
+    parts: list[RawSection], clean: CleanText, source: str, language: str
+) -> tuple[list[RawSection], list[StrayLabel]]:
+    """A composite's parts, each followed by its own sections (anchored `A.I`, `A.II`), and
+    the label lines inside them that no sequence takes."""
+    sections: list[RawSection] = []
+    stray: list[StrayLabel] = []
+    for part in parts:
+        inner, lost = find_sections(clean, source, part.body_start, part.end, language)
+        sections.append(part)
+        sections += [replace(s, anchor=f"{part.anchor}.{s.anchor}") for s in inner]
+        stray += lost
+    return sections, stray
 
 
 def _adoption(closing: Closing, clean: CleanText) -> _Fields:

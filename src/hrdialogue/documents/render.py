@@ -30,6 +30,7 @@ from hrdialogue.documents.model import (
     Reference,
     Resolution,
     Section,
+    SectionPart,
     Subparagraph,
 )
 from hrdialogue.documents.runon import cut_run_on_text, iter_subparagraphs
@@ -41,6 +42,8 @@ __all__ = [
     "closing_line",
     "format_date",
     "format_meeting",
+    "is_inner_section",
+    "part_ends",
     "section_title",
     "split_inline",
     "to_markdown",
@@ -184,6 +187,29 @@ def format_meeting(meeting: int, body: Body | None, language: str) -> str:
     return f"{ordinal} plenary meeting" if plenary else f"{ordinal} meeting"
 
 
+def part_ends(parts: Sequence[SectionPart]) -> dict[int, Section]:
+    """Where a composite resolution's parts end: the index in `parts` (of
+    `Resolution.parts()`) after which each part's closing stands, the part's own entry or
+    that of its last section (`A.II` in part `A`)."""
+    ends: dict[int, Section] = {}
+    for i, part in enumerate(parts):
+        section = part.section
+        if section is None or not section.is_part:
+            continue
+        last = i
+        while last + 1 < len(parts) and (inner := parts[last + 1].section) is not None:
+            if not inner.anchor.startswith(f"{section.anchor}."):
+                break
+            last += 1
+        ends[last] = section
+    return ends
+
+
+def is_inner_section(section: Section) -> bool:
+    """Whether `section` is a section of a composite's part (`A.I`), one level down."""
+    return "." in section.anchor
+
+
 def closing_line(adoption: Adoption | None, body: Body | None, language: str) -> str | None:
     """The closing as the resolution prints it (`70th plenary meeting, 18 December 2008`,
     `70-е пленарное заседание, 18 декабря 2008 года`), or None when nothing of it is known."""
@@ -310,10 +336,13 @@ def _counts(resolution: Resolution) -> str:
         f"({subs} subparagraphs), {len(resolution.footnotes)} footnotes, "
         f"{len(resolution.references)} references, {len(resolution.mandates)} mandates, "
         f"{len(resolution.warnings)} warnings"
-    ) + (
-        f", {len(resolution.sections)} {'parts' if resolution.is_composite else 'sections'}"
-        if resolution.sections
-        else ""
+    ) + "".join(
+        f", {n} {name}"
+        for name, n in (
+            ("parts", sum(1 for s in resolution.sections if s.is_part)),
+            ("sections", sum(1 for s in resolution.sections if not s.is_part)),
+        )
+        if n
     )
 
 
@@ -394,7 +423,9 @@ def to_summary(resolution: Resolution) -> str:
     composite = resolution.is_composite
     if resolution.enacting_formula and not composite:
         lines += [f"Enacting formula: {resolution.enacting_formula}", ""]
-    for part in resolution.parts():
+    parts = resolution.parts()
+    ends = part_ends(parts)
+    for index, part in enumerate(parts):
         section = part.section
         if section is None:
             if composite:  # (nothing stands before a composite's first part)
@@ -406,12 +437,17 @@ def to_summary(resolution: Resolution) -> str:
             continue
         title = section_title(section, resolution.language)
         if section.enacting_formula is None:
-            lines += ["", f"Section {title}"]
+            indent = "  " if is_inner_section(section) else ""
+            lines += ["", f"{indent}Section {title}"]
         else:
             lines += ["", f"Part {title}", f"  Enacting formula: {section.enacting_formula}"]
-        lines += _summary_paragraphs(part.preamble, part.operative, width) or ["  (none)"]
-        if section.is_part:
-            closing = closing_line(section.adoption, resolution.body, resolution.language)
+        paragraphs = _summary_paragraphs(part.preamble, part.operative, width)
+        after = parts[index + 1].section if index + 1 < len(parts) else None
+        inner_follows = after is not None and after.anchor.startswith(f"{section.anchor}.")
+        if paragraphs or not inner_follows:
+            lines += paragraphs or ["  (none)"]
+        if index in ends:  # the end of a composite's part
+            closing = closing_line(ends[index].adoption, resolution.body, resolution.language)
             lines.append(f"  Adopted: {closing or 'no closing found'}")
     lines += ["", "Footnotes"]
     for note in resolution.footnotes:
@@ -492,11 +528,14 @@ def to_markdown(resolution: Resolution) -> str:
     composite = resolution.is_composite
     if resolution.enacting_formula and not composite:
         out += [_md_escape(resolution.enacting_formula), ""]
-    for part in resolution.parts():
+    parts = resolution.parts()
+    ends = part_ends(parts)
+    for index, part in enumerate(parts):
         section = part.section
         if section is not None:
             title = _md_escape(section_title(section, resolution.language))
-            out += [f'## <a id="sec_{section.anchor}"></a>{title}', ""]
+            level = "###" if is_inner_section(section) else "##"
+            out += [f'{level} <a id="sec_{section.anchor}"></a>{title}', ""]
             if section.enacting_formula is not None:  # a composite's part
                 out += [_md_escape(section.enacting_formula), ""]
         for pp in part.preamble:
@@ -513,8 +552,8 @@ def to_markdown(resolution: Resolution) -> str:
                 label = _md_escape(sub.label) if isinstance(sub, Subparagraph) else ""
                 out.append(f'{"  " * depth}- <a id="{sub.anchor}"></a>{label} {text}')
             out.append("")
-        if section is not None and section.is_part:
-            closing = closing_line(section.adoption, resolution.body, resolution.language)
+        if index in ends:  # the end of a composite's part
+            closing = closing_line(ends[index].adoption, resolution.body, resolution.language)
             out += [f"*{_md_escape(closing)}*", ""] if closing else []
     closing = closing_line(resolution.adoption, resolution.body, resolution.language)
     if closing and not composite:

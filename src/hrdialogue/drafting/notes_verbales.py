@@ -26,7 +26,13 @@ from typing import Final, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from hrdialogue.documents.model import Mandate, OperativeParagraph, Resolution, Subparagraph
+from hrdialogue.documents.model import (
+    Mandate,
+    OperativeParagraph,
+    Resolution,
+    Section,
+    Subparagraph,
+)
 from hrdialogue.documents.render import format_date
 from hrdialogue.documents.runon import cut_run_on_text, iter_subparagraphs
 from hrdialogue.documents.sections import is_numbered_section, section_label
@@ -200,7 +206,7 @@ def _russian_words(n: int) -> str:
 # --- the resolution and its paragraph ------------------------------------------------------
 
 _OP_ANCHOR: Final = re.compile(
-    r"(?:(?P<section>[A-Z]+)\.)?OP(?P<number>\d+)(?P<subs>(?:\([a-z0-9ivx]+\))*)"
+    r"(?:(?P<section>[A-Z]+(?:\.[A-Z]+)?)\.)?OP(?P<number>\d+)(?P<subs>(?:\([a-z0-9ivx]+\))*)"
 )
 # "paragraph 2 (a) of section II": the words around the number and the section's label
 _IN_SECTION: Final[dict[str, str]] = {
@@ -213,9 +219,21 @@ _IN_SECTION: Final[dict[str, str]] = {
 }
 
 
-def _paragraph_label(anchor: str, language: str) -> str:
+def _composite_part(resolution: Resolution | None, anchor: str | None) -> Section | None:
+    """The part of a composite resolution (69/96 A-B) the paragraph `anchor` is in, or None."""
+    if resolution is None or anchor is None or not resolution.is_composite:
+        return None
+    match = _OP_ANCHOR.fullmatch(anchor)
+    section = match["section"] if match is not None else None
+    part = section.partition(".")[0] if section else None  # `A` of `A.I`
+    return next((s for s in resolution.sections if s.anchor == part and s.is_part), None)
+
+
+def _paragraph_label(anchor: str, language: str, *, in_part: bool = False) -> str:
     """The paragraph as the note names it, between the words of `quote_intro`: `10`,
-    `8 a)` (French, Spanish, Russian), `2 (a) of section II`, `2 من الجزء ثانيا`."""
+    `8 a)` (French, Spanish, Russian), `2 (a) of section II`, `2 من الجزء ثانيا`. In a part
+    of a composite resolution (`in_part`), the part is named with the resolution's number
+    (`69/96 A`), not here; a section inside the part (`A.II.OP2`) is."""
     match = _OP_ANCHOR.fullmatch(anchor)
     if match is None:
         msg = (
@@ -231,7 +249,9 @@ def _paragraph_label(anchor: str, language: str) -> str:
         label = f"{number} {subs}"
     if language == "zh":  # the template leaves 第 to the label: 第10段, 第二节第2段, 乙节第2段
         label = f"第{label}"
-    if section is None:
+    if in_part:  # the part is named with the number; a section inside it (`A.I`) here
+        section = section.partition(".")[2] if section else None
+    if not section:
         return label
     name = section_label(section, language)
     if language == "zh" and is_numbered_section(section):
@@ -347,7 +367,7 @@ def _quote(
     if anchor is None:
         _check(text is None, "mandate_text given without mandate_anchor")
         return []
-    label = _paragraph_label(anchor, code)
+    label = _paragraph_label(anchor, code, in_part=_composite_part(resolution, anchor) is not None)
     if text is None:
         if resolution is None:
             raise NoteVerbaleError(f"mandate {anchor}: give the resolution or mandate_text")
@@ -420,6 +440,16 @@ def compose_note_verbale(
     )
     kind: t.RecipientKind = recipient_kind  # type: ignore[assignment]
     voice: t.SenderKey = sender  # type: ignore[assignment]
+    part = _composite_part(resolution, mandate_anchor or (mandate.anchor if mandate else None))
+    if part is not None and resolution is not None and resolution.number:
+        # a part of a composite resolution is a resolution of its own: "resolution 69/96 A of
+        # 5 December 2014, entitled 'Information in the service of humanity'"
+        resolution_number = resolution_number or (
+            f"{resolution.number} {section_label(part.anchor, code)}"
+        )
+        if part.adoption is not None and part.adoption.date is not None:
+            resolution_date = resolution_date or part.adoption.date
+        resolution_title = resolution_title or part.heading
     phrase, number, body = _resolution_phrase(
         code,
         resolution=resolution,

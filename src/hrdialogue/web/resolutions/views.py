@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from hrdialogue.documents.render import closing_line
+from hrdialogue.documents.render import closing_line, is_inner_section, part_ends
 from hrdialogue.documents.runon import cut_run_on_text
 from hrdialogue.web.accounts.decorators import require_perm
 from hrdialogue.web.consultations.mandates import describe_mandates
@@ -63,6 +63,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     # each paragraph and subparagraph shows its own words once (the reader's text of a
     # paragraph runs on through its subparagraphs)
     shown = cut_run_on_text(resolution)
+    parts = shown.parts()
+    ends = part_ends(parts)  # where a composite's part ends: its closing follows
     return render(
         request,
         "resolutions/detail.html",
@@ -74,15 +76,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "parts": [
                 {
                     "section": part.section,
+                    "inner": part.section is not None and is_inner_section(part.section),
                     "preamble": part.preamble,
                     "operative": part.operative,
-                    "closing": closing_line(
-                        part.section.adoption, resolution.body, resolution.language
-                    )
-                    if part.section is not None
+                    "closing": closing_line(ends[i].adoption, resolution.body, resolution.language)
+                    if i in ends
                     else None,
                 }
-                for part in shown.parts()
+                for i, part in enumerate(parts)
             ],
             "mandates": describe_mandates(resolution) if can_review else [],
             "can_review": can_review,
