@@ -68,6 +68,35 @@ def test_proposal_waits_for_moderation(client: Any, open_dialogue: Any) -> None:
     assert open_dialogue.statements.get(text="More hearings.").state == "pending"
 
 
+def test_participants_statements_are_audited_with_their_author(
+    client: Any, open_dialogue: Any, public_user: Any
+) -> None:
+    """An anonymous participant has no account: the audit entry of their statement names no
+    account (the log shows "system"), so it must name the participant who wrote it; a
+    signed-in participant's entry names the account too."""
+    from hrdialogue.web.audit.models import AuditEntry
+    from hrdialogue.web.dialogues.models import Participant
+
+    url = f"/dialogues/{open_dialogue.pk}/statements/"
+    client.post(url, {"text": "More hearings."})
+    client.force_login(public_user)
+    client.post(url, {"text": "Shorter reports."})
+
+    anonymous = Participant.objects.get(dialogue=open_dialogue, user__isnull=True)
+    signed_in = Participant.objects.get(dialogue=open_dialogue, user=public_user)
+    assert anonymous.anonymous_id
+    for text, participant, account in (
+        ("More hearings.", anonymous, None),
+        ("Shorter reports.", signed_in, public_user),
+    ):
+        statement = open_dialogue.statements.get(text=text)
+        assert statement.author == participant
+        entry = AuditEntry.objects.get(action="statement.add", target_id=str(statement.pk))
+        assert entry.actor == account
+        assert entry.actor_label == (account.email if account else "system")
+        assert entry.after["author"] == participant.pk
+
+
 def test_statement_in_reader_language_or_labelled_original(
     client: Any, open_dialogue: Any, moderator: Any
 ) -> None:

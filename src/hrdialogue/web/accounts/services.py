@@ -6,7 +6,6 @@ import datetime as dt
 import hashlib
 import secrets
 import uuid
-from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
@@ -17,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from hrdialogue.web.accounts.models import Invitation, Role, User
 from hrdialogue.web.accounts.signals import user_deactivated
-from hrdialogue.web.audit.services import record_change, snapshot
+from hrdialogue.web.audit.services import Actor, record_change, snapshot
 from hrdialogue.web.stakeholders.models import Stakeholder
 
 __all__ = [
@@ -35,7 +34,7 @@ def _hash(token: str) -> str:
 
 def create_account(
     *,
-    actor: Any,
+    actor: Actor,
     email: str,
     password: str,
     role: str,
@@ -63,7 +62,7 @@ def create_account(
 
 
 def invite_focal_point(
-    *, actor: Any, email: str, stakeholder: Stakeholder
+    *, actor: User, email: str, stakeholder: Stakeholder
 ) -> tuple[Invitation, str]:
     """A single-use invitation; the token is returned once and only its hash is stored."""
     email = email.strip().lower()
@@ -125,9 +124,9 @@ def accept_invitation(*, token: str, first_name: str, last_name: str, password: 
     return user
 
 
-def deactivate_user(*, actor: Any, user: User) -> User:
+def deactivate_user(*, actor: User, user: User) -> User:
     """End every session and token of `user`; the account stays for the record."""
-    if user.pk == getattr(actor, "pk", None):
+    if user.pk == actor.pk:
         raise ValidationError(_("You cannot deactivate your own account."))
     with transaction.atomic():
         before = snapshot(user, ["is_active"])

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from hrdialogue.web.accounts.decorators import require_perm
 from hrdialogue.web.accounts.forms import AcceptInvitationForm, InvitationForm
 from hrdialogue.web.accounts.models import Invitation, User
+from hrdialogue.web.accounts.requests import AuthenticatedHttpRequest
 from hrdialogue.web.accounts.services import (
     accept_invitation,
     deactivate_user,
@@ -57,7 +58,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @require_perm("accounts.manage_accounts")
-def invite(request: HttpRequest) -> HttpResponse:
+def invite(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = InvitationForm()
     status = 200
     if request.method == "POST":
@@ -126,7 +127,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @require_perm("accounts.manage_accounts")
-def deactivate(request: HttpRequest, pk: int) -> HttpResponse:
+def deactivate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     user = get_object_or_404(User, pk=pk)
     try:
         deactivate_user(actor=request.user, user=user)

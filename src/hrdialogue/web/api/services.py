@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hrdialogue.web.accounts.models import User
 from hrdialogue.web.api.models import ApiToken
-from hrdialogue.web.audit.services import record_change
+from hrdialogue.web.audit.services import Actor, record_change
 
 __all__ = [
     "authenticate_token",
@@ -31,7 +31,7 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def issue_token(*, actor: Any, user: Any, name: str) -> tuple[ApiToken, str]:
+def issue_token(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, str]:
     """A new token for `user`; the token itself is returned once and never stored."""
     name = " ".join(name.split())
     if not name:
@@ -58,7 +58,7 @@ def issue_token(*, actor: Any, user: Any, name: str) -> tuple[ApiToken, str]:
     return token, raw
 
 
-def authenticate_token(raw: str) -> Any | None:
+def authenticate_token(raw: str) -> User | None:
     """The active account behind a token, or None (unknown, revoked, account deactivated)."""
     if not raw.startswith(TOKEN_PREFIX) or len(raw) > 200:
         return None
@@ -75,7 +75,7 @@ def authenticate_token(raw: str) -> Any | None:
     return token.user
 
 
-def revoke_token(*, actor: Any, token: ApiToken) -> ApiToken:
+def revoke_token(*, actor: Actor, token: ApiToken) -> ApiToken:
     with transaction.atomic():
         if token.revoked_at is None:
             token.revoked_at = timezone.now()
@@ -84,7 +84,9 @@ def revoke_token(*, actor: Any, token: ApiToken) -> ApiToken:
     return token
 
 
-def revoke_tokens_of_deactivated(sender: Any, *, actor: Any, user: Any, **kwargs: Any) -> int:
+def revoke_tokens_of_deactivated(
+    sender: type[User], *, actor: User, user: User, **kwargs: object
+) -> int:
     """Receiver of `accounts.signals.user_deactivated`: the account's tokens end with it.
 
     Runs inside the deactivation's transaction, so both happen or neither.

@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
 
 from hrdialogue.auditchain import GENESIS, ChainReport
 from hrdialogue.web.audit.models import ChainCheck, CheckKind
-from hrdialogue.web.audit.services import verify_chain
+from hrdialogue.web.audit.services import Actor, verify_chain
 
 __all__ = ["ChainState", "check_on_visit", "full_check_max_age", "run_full_check"]
 
@@ -37,7 +36,7 @@ def full_check_max_age() -> dt.timedelta:
     return dt.timedelta(hours=float(settings.AUDIT_FULL_CHECK_MAX_AGE_HOURS))
 
 
-def run_full_check(*, actor: Any = None) -> ChainCheck:
+def run_full_check(*, actor: Actor = None) -> ChainCheck:
     """Verify every entry and the recorded head; record and return the result.
 
     A full check that passes covers what the checks of new entries before it passed, so their
@@ -108,13 +107,15 @@ def _problem_since_last_pass() -> ChainCheck | None:
     return failed.first()
 
 
-def _record_of(report: ChainReport, kind: Any, from_sequence: int, actor: Any = None) -> ChainCheck:
+def _record_of(
+    report: ChainReport, kind: CheckKind, from_sequence: int, actor: Actor = None
+) -> ChainCheck:
     """A (not yet saved) record of `report`."""
     problem = report.problem
     missing = problem.missing if problem is not None else None
     return ChainCheck(
         kind=kind,
-        requested_by=actor if getattr(actor, "is_authenticated", False) else None,
+        requested_by=actor,
         from_sequence=from_sequence,
         count=report.count,
         last_sequence=report.last_sequence,

@@ -16,7 +16,7 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 from django.db import models, transaction
 from django.db.models import Subquery
@@ -31,10 +31,12 @@ from hrdialogue.auditchain import (
     verify_links,
 )
 from hrdialogue.receipts import Receipt
+from hrdialogue.web.accounts.models import User
 from hrdialogue.web.audit.models import AuditEntry, AuditHead
 from hrdialogue.web.pages.spreadsheets import spreadsheet_cell
 
 __all__ = [
+    "Actor",
     "ReceiptAnchor",
     "anchor_receipt",
     "export_csv",
@@ -43,6 +45,12 @@ __all__ = [
     "snapshot",
     "verify_chain",
 ]
+
+Actor: TypeAlias = User | None
+"""Who makes a change: an account (a person signed in, or the account behind an API token), or
+None when no account does: the platform itself (a management command, a scheduled task, the
+demo data; the log names it "system"), or an anonymous participant of a dialogue (the entry of
+their statement names its author). Never `AnonymousUser`: a view passes the account or None."""
 
 
 def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
@@ -61,7 +69,7 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
 
 def record_change(
     *,
-    actor: Any,
+    actor: Actor,
     action: str,
     target: models.Model,
     before: dict[str, Any] | None = None,
@@ -69,14 +77,13 @@ def record_change(
 ) -> AuditEntry:
     """Append one entry, linked to the head of the chain. Call it inside the transaction that
     makes the change: the head stays locked until that transaction ends."""
-    user = actor if getattr(actor, "is_authenticated", False) else None
     with transaction.atomic():
         head = _locked_head()
         fields: dict[str, Any] = {
             "sequence": head.sequence + 1,
             "at": timezone.now(),
-            "actor": user.pk if user is not None else None,
-            "actor_label": str(user.email) if user is not None else "system",
+            "actor": actor.pk if actor is not None else None,
+            "actor_label": str(actor.email) if actor is not None else "system",
             "action": action,
             "target_type": target._meta.label_lower,
             "target_id": str(target.pk),
@@ -88,7 +95,7 @@ def record_change(
         entry_hash = hash_entry(fields, head.entry_hash)
         entry = AuditEntry.objects.create(
             **{name: fields[name] for name in HASHED_FIELDS if name != "actor"},
-            actor=user,
+            actor=actor,
             prev_hash=head.entry_hash,
             entry_hash=entry_hash,
         )

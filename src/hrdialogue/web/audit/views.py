@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from hrdialogue.auditchain import ChainProblem
 from hrdialogue.web.accounts.decorators import require_perm
+from hrdialogue.web.accounts.requests import AuthenticatedHttpRequest
 from hrdialogue.web.audit.checks import ChainState, check_on_visit, run_full_check
 from hrdialogue.web.audit.forms import AuditFilterForm
 from hrdialogue.web.audit.models import AuditEntry, ChainCheck, CheckKind
@@ -62,7 +63,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @require_perm("audit.view_log")
-def verify(request: HttpRequest) -> HttpResponse:
+def verify(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Run the full check now, then back to the log (with its filters)."""
     check = run_full_check(actor=request.user)
     if check.problem_kind:

@@ -15,8 +15,9 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from hrdialogue.web.accounts.models import User
 from hrdialogue.web.accounts.requests import Visitor
-from hrdialogue.web.audit.services import record_change, snapshot
+from hrdialogue.web.audit.services import Actor, record_change, snapshot
 from hrdialogue.web.consultations.mandates import consultee_kinds, session_deadline
 from hrdialogue.web.consultations.models import Consultation, Phase, Visibility
 from hrdialogue.web.consultations.plan import Plan, check_plan, propose_plan
@@ -60,7 +61,7 @@ def _raise_plan_problems(plan: Plan) -> None:
 
 def open_consultation(
     *,
-    actor: Any,
+    actor: Actor,
     document: ResolutionDocument,
     mandate_index: int,
     title: str,
@@ -104,7 +105,7 @@ def open_consultation(
             opens_on=plan.opens_on,
             reply_deadline=plan.reply_deadline,
             reminders=[d.isoformat() for d in plan.reminders],
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            created_by=actor,
         )
         consultation.consultees.set(Stakeholder.objects.filter(kind__in=kinds))
         record_change(
@@ -127,7 +128,7 @@ def _require_editable(consultation: Consultation) -> None:
         )
 
 
-def update_plan(*, actor: Any, consultation: Consultation, plan: Plan) -> Consultation:
+def update_plan(*, actor: User, consultation: Consultation, plan: Plan) -> Consultation:
     _require_editable(consultation)
     _raise_plan_problems(plan)
     with transaction.atomic():
@@ -148,7 +149,7 @@ def update_plan(*, actor: Any, consultation: Consultation, plan: Plan) -> Consul
     return consultation
 
 
-def update_details(*, actor: Any, consultation: Consultation, **values: Any) -> Consultation:
+def update_details(*, actor: User, consultation: Consultation, **values: Any) -> Consultation:
     """Title, visibility, guiding questions, word limit, languages accepted."""
     _require_editable(consultation)
     unknown = set(values) - set(_DETAIL_FIELDS)
@@ -170,7 +171,7 @@ def update_details(*, actor: Any, consultation: Consultation, **values: Any) -> 
 
 
 def set_consultees(
-    *, actor: Any, consultation: Consultation, stakeholders: Iterable[Stakeholder]
+    *, actor: User, consultation: Consultation, stakeholders: Iterable[Stakeholder]
 ) -> Consultation:
     _require_editable(consultation)
     chosen = {s.pk for s in stakeholders}
@@ -201,7 +202,7 @@ def set_consultees(
     return consultation
 
 
-def advance_phase(*, actor: Any, consultation: Consultation, to: str) -> Consultation:
+def advance_phase(*, actor: Actor, consultation: Consultation, to: str) -> Consultation:
     """Move to the next phase only; opening needs consultees and a consistent plan."""
     expected = consultation.next_phase
     if expected is None or to != expected:

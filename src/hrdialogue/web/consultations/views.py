@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from hrdialogue.web.accounts.decorators import require_perm
+from hrdialogue.web.accounts.requests import AuthenticatedHttpRequest, acting_account
 from hrdialogue.web.consultations.forms import ConsulteesForm, DetailsForm, OpenForm, PlanForm
 from hrdialogue.web.consultations.mandates import describe_mandates
 from hrdialogue.web.consultations.models import Consultation, Phase
@@ -80,7 +81,7 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @require_perm("consultations.add_consultation")
-def create(request: HttpRequest, resolution_pk: int, index: int) -> HttpResponse:
+def create(request: AuthenticatedHttpRequest, resolution_pk: int, index: int) -> HttpResponse:
     document = get_object_or_404(ResolutionDocument, pk=resolution_pk)
     mandates = describe_mandates(document.resolution)
     if index >= len(mandates):
@@ -165,7 +166,9 @@ def edit_plan(request: HttpRequest, pk: int) -> HttpResponse:
         form = PlanForm(request.POST)
         if form.is_valid():
             try:
-                update_plan(actor=request.user, consultation=consultation, plan=form.plan())
+                update_plan(
+                    actor=acting_account(request), consultation=consultation, plan=form.plan()
+                )
             except ValidationError as error:
                 _apply_errors(form, error)
             else:
@@ -197,7 +200,9 @@ def edit_details(request: HttpRequest, pk: int) -> HttpResponse:
         form = DetailsForm(request.POST)
         if form.is_valid():
             try:
-                update_details(actor=request.user, consultation=consultation, **form.cleaned_data)
+                update_details(
+                    actor=acting_account(request), consultation=consultation, **form.cleaned_data
+                )
             except ValidationError as error:
                 _apply_errors(form, error)
             else:
@@ -223,7 +228,7 @@ def edit_consultees(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 set_consultees(
-                    actor=request.user,
+                    actor=acting_account(request),
                     consultation=consultation,
                     stakeholders=form.cleaned_data["stakeholders"],
                 )
@@ -255,7 +260,9 @@ def edit_consultees(request: HttpRequest, pk: int) -> HttpResponse:
 def advance(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = _consultation_for(request, pk, "consultations.advance_phase")
     try:
-        advance_phase(actor=request.user, consultation=consultation, to=request.POST.get("to", ""))
+        advance_phase(
+            actor=acting_account(request), consultation=consultation, to=request.POST.get("to", "")
+        )
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

@@ -30,6 +30,7 @@ from hrdialogue.dialogue.polis_csv import (
     write_polis_participants_votes,
     write_polis_votes,
 )
+from hrdialogue.web.accounts.models import User
 from hrdialogue.web.audit.services import record_change
 from hrdialogue.web.dialogues.models import (
     Dialogue,
@@ -89,7 +90,7 @@ def export_polis(dialogue: Dialogue) -> bytes:
 
 
 def import_polis(
-    *, actor: Any, dialogue: Dialogue, comments: bytes, votes: bytes, language: str
+    *, actor: User, dialogue: Dialogue, comments: bytes, votes: bytes, language: str
 ) -> tuple[int, int, int]:
     """Statements, participants and votes from Polis CSVs; returns their counts.
 

@@ -29,7 +29,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hrdialogue.web.audit.services import record_change, snapshot
+from hrdialogue.web.accounts.models import User
+from hrdialogue.web.audit.services import Actor, record_change, snapshot
 from hrdialogue.web.consultations.models import Consultation
 from hrdialogue.web.dialogues.models import (
     Dialogue,
@@ -77,7 +78,7 @@ def _check_language(language: str) -> None:
 
 def create_dialogue(
     *,
-    actor: Any,
+    actor: Actor,
     title: str,
     consultation: Consultation | None = None,
     description: str = "",
@@ -103,7 +104,7 @@ def create_dialogue(
             moderation=moderation,
             participation=participation,
             invitees=emails,
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            created_by=actor,
         )
         record_change(
             actor=actor,
@@ -114,7 +115,7 @@ def create_dialogue(
     return dialogue
 
 
-def seed_statements_from_mandate(*, actor: Any, dialogue: Dialogue) -> int:
+def seed_statements_from_mandate(*, actor: Actor, dialogue: Dialogue) -> int:
     """One accepted statement per operative paragraph of the consultation's resolution."""
     if dialogue.consultation is None:
         raise ValidationError(_("This dialogue belongs to no consultation, so it has no mandate."))
@@ -146,13 +147,17 @@ def seed_statements_from_mandate(*, actor: Any, dialogue: Dialogue) -> int:
 
 def add_statement(
     *,
-    actor: Any,
+    actor: Actor,
     dialogue: Dialogue,
     text: str,
     language: str,
     participant: Participant | None = None,
 ) -> Statement:
-    """A participant's statement (pending under strict moderation) or a moderator's seed."""
+    """A participant's statement (pending under strict moderation) or a moderator's seed.
+
+    `actor`: the participant's account, None for an anonymous participant (or the platform's
+    own seed); the audit entry names the participant as the statement's `author`.
+    """
     text = " ".join(text.split())
     if not text:
         raise ValidationError(_("A statement cannot be empty."))
@@ -176,13 +181,17 @@ def add_statement(
             actor=actor,
             action="statement.add",
             target=statement,
-            after=snapshot(statement, ("dialogue", "language", "text", "seeded", "state")),
+            # The author (the participant; None for a seeded statement) is named: an anonymous
+            # participant has no account, so `actor` alone would not say who wrote it.
+            after=snapshot(
+                statement, ("dialogue", "author", "language", "text", "seeded", "state")
+            ),
         )
     return statement
 
 
 def add_translation(
-    *, actor: Any, statement: Statement, language: str, text: str, provenance: str
+    *, actor: Actor, statement: Statement, language: str, text: str, provenance: str
 ) -> StatementTranslation:
     """A human translation of a statement, with who made it."""
     _check_language(language)
@@ -206,7 +215,7 @@ def add_translation(
     return translation
 
 
-def moderate_statement(*, actor: Any, statement: Statement, accept: bool) -> Statement:
+def moderate_statement(*, actor: User, statement: Statement, accept: bool) -> Statement:
     with transaction.atomic():
         before = snapshot(statement, ("state",))
         statement.state = StatementState.ACCEPTED if accept else StatementState.REJECTED
@@ -221,9 +230,11 @@ def moderate_statement(*, actor: Any, statement: Statement, accept: bool) -> Sta
     return statement
 
 
-def join_dialogue(*, dialogue: Dialogue, user: Any = None, anonymous_id: str = "") -> Participant:
+def join_dialogue(
+    *, dialogue: Dialogue, user: User | None = None, anonymous_id: str = ""
+) -> Participant:
     """The participant for this user (or anonymous cookie id), created on first visit."""
-    if user is not None and getattr(user, "is_authenticated", False):
+    if user is not None:
         if dialogue.participation == Participation.INVITATION and (
             user.email.lower() not in dialogue.invitees
         ):
@@ -285,7 +296,7 @@ def _request_results(dialogue_pk: int) -> None:
 
 
 def exclude_participant(
-    *, actor: Any, participant: Participant, excluded: bool = True
+    *, actor: User, participant: Participant, excluded: bool = True
 ) -> Participant:
     """Leave a participant's votes out of the results (or bring them back)."""
     with transaction.atomic():

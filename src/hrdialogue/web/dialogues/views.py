@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from hrdialogue.web.accounts.requests import acting_account
 from hrdialogue.web.dialogues.forms import DialogueForm, ImportForm, StatementForm, TranslationForm
 from hrdialogue.web.dialogues.models import (
     Dialogue,
@@ -242,7 +243,8 @@ def add(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         participant, cookie = _join(request, dialogue)
         statement = add_statement(
-            actor=request.user,
+            # An anonymous participant has no account: the entry names the participant.
+            actor=request.user if request.user.is_authenticated else None,
             dialogue=dialogue,
             text=form.cleaned_data["text"],
             language=current_un_language(),
@@ -287,24 +289,23 @@ def moderation(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _moderate(request: HttpRequest, dialogue: Dialogue, translation_form: TranslationForm) -> None:
+    actor = acting_account(request)
     action = request.POST.get("action", "")
     if action in ("accept", "reject"):
         statement = get_object_or_404(dialogue.statements, pk=_int(request.POST.get("statement")))
-        moderate_statement(actor=request.user, statement=statement, accept=action == "accept")
+        moderate_statement(actor=actor, statement=statement, accept=action == "accept")
     elif action in ("exclude", "include"):
         participant = get_object_or_404(
             dialogue.participants, pk=_int(request.POST.get("participant"))
         )
-        exclude_participant(
-            actor=request.user, participant=participant, excluded=action == "exclude"
-        )
+        exclude_participant(actor=actor, participant=participant, excluded=action == "exclude")
     elif action == "translate":
         if not translation_form.is_valid():
             raise ValidationError(_("A translation needs its language, text and translator."))
         data = translation_form.cleaned_data
         statement = get_object_or_404(dialogue.statements, pk=data["statement"])
         add_translation(
-            actor=request.user,
+            actor=actor,
             statement=statement,
             language=data["language"],
             text=data["text"],
@@ -313,7 +314,7 @@ def _moderate(request: HttpRequest, dialogue: Dialogue, translation_form: Transl
     elif action == "recompute":
         recompute_results_task.enqueue(dialogue.pk)
     elif action == "seed":
-        seed_statements_from_mandate(actor=request.user, dialogue=dialogue)
+        seed_statements_from_mandate(actor=actor, dialogue=dialogue)
     else:
         raise ValidationError(_("Unknown action."))
     messages.success(request, _("Done."))
@@ -354,7 +355,7 @@ def import_csv(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             counts = import_polis(
-                actor=request.user,
+                actor=acting_account(request),
                 dialogue=dialogue,
                 comments=form.cleaned_data["comments"].read(),
                 votes=form.cleaned_data["votes"].read(),

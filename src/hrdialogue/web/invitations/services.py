@@ -24,7 +24,6 @@ import datetime as dt
 import hashlib
 import secrets
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -34,7 +33,7 @@ from django.utils.translation import gettext as _
 
 from hrdialogue.web.accounts.models import User
 from hrdialogue.web.accounts.services import invite_focal_point
-from hrdialogue.web.audit.services import record_change, snapshot
+from hrdialogue.web.audit.services import Actor, record_change, snapshot
 from hrdialogue.web.consultations.models import Consultation, Phase
 from hrdialogue.web.invitations.models import ReplyInvitation
 from hrdialogue.web.invitations.reminders import awaited_stakeholders, send_due_reminders
@@ -60,7 +59,7 @@ def _hash(token: str) -> str:
 
 
 def create_invitations(
-    *, actor: Any, consultation: Consultation, stakeholders: Iterable[Stakeholder] | None = None
+    *, actor: Actor, consultation: Consultation, stakeholders: Iterable[Stakeholder] | None = None
 ) -> int:
     """An invitation for every consultee (or the ones given) that has none yet."""
     if consultation.phase not in (Phase.DRAFT, Phase.OPEN):
@@ -85,7 +84,7 @@ def create_invitations(
                 recipient_name=stakeholder.name_in(language),
                 reference=f"HRD/C{consultation.pk}/{stakeholder.code.upper()}"[:64],
                 email=contacts[0].email if contacts else (stakeholder.email or ""),
-                created_by=actor if getattr(actor, "is_authenticated", False) else None,
+                created_by=actor,
             )
         )
     with transaction.atomic():
@@ -100,7 +99,7 @@ def create_invitations(
 
 
 def update_invitation(
-    *, actor: Any, invitation: ReplyInvitation, language: str, recipient_name: str
+    *, actor: User, invitation: ReplyInvitation, language: str, recipient_name: str
 ) -> ReplyInvitation:
     """The note's language and the recipient's name as it follows “of” in it."""
     recipient_name = " ".join(recipient_name.split())
@@ -127,7 +126,7 @@ def update_invitation(
 
 
 def send_invitation(
-    *, actor: Any, invitation: ReplyInvitation, email: str, link_for: Callable[[str], str]
+    *, actor: User, invitation: ReplyInvitation, email: str, link_for: Callable[[str], str]
 ) -> str:
     """E-mail the invitation with a new single-use link (an earlier link stops working)."""
     email = email.strip().lower()
@@ -180,7 +179,7 @@ def find_reply_invitation(token: str) -> ReplyInvitation | None:
     return invitation if invitation is not None and invitation.link_is_usable else None
 
 
-def use_invitation(*, user: Any, invitation: ReplyInvitation) -> ReplyInvitation:
+def use_invitation(*, user: User, invitation: ReplyInvitation) -> ReplyInvitation:
     """The link was followed by a focal point of the stakeholder: it cannot be used again."""
     if user.stakeholder_id != invitation.stakeholder_id:
         raise ValidationError(_("This invitation is for another stakeholder."))

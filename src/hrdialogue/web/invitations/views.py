@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from hrdialogue.drafting.notes_verbales import NoteVerbaleError
 from hrdialogue.web.accounts.forms import AcceptInvitationForm
+from hrdialogue.web.accounts.requests import acting_account
 from hrdialogue.web.accounts.services import accept_invitation, find_invitation
 from hrdialogue.web.consultations.models import Consultation
 from hrdialogue.web.invitations.forms import SendForm
@@ -87,7 +88,7 @@ def create(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("invitations.manage_invitations"):
         raise PermissionDenied
     try:
-        count = create_invitations(actor=request.user, consultation=consultation)
+        count = create_invitations(actor=acting_account(request), consultation=consultation)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -101,6 +102,7 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
     invitation = _invitation_for(request, pk, "invitations.view_note")
     if not request.user.has_perm("invitations.manage_invitations"):
         raise PermissionDenied
+    actor = acting_account(request)
     form = SendForm(
         initial={
             "language": invitation.language,
@@ -115,13 +117,13 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
             data = form.cleaned_data
             try:
                 update_invitation(
-                    actor=request.user,
+                    actor=actor,
                     invitation=invitation,
                     language=data["language"],
                     recipient_name=data["recipient_name"],
                 )
                 send_invitation(
-                    actor=request.user,
+                    actor=actor,
                     invitation=invitation,
                     email=data["email"],
                     link_for=lambda token: request.build_absolute_uri(

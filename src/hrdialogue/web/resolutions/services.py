@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any
 
 from django.db import transaction
 
 from hrdialogue.documents.model import Resolution
-from hrdialogue.web.audit.services import record_change, snapshot
+from hrdialogue.web.audit.services import Actor, record_change, snapshot
 from hrdialogue.web.resolutions.models import ResolutionDocument
 from hrdialogue.web.resolutions.reader import read_resolution
 
@@ -16,7 +15,7 @@ __all__ = ["store_resolution", "upload_resolution"]
 
 
 def upload_resolution(
-    *, actor: Any, data: bytes, name: str, language: str | None = None
+    *, actor: Actor, data: bytes, name: str, language: str | None = None
 ) -> ResolutionDocument:
     """Read an uploaded file and store the resolution. Raises `RefusedDocument`."""
     result = read_resolution(data, name=name, language=language)
@@ -33,7 +32,7 @@ def upload_resolution(
 @transaction.atomic
 def store_resolution(
     *,
-    actor: Any,
+    actor: Actor,
     resolution: Resolution,
     text: str,
     source_name: str,
@@ -53,7 +52,7 @@ def store_resolution(
         source_sha256=source_sha256,
         text=text,
         data=resolution.model_dump(mode="json"),
-        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        uploaded_by=actor,
     )
     record_change(
         actor=actor,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from hrdialogue.documents.render import closing_line, is_inner_section, part_ends
 from hrdialogue.documents.runon import cut_run_on_text
 from hrdialogue.web.accounts.decorators import require_perm
+from hrdialogue.web.accounts.requests import AuthenticatedHttpRequest
 from hrdialogue.web.consultations.mandates import describe_mandates
 from hrdialogue.web.pages.languages import UN_LANGUAGE_CHOICES, text_direction
 from hrdialogue.web.resolutions.forms import UploadForm
@@ -28,7 +29,7 @@ def resolution_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @require_perm("resolutions.add_resolution")
-def upload(request: HttpRequest) -> HttpResponse:
+def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = UploadForm()
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
+from hrdialogue.web.accounts.models import User
 from hrdialogue.web.audit.services import record_change, snapshot
 from hrdialogue.web.stakeholders.csvimport import Rejection, parse_organisations_csv
 from hrdialogue.web.stakeholders.models import Contact, Kind, Stakeholder
@@ -65,7 +66,7 @@ def load_registry() -> tuple[int, int]:
     return len(wanted) - len(existing), len(existing)
 
 
-def import_organisations(*, actor: Any, kind: str, data: bytes) -> ImportReport:
+def import_organisations(*, actor: User, kind: str, data: bytes) -> ImportReport:
     """Import NGOs (ECOSOC status) or NHRIs (accreditation) from CSV: all rows or none."""
     if kind not in {Kind.NGO, Kind.NHRI}:
         raise ValueError(f"cannot import stakeholders of kind {kind!r} from CSV")
@@ -107,7 +108,7 @@ def import_organisations(*, actor: Any, kind: str, data: bytes) -> ImportReport:
 
 @transaction.atomic
 def add_contact(
-    *, actor: Any, stakeholder: Stakeholder, name: str, email: str, title: str, language: str
+    *, actor: User, stakeholder: Stakeholder, name: str, email: str, title: str, language: str
 ) -> Contact:
     contact = Contact.objects.create(
         stakeholder=stakeholder, name=name, email=email.lower(), title=title, language=language

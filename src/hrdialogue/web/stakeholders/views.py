@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from hrdialogue.web.accounts.decorators import require_perm
+from hrdialogue.web.accounts.requests import AuthenticatedHttpRequest, acting_account
 from hrdialogue.web.pages.languages import current_un_language
 from hrdialogue.web.stakeholders.forms import ContactForm, ImportForm
 from hrdialogue.web.stakeholders.models import Kind, RegionalGroup, Stakeholder
@@ -54,7 +55,9 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
         form = ContactForm(request.POST)
         if form.is_valid():
             try:
-                add_contact(actor=request.user, stakeholder=stakeholder, **form.cleaned_data)
+                add_contact(
+                    actor=acting_account(request), stakeholder=stakeholder, **form.cleaned_data
+                )
             except IntegrityError:
                 form.add_error("email", _("This address is already a contact of this stakeholder."))
             else:
@@ -75,7 +78,7 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @require_perm("stakeholders.import_stakeholders")
-def import_csv(request: HttpRequest) -> HttpResponse:
+def import_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     report = None
     form = ImportForm()
     if request.method == "POST":

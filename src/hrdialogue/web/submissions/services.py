@@ -24,7 +24,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -34,10 +33,12 @@ from django.utils.translation import gettext as _
 
 from hrdialogue.documents.runon import iter_subparagraphs
 from hrdialogue.receipts import sign_receipt
+from hrdialogue.web.accounts.models import User
 from hrdialogue.web.accounts.requests import Visitor
 from hrdialogue.web.audit.services import lock_head, record_change
 from hrdialogue.web.consultations.models import Consultation, Phase
 from hrdialogue.web.consultations.services import visible_consultations
+from hrdialogue.web.stakeholders.models import Stakeholder
 from hrdialogue.web.submissions import publication
 from hrdialogue.web.submissions.blobs import store_blob
 from hrdialogue.web.submissions.intake import (
@@ -84,9 +85,16 @@ def is_late(consultation: Consultation, now: dt.datetime) -> bool:
     return consultation.phase != Phase.OPEN or now.date() > consultation.reply_deadline
 
 
-def _check_submitter(actor: Any, consultation: Consultation) -> None:
-    if not actor.has_perm("submissions.submit_reply", consultation):
+def _check_submitter(actor: User, consultation: Consultation) -> Stakeholder:
+    """The stakeholder `actor` replies for; `ValidationError` when `actor` may not reply."""
+    # `submissions.submit_reply` admits focal points alone, and a focal point has a stakeholder
+    # (`accounts.rules.is_focal_point`; the focal_point_has_stakeholder constraint).
+    stakeholder = (
+        actor.stakeholder if actor.has_perm("submissions.submit_reply", consultation) else None
+    )
+    if stakeholder is None:
         raise ValidationError(_("You cannot reply to this consultation."))
+    return stakeholder
 
 
 def _clean_comments(
@@ -133,7 +141,7 @@ def _read_content(text: str, upload: tuple[bytes, str] | None) -> Content:
         raise ValidationError({"file" if upload is not None else "text": refusal.message}) from None
 
 
-def _existing(idempotency_key: str, actor: Any) -> ReplyVersion | None:
+def _existing(idempotency_key: str, actor: User) -> ReplyVersion | None:
     version = (
         ReplyVersion.objects.select_related("reply").filter(idempotency_key=idempotency_key).first()
     )
@@ -144,7 +152,7 @@ def _existing(idempotency_key: str, actor: Any) -> ReplyVersion | None:
 
 def submit_reply(
     *,
-    actor: Any,
+    actor: User,
     consultation: Consultation,
     idempotency_key: str,
     text: str = "",
@@ -163,7 +171,7 @@ def submit_reply(
     already = _existing(idempotency_key, actor)
     if already is not None:
         return already
-    _check_submitter(actor, consultation)
+    stakeholder = _check_submitter(actor, consultation)
     if visibility not in ReplyVisibility.values:
         raise ValidationError({"visibility": _("Choose who may read the reply.")})
     cleaned_comments = _clean_comments(consultation, comments)
@@ -180,6 +188,7 @@ def submit_reply(
         with transaction.atomic():
             return _write(
                 actor=actor,
+                stakeholder=stakeholder,
                 consultation=consultation,
                 idempotency_key=idempotency_key,
                 content=content,
@@ -199,7 +208,8 @@ def submit_reply(
 
 def _write(
     *,
-    actor: Any,
+    actor: User,
+    stakeholder: Stakeholder,
     consultation: Consultation,
     idempotency_key: str,
     content: Content,
@@ -215,14 +225,14 @@ def _write(
     if not late:
         reply = (
             Reply.objects.select_for_update()
-            .filter(consultation=locked, stakeholder_id=actor.stakeholder_id, late=False)
+            .filter(consultation=locked, stakeholder_id=stakeholder.pk, late=False)
             .first()
         )
     if reply is None:
         last = Reply.objects.filter(consultation=locked).aggregate(n=Max("number"))["n"] or 0
         reply = Reply.objects.create(
             consultation=locked,
-            stakeholder_id=actor.stakeholder_id,
+            stakeholder_id=stakeholder.pk,
             number=last + 1,
             late=late,
             visibility=visibility,
@@ -237,7 +247,7 @@ def _write(
         content.data,
         submitted_at=now,
         reply_id=f"C{locked.pk}-R{reply.number}-v{number}",
-        stakeholder=actor.stakeholder.code,
+        stakeholder=stakeholder.code,
         key=signing_key(),
         comments=comments,
         visibility=visibility,
@@ -277,7 +287,7 @@ def _write(
         after={
             "reply": reply.label,
             "version": number,
-            "stakeholder": actor.stakeholder.code,
+            "stakeholder": stakeholder.code,
             "late": reply.late,
             "visibility": visibility,
             "source": content.source,
@@ -289,7 +299,7 @@ def _write(
     return version
 
 
-def publish_reply(*, actor: Any, reply: Reply) -> Reply:
+def publish_reply(*, actor: User, reply: Reply) -> Reply:
     """Publish the reply's latest version (its file with the metadata stripped)."""
     if reply.visibility == ReplyVisibility.CONFIDENTIAL:
         raise ValidationError(_("This reply is confidential: it is never published."))
@@ -320,7 +330,7 @@ def publish_reply(*, actor: Any, reply: Reply) -> Reply:
     return reply
 
 
-def withdraw_publication(*, actor: Any, reply: Reply) -> Reply:
+def withdraw_publication(*, actor: User, reply: Reply) -> Reply:
     """Take a published reply off the public pages (it stays on the record)."""
     if not reply.is_published:
         raise ValidationError(_("This reply is not published."))

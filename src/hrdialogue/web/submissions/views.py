@@ -33,6 +33,7 @@ from hrdialogue.receipts import (
     find_receipt_problem,
     read_comments_json,
 )
+from hrdialogue.web.accounts.requests import acting_account
 from hrdialogue.web.audit.services import anchor_receipt
 from hrdialogue.web.consultations.models import Consultation
 from hrdialogue.web.invitations.services import awaited_stakeholders
@@ -272,7 +273,7 @@ def published_file(request: HttpRequest, pk: int) -> HttpResponse:
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     reply_obj = _reply_for(request, pk, "submissions.publish_reply")
     try:
-        publish_reply(actor=request.user, reply=reply_obj)
+        publish_reply(actor=acting_account(request), reply=reply_obj)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -285,7 +286,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     reply_obj = _reply_for(request, pk, "submissions.publish_reply")
     try:
-        withdraw_publication(actor=request.user, reply=reply_obj)
+        withdraw_publication(actor=acting_account(request), reply=reply_obj)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
