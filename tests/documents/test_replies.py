@@ -17,12 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hrdialogue.documents.replies import (
-    EmptyReplyText,
-    SplitReply,
-    find_paragraph_mentions,
-    split_reply,
-)
+from hrdialogue.documents.replies import EmptyReplyText, SplitReply, split_reply
 
 
 def _strip_header(text: str) -> str:
@@ -196,160 +191,6 @@ def test_reply_number_must_be_positive() -> None:
         split_reply("Text.", reply_number=0)
 
 
-MENTIONS = {
-    "en": (
-        "We support operative paragraph 10 and OP8(a), recall the ninth preambular paragraph "
-        "and note that paragraph 3 of the resolution and PP 2 matter.",
-        [
-            ("operative paragraph 10", "OP10"),
-            ("OP8(a)", "OP8(a)"),
-            ("the ninth preambular paragraph", "PP9"),
-            ("paragraph 3 of the resolution", "OP3"),
-            ("PP 2", "PP2"),
-        ],
-    ),
-    "fr": (
-        "Nous appuyons le paragraphe 10 du dispositif, le paragraphe 8 a) de la résolution et "
-        "le neuvième alinéa du préambule ; voir aussi l'alinéa 4 du préambule.",
-        [
-            ("paragraphe 10 du dispositif", "OP10"),
-            ("paragraphe 8 a) de la résolution", "OP8(a)"),
-            ("le neuvième alinéa du préambule", "PP9"),
-            ("alinéa 4 du préambule", "PP4"),
-        ],
-    ),
-    "es": (
-        "Apoyamos el párrafo 10 de la parte dispositiva y el noveno párrafo del preámbulo, así "
-        "como el párrafo 2 de la resolución.",
-        [
-            ("párrafo 10 de la parte dispositiva", "OP10"),
-            ("el noveno párrafo del preámbulo", "PP9"),
-            ("párrafo 2 de la resolución", "OP2"),
-        ],
-    ),
-    "ru": (
-        "Мы поддерживаем пункт 10 постановляющей части, а также девятый пункт преамбулы; "
-        "в пункте 8 (a) резолюции и в третьем пункте преамбулы сказано иное.",
-        [
-            ("пункт 10 постановляющей части", "OP10"),
-            ("девятый пункт преамбулы", "PP9"),
-            ("пункте 8 (a) резолюции", "OP8(a)"),
-            ("третьем пункте преамбулы", "PP3"),
-        ],
-    ),
-    "ar": (
-        "نؤيد الفقرة 10 من المنطوق والفقرة التاسعة من الديباجة، وكذلك الفقرة ٤ من القرار.",
-        [
-            ("الفقرة 10 من المنطوق", "OP10"),
-            ("الفقرة التاسعة من الديباجة", "PP9"),
-            ("الفقرة ٤ من القرار", "OP4"),
-        ],
-    ),
-    "zh": (
-        "我们支持执行部分第10段和序言部分第九段，并注意到决议第十二段和执行部分第８段。",
-        [
-            ("执行部分第10段", "OP10"),
-            ("序言部分第九段", "PP9"),
-            ("决议第十二段", "OP12"),
-            ("执行部分第８段", "OP8"),
-        ],
-    ),
-}
-
-
-@pytest.mark.parametrize("language", list(MENTIONS))
-def test_mentions_of_the_resolutions_paragraphs(language: str) -> None:
-    text, expected = MENTIONS[language]
-    found = find_paragraph_mentions(text, language)
-    assert [(text[s:e], anchor) for s, e, anchor in found] == expected
-
-
-# Paragraphs of a sectioned resolution (sections I, II; parts A, B), as replies name them
-# (hand-written): the anchors are the reader's, `II.OP2`, the same in the six languages.
-SECTION_MENTIONS = {
-    "en": (
-        "We support paragraph 2 of section II and II.OP1(b), and operative paragraph 3 (a) of"
-        " part B.",
-        [
-            ("paragraph 2 of section II", "II.OP2"),
-            ("II.OP1(b)", "II.OP1(b)"),
-            ("operative paragraph 3 (a) of part B", "B.OP3(a)"),
-        ],
-    ),
-    "fr": (
-        "Nous appuyons le paragraphe 2 de la section II et le paragraphe 1 a) de la partie B.",
-        [
-            ("paragraphe 2 de la section II", "II.OP2"),
-            ("paragraphe 1 a) de la partie B", "B.OP1(a)"),
-        ],
-    ),
-    "es": (
-        "Apoyamos el párrafo 2 de la sección II y el párrafo 4 de la parte A.",
-        [("párrafo 2 de la sección II", "II.OP2"), ("párrafo 4 de la parte A", "A.OP4")],
-    ),
-    "ru": (
-        "Мы поддерживаем пункт 2 раздела II и пункт 1 части Б.",  # Б: the second part
-        [("пункт 2 раздела II", "II.OP2"), ("пункт 1 части Б", "B.OP1")],
-    ),
-    "ar": (
-        "نؤيد الفقرة 2 من الجزء ثانيا والفقرة 1 من الجزء باء.",
-        [("الفقرة 2 من الجزء ثانيا", "II.OP2"), ("الفقرة 1 من الجزء باء", "B.OP1")],
-    ),
-    "zh": (
-        "我们支持第二节第2段和乙节第1段。",
-        [("第二节第2段", "II.OP2"), ("乙节第1段", "B.OP1")],
-    ),
-}
-
-
-@pytest.mark.parametrize("language", list(SECTION_MENTIONS))
-def test_mentions_of_paragraphs_of_a_section(language: str) -> None:
-    text, expected = SECTION_MENTIONS[language]
-    found = find_paragraph_mentions(text, language)
-    assert [(text[s:e], anchor) for s, e, anchor in found] == expected
-
-
-@pytest.mark.parametrize(
-    ("language", "text"),
-    [
-        (
-            "en",
-            "See paragraph 2 of section II of resolution 60/251 and paragraph 4 of section IIa.",
-        ),
-        ("fr", "Voir le paragraphe 2 de la section II de la résolution 60/251."),
-        ("ru", "См. пункт 2 раздела II резолюции 60/251."),
-        ("ar", "انظر الفقرة 2 من الجزء ثانيا من القرار 60/251."),
-    ],
-)
-def test_a_section_of_another_resolution_is_not_a_mention(language: str, text: str) -> None:
-    assert find_paragraph_mentions(text, language) == []
-
-
-@pytest.mark.parametrize(
-    ("language", "text"),
-    [
-        ("en", "As set out in Article 1, paragraph 3, of the Charter and in paragraph 12 above."),
-        ("fr", "Voir le paragraphe 12 ci-dessus."),
-        ("ru", "См. пункт 12 выше."),
-        ("zh", "见上文第12段。"),
-    ],
-)
-def test_paragraphs_of_other_texts_are_not_mentions(language: str, text: str) -> None:
-    assert find_paragraph_mentions(text, language) == []
-
-
-def test_mentions_in_a_language_that_is_not_one_of_the_six() -> None:
-    with pytest.raises(KeyError, match="'de' is not an official UN language"):
-        find_paragraph_mentions("Absatz 10", "de")
-
-
-def test_corpus_resolution_has_no_mention_of_itself(shared: Path) -> None:
-    """Resolutions cite "Article 1, paragraph 3" of the Charter: not a paragraph of theirs."""
-    text = _strip_header((shared / "corpus/un/A_HRC_RES_19_33.en.txt").read_text("utf-8"))
-    assert "Article 1, paragraph 3" in text
-    assert find_paragraph_mentions(text, "en") == []
-
-
 def test_corpus_texts_split_as_pdf_text_keep_their_spans(shared: Path) -> None:
     for path in sorted((shared / "corpus/un").glob("*.txt")):
         text = _strip_header(path.read_text("utf-8"))
@@ -386,18 +227,4 @@ def test_any_text_gives_ordered_spans_or_says_it_is_empty(text: str, source: str
         assert paragraph.anchor == f"R4.P{number}"
         assert previous_end <= start < end <= len(text)
         assert paragraph.text or paragraph.label
-        previous_end = end
-
-
-@settings(max_examples=150, deadline=None)
-@given(
-    text=st.text(max_size=200),
-    language=st.sampled_from(["ar", "zh", "en", "fr", "ru", "es"]),
-)
-def test_mentions_never_overlap_and_stay_in_the_text(text: str, language: str) -> None:
-    found = find_paragraph_mentions(text, language)
-    previous_end = 0
-    for start, end, anchor in found:
-        assert previous_end <= start < end <= len(text)
-        assert anchor.startswith(("OP", "PP"))
         previous_end = end

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_stubs_ext import WithAnnotations
 
-from hrdialogue.documents.replies import find_paragraph_mentions
+from hrdialogue.documents.mentions import find_paragraph_mentions
 from hrdialogue.receipts import (
     Receipt,
     ReceiptError,

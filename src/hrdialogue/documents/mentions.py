@@ -1,0 +1,313 @@
+"""Where a reply mentions paragraphs of the resolution it answers, in the six languages:
+"operative paragraph 10", "OP10", "пункт 10 постановляющей части", "paragraphe 10 du
+dispositif", "párrafo 10 de la parte dispositiva", "الفقرة 10 من المنطوق", "执行部分第10段",
+"the ninth preambular paragraph" (→ `PP9`), "paragraph 2 of section II" (→ `II.OP2`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from hrdialogue.documents.sections import section_anchors, section_label_pattern
+from hrdialogue.documents.symbols import fold_width
+from hrdialogue.languages import get_language
+
+__all__ = ["find_paragraph_mentions"]
+
+
+def _english_ordinals() -> dict[str, int]:
+    units = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+    teens = [
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ]
+    out = {w: i for i, w in enumerate(units, 1)} | {w: i for i, w in enumerate(teens, 10)}
+    out["twentieth"] = 20
+    out |= {f"twenty-{w}": 20 + i for i, w in enumerate(units, 1)}
+    out["thirtieth"] = 30
+    return out
+
+
+def _french_ordinals() -> dict[str, int]:
+    words = [
+        "premier",
+        "deuxième",
+        "troisième",
+        "quatrième",
+        "cinquième",
+        "sixième",
+        "septième",
+        "huitième",
+        "neuvième",
+        "dixième",
+        "onzième",
+        "douzième",
+        "treizième",
+        "quatorzième",
+        "quinzième",
+        "seizième",
+        "dix-septième",
+        "dix-huitième",
+        "dix-neuvième",
+        "vingtième",
+    ]
+    out = {w: i for i, w in enumerate(words, 1)} | {"première": 1, "second": 2, "seconde": 2}
+    out["vingt et unième"] = 21
+    out |= {f"vingt-{w}": 20 + i for i, w in enumerate(words[1:9], 2)}
+    out["trentième"] = 30
+    return out
+
+
+_ORDINALS: Final[dict[str, dict[str, int]]] = {
+    "en": _english_ordinals(),
+    "fr": _french_ordinals(),
+    "es": {
+        w: i
+        for i, ws in enumerate(
+            (
+                "primer primero primera",
+                "segundo segunda",
+                "tercer tercero tercera",
+                "cuarto cuarta",
+                "quinto quinta",
+                "sexto sexta",
+                "séptimo séptima",
+                "octavo octava",
+                "noveno novena",
+                "décimo décima",
+                "undécimo undécima decimoprimero decimoprimer",
+                "duodécimo duodécima decimosegundo",
+                "decimotercer decimotercero",
+                "decimocuarto",
+                "decimoquinto",
+                "decimosexto",
+                "decimoséptimo",
+                "decimoctavo",
+                "decimonoveno",
+                "vigésimo",
+            ),
+            1,
+        )
+        for w in ws.split()
+    },
+    # Russian: stems, any case ending follows ("девятый", "девятом", "девятого").
+    "ru": {
+        stem: i
+        for i, stem in enumerate(
+            [
+                "перв",
+                "втор",
+                "трет",
+                "четверт",
+                "пят",
+                "шест",
+                "седьм",
+                "восьм",
+                "девят",
+                "десят",
+                "одиннадцат",
+                "двенадцат",
+                "тринадцат",
+                "четырнадцат",
+                "пятнадцат",
+                "шестнадцат",
+                "семнадцат",
+                "восемнадцат",
+                "девятнадцат",
+                "двадцат",
+            ],
+            1,
+        )
+    },
+    # Arabic: the feminine ordinals (الفقرة is feminine), with the article.
+    "ar": {
+        w: i
+        for i, w in enumerate(
+            (
+                "الأولى",
+                "الثانية",
+                "الثالثة",
+                "الرابعة",
+                "الخامسة",
+                "السادسة",
+                "السابعة",
+                "الثامنة",
+                "التاسعة",
+                "العاشرة",
+                "الحادية عشرة",
+                "الثانية عشرة",
+                "الثالثة عشرة",
+                "الرابعة عشرة",
+                "الخامسة عشرة",
+                "السادسة عشرة",
+                "السابعة عشرة",
+                "الثامنة عشرة",
+                "التاسعة عشرة",
+                "العشرون",
+            ),
+            1,
+        )
+    },
+}
+_ZH_DIGITS: Final = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+
+
+def _chinese_number(text: str) -> int:
+    """`十` → 10, `十二` → 12, `二十三` → 23, `9` → 9."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return _ZH_DIGITS[text]
+    tens, _, units = text.partition("十")
+    return (_ZH_DIGITS[tens] if tens else 1) * 10 + (_ZH_DIGITS[units] if units else 0)
+
+
+def _alternatives(words: dict[str, int], *, suffix: str = "") -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return (
+        "(?P<ord>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")" + suffix
+    )
+
+
+_N: Final = r"(?P<n>\d{1,3})"
+_SUB: Final = r"(?:\s*(?P<sub>\([a-z]{1,4}\)|[a-z]{1,4}\)))?"  # (a), a), (ii)
+_RU_PUNKT: Final = r"пункт(?:а|у|ом|е|ы|ов|ам|ами|ах)?"
+_ES_PARR: Final = r"p[áa]rrafo"
+
+# (kind, pattern): kind `op` or `pp`; `n` is a number, `ord` an ordinal word, `zh` a
+# Chinese number. Patterns are searched in `fold_width(text)`, case-insensitively.
+_MENTIONS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
+    "en": (
+        ("op", rf"\bOP\s?\.?\s?{_N}{_SUB}"),
+        ("pp", rf"\bPP\s?\.?\s?{_N}\b"),
+        ("op", rf"\boperative\s+paragraph\s+{_N}{_SUB}"),
+        ("op", rf"\bparagraph\s+{_N}{_SUB}\s+of\s+(?:the\s+|that\s+|this\s+)?resolution"),
+        ("pp", rf"\bpreambular\s+paragraph\s+{_N}\b"),
+        ("pp", rf"\b(?:the\s+)?{_alternatives(_ORDINALS['en'])}\s+preambular\s+paragraph"),
+        ("pp", rf"\b(?:the\s+)?{_alternatives(_ORDINALS['en'])}\s+paragraph\s+of\s+the\s+preamble"),
+    ),
+    "fr": (
+        ("op", rf"\bparagraphe\s+{_N}{_SUB}\s+du\s+dispositif"),
+        ("op", rf"\bparagraphe\s+{_N}{_SUB}\s+de\s+(?:la|cette)\s+résolution"),
+        ("pp", rf"\b(?:alinéa|paragraphe)\s+{_N}\s+du\s+préambule"),
+        (
+            "pp",
+            rf"\b(?:le\s+|au\s+|du\s+)?{_alternatives(_ORDINALS['fr'])}\s+"
+            r"(?:alinéa|paragraphe)\s+du\s+préambule",
+        ),
+    ),
+    "es": (
+        ("op", rf"\b{_ES_PARR}\s+{_N}{_SUB}\s+de\s+la\s+parte\s+dispositiva"),
+        ("op", rf"\b{_ES_PARR}\s+{_N}{_SUB}\s+de\s+(?:la|esa|esta)\s+resolución"),
+        ("pp", rf"\b{_ES_PARR}\s+{_N}\s+del\s+preámbulo"),
+        ("pp", rf"\b(?:el\s+)?{_alternatives(_ORDINALS['es'])}\s+{_ES_PARR}\s+del\s+preámbulo"),
+    ),
+    "ru": (
+        ("op", rf"{_RU_PUNKT}\s+{_N}{_SUB}\s+постановляющей\s+части"),
+        ("op", rf"{_RU_PUNKT}\s+{_N}{_SUB}\s+(?:этой\s+|данной\s+)?резолюции"),
+        ("pp", rf"{_RU_PUNKT}\s+{_N}\s+преамбулы"),
+        ("pp", rf"{_alternatives(_ORDINALS['ru'], suffix=r'[а-яё]*')}\s+{_RU_PUNKT}\s+преамбулы"),
+    ),
+    "ar": (
+        ("op", rf"الفقرة\s+{_N}{_SUB}\s+من\s+(?:منطوق\s+القرار|المنطوق)"),
+        ("op", rf"الفقرة\s+{_N}{_SUB}\s+من\s+(?:هذا\s+|ذلك\s+)?القرار"),
+        ("pp", rf"الفقرة\s+{_N}\s+من\s+(?:الديباجة|ديباجة\s+القرار)"),
+        ("pp", rf"الفقرة\s+{_alternatives(_ORDINALS['ar'])}\s+من\s+(?:الديباجة|ديباجة\s+القرار)"),
+    ),
+    "zh": (
+        ("op", r"执行部分第\s*(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,3})\s*段" + _SUB),
+        ("op", r"决议第\s*(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,3})\s*段" + _SUB),
+        ("pp", r"序言(?:部分)?第\s*(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,3})\s*段"),
+    ),
+}
+# Paragraphs of a section ("paragraph 2 of section II", anchor `II.OP2`), unless the words go
+# on to name another resolution ("… of section II of resolution 60/251"); `sec` is the label.
+_ANOTHER: Final = (
+    r"(?!\s+(?:of|de|del|من)\s+(?:la\s+|the\s+)?(?:resolution|résolution|resolución|القرار)\s+\d)"
+)
+
+
+def _sec(language: str) -> str:
+    return rf"(?P<sec>{section_label_pattern(language)})(?!\w)"
+
+
+_SECTION_MENTIONS: Final[dict[str, tuple[str, ...]]] = {
+    "en": (
+        rf"\b(?P<sec>[IVX]{{1,6}}|[A-Z])\.OP\s?{_N}{_SUB}",
+        rf"\b(?:operative\s+)?paragraph\s+{_N}{_SUB}\s+of\s+(?:section|part)\s+{_sec('en')}"
+        + _ANOTHER,
+    ),
+    "fr": (rf"\bparagraphe\s+{_N}{_SUB}\s+de\s+la\s+(?:section|partie)\s+{_sec('fr')}" + _ANOTHER,),
+    "es": (rf"\b{_ES_PARR}\s+{_N}{_SUB}\s+de\s+la\s+(?:sección|parte)\s+{_sec('es')}" + _ANOTHER,),
+    "ru": (rf"{_RU_PUNKT}\s+{_N}{_SUB}\s+(?:раздела|части)\s+{_sec('ru')}(?!\s+резолюции\s+\d)",),
+    "ar": (rf"الفقرة\s+{_N}{_SUB}\s+من\s+(?:الجزء|الفرع)\s+{_sec('ar')}" + _ANOTHER,),
+    "zh": (
+        r"(?:第\s*)?(?P<sec>[一二三四五六七八九十]{1,3}|[甲乙丙丁戊己庚辛壬癸])\s*[节部]分?\s*"
+        r"第\s*(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,3})\s*段" + _SUB,
+    ),
+}
+_COMPILED: Final[dict[str, tuple[tuple[str, re.Pattern[str]], ...]]] = {
+    lang: tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in patterns)
+    + tuple(("op", re.compile(p, re.IGNORECASE)) for p in _SECTION_MENTIONS[lang])
+    for lang, patterns in _MENTIONS.items()
+}
+
+
+def _number(match: re.Match[str], language: str) -> int:
+    groups = match.groupdict()
+    if groups.get("n"):
+        return int(groups["n"])
+    if groups.get("zh"):
+        return _chinese_number(groups["zh"])
+    word = " ".join(groups["ord"].lower().split())
+    if language == "ru":
+        for stem, value in sorted(_ORDINALS["ru"].items(), key=lambda kv: -len(kv[0])):
+            if word.startswith(stem):
+                return value
+    return _ORDINALS[language][word]
+
+
+def find_paragraph_mentions(text: str, language: str) -> list[tuple[int, int, str]]:
+    """Where `text` mentions paragraphs of the resolution: `(start, end, anchor)`, in order.
+
+    Anchors are the reader's (`OP10`, `OP8(a)`, `PP9`, `II.OP2`). Operative paragraphs are
+    found by number ("operative paragraph 10", "paragraph 10 of the resolution", "OP10"; in a
+    section, "paragraph 2 of section II", "II.OP2"),
+    preambular ones by number or ordinal ("the ninth preambular paragraph"); ordinals are
+    known up to the twentieth (thirtieth in English and French). `KeyError` names a
+    language that is not one of the six.
+    """
+    code = get_language(language).code
+    folded = fold_width(text)
+    found: list[tuple[int, int, str]] = []
+    for kind, pattern in _COMPILED[code]:
+        for m in pattern.finditer(folded):
+            number = _number(m, code)
+            if number < 1:
+                continue
+            anchor = f"{kind.upper()}{number}"
+            sub = m.groupdict().get("sub")
+            if sub and kind == "op":
+                anchor += "(" + sub.strip("()").lower() + ")"
+            if sec := m.groupdict().get("sec"):
+                readings = section_anchors(" ".join(sec.split()).upper())
+                if not readings:
+                    continue
+                anchor = f"{readings[0]}.{anchor}"
+            found.append((m.start(), m.end(), anchor))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[tuple[int, int, str]] = []
+    for mention in found:
+        if kept and mention[0] < kept[-1][1]:
+            continue  # overlaps a longer or earlier mention
+        kept.append(mention)
+    return kept
