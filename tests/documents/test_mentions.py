@@ -184,3 +184,66 @@ def test_mentions_never_overlap_and_stay_in_the_text(text: str, language: str) -
         assert previous_end <= start < end <= len(text)
         assert re.fullmatch(r"(?:[A-Z]+\.)*(?:OP|PP)\d+(?:\([a-z]+\))?", anchor), anchor
         previous_end = end
+
+
+# A paragraph of another resolution, named by its number, is not a paragraph of the one
+# replied to (A/RES/63/180 here); the same words with its own number are (hand-written).
+NAMED = {
+    "en": (
+        "We recall paragraph 3 of resolution 60/251, operative paragraph 4 of General Assembly"
+        " resolution 60/251 and paragraph 10 of resolution 63/180.",
+        [("paragraph 10 of resolution 63/180", "OP10")],
+    ),
+    "fr": (
+        "Nous rappelons le paragraphe 3 de la résolution 60/251 et le paragraphe 10 de la"
+        " résolution 63/180.",
+        [("paragraphe 10 de la résolution 63/180", "OP10")],
+    ),
+    "es": (
+        "Recordamos el párrafo 3 de la resolución 60/251 y el párrafo 10 de la resolución 63/180.",
+        [("párrafo 10 de la resolución 63/180", "OP10")],
+    ),
+    "ru": (
+        "Напоминаем пункт 3 резолюции 60/251 и пункт 10 резолюции 63/180.",
+        [("пункт 10 резолюции 63/180", "OP10")],
+    ),
+    "ar": (
+        "نذكر بالفقرة 3 من القرار 60/251 والفقرة 10 من القرار 63/180.",
+        [("الفقرة 10 من القرار 63/180", "OP10")],
+    ),
+    "zh": (
+        "回顾第60/251号决议第3段和第63 / 180号决议第10段。",
+        [("第63 / 180号决议第10段", "OP10")],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", list(NAMED))
+def test_a_paragraph_of_another_resolution_named_by_number_is_not_a_mention(
+    language: str,
+) -> None:
+    text, expected = NAMED[language]
+    found = find_paragraph_mentions(text, language, number="63/180")
+    assert [(text[s:e], anchor) for s, e, anchor in found] == expected
+    # without the resolution's own number, no named resolution can be told to be it
+    assert find_paragraph_mentions(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "mention"),
+    [
+        (
+            "en",
+            "We support paragraph 2 of resolution 69/96 B.",
+            "paragraph 2 of resolution 69/96 B",
+        ),
+        ("ru", "Мы поддерживаем пункт 2 резолюции 69/96 Б.", "пункт 2 резолюции 69/96 Б"),
+        ("ar", "نؤيد الفقرة 2 من القرار 69/96 باء.", "الفقرة 2 من القرار 69/96 باء"),
+        ("zh", "我们支持第69/96 B号决议第2段。", "第69/96 B号决议第2段"),
+    ],
+)
+def test_a_paragraph_of_a_composite_part_named_with_the_number(
+    language: str, text: str, mention: str
+) -> None:
+    found = find_paragraph_mentions(text, language, number="69/96")
+    assert [(text[s:e], anchor) for s, e, anchor in found] == [(mention, "B.OP2")]

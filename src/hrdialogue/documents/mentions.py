@@ -262,6 +262,43 @@ _COMPILED: Final[dict[str, tuple[tuple[str, re.Pattern[str]], ...]]] = {
 }
 
 
+# A resolution named by its number right after a mention ("… of resolution 60/251", "operative
+# paragraph 3 of General Assembly resolution 69/96 B"; in Chinese before it: "第60/251号决议第3段"):
+# the paragraph is that resolution's, the one replied to only when the number is its own. `part`
+# is a composite's part (69/96 B), as the six languages print it.
+_RESOLUTION_NUMBER: Final = (
+    r"(?P<num>\d{1,4}\s*/\s*\d{1,4}|\d{1,4}\s*\(\s*[IVXL]+\s*\)|S-\d{1,2}/\d{1,3}|ES-\d{1,2}/\d{1,3})"
+    # (a letter, not the start of a word: "B号" is part B, "Белоруссия" no part)
+    r"(?:\s*(?P<part>[A-Z]|[АБВГДЕ]|ألف|باء|جيم|دال|هاء|[甲乙丙丁戊])"
+    r"(?![A-Za-z0-9/\u0400-\u04ff\u0600-\u06ff]))?"
+)
+_BODIES: Final = (
+    r"(?:(?:General\s+Assembly|Human\s+Rights\s+Council|Security\s+Council|Economic\s+and\s+"
+    r"Social\s+Council|Commission\s+on\s+Human\s+Rights)\s+)?"
+)
+_NAMED_AFTER: Final[dict[str, re.Pattern[str]]] = {
+    code: re.compile(rf"(?:{connect})?\s*(?:No\.?\s*|№\s*)?{_RESOLUTION_NUMBER}")
+    for code, connect in {
+        "en": rf"\s*,?\s+(?:of|in)\s+(?:the\s+)?{_BODIES}resolution",
+        "fr": r"\s*,?\s+(?:de|dans)\s+la\s+résolution",
+        "es": r"\s*,?\s+(?:de|en)\s+la\s+resolución",
+        "ru": r"\s*,?\s+(?:постановляющей\s+части\s+)?резолюции",
+        "ar": r"\s*،?\s+من\s+(?:منطوق\s+)?القرار",
+        "zh": r"(?!)",  # (Chinese names the resolution before the paragraph)
+    }.items()
+}
+_NAMED_BEFORE_ZH: Final = re.compile(rf"第\s*{_RESOLUTION_NUMBER}\s*号\s*(?:决议\s*)?$")
+_SPACES: Final = re.compile(r"\s+")
+
+
+def _named_resolution(text: str, match: re.Match[str], language: str) -> re.Match[str] | None:
+    """The resolution number that names whose paragraph `match` is, when the text gives one."""
+    if language == "zh":
+        return _NAMED_BEFORE_ZH.search(text, max(0, match.start() - 30), match.start() + 2)
+    named = _NAMED_AFTER[language].match(text, match.end())
+    return named if named is not None and named.start() == match.end() else None
+
+
 def _number(match: re.Match[str], language: str) -> int:
     groups = match.groupdict()
     if groups.get("n"):
@@ -276,34 +313,50 @@ def _number(match: re.Match[str], language: str) -> int:
     return _ORDINALS[language][word]
 
 
-def find_paragraph_mentions(text: str, language: str) -> list[tuple[int, int, str]]:
+def find_paragraph_mentions(
+    text: str, language: str, *, number: str | None = None
+) -> list[tuple[int, int, str]]:
     """Where `text` mentions paragraphs of the resolution: `(start, end, anchor)`, in order.
 
     Anchors are the reader's (`OP10`, `OP8(a)`, `PP9`, `II.OP2`). Operative paragraphs are
     found by number ("operative paragraph 10", "paragraph 10 of the resolution", "OP10"; in a
     section, "paragraph 2 of section II", "II.OP2"),
     preambular ones by number or ordinal ("the ninth preambular paragraph"); ordinals are
-    known up to the twentieth (thirtieth in English and French). `KeyError` names a
-    language that is not one of the six.
+    known up to the twentieth (thirtieth in English and French). A mention that names a
+    resolution by its number ("paragraph 3 of resolution 60/251") is of the resolution
+    replied to only when `number` (its own, `63/180`) is that number; a composite's part
+    named so ("paragraph 2 of resolution 69/96 B") gives the part's anchor (`B.OP2`).
+    `KeyError` names a language that is not one of the six.
     """
     code = get_language(language).code
     folded = fold_width(text)
+    own = _SPACES.sub("", number) if number else None
     found: list[tuple[int, int, str]] = []
     for kind, pattern in _COMPILED[code]:
         for m in pattern.finditer(folded):
-            number = _number(m, code)
-            if number < 1:
+            paragraph = _number(m, code)
+            if paragraph < 1:
                 continue
-            anchor = f"{kind.upper()}{number}"
+            anchor = f"{kind.upper()}{paragraph}"
             sub = m.groupdict().get("sub")
             if sub and kind == "op":
                 anchor += "(" + sub.strip("()").lower() + ")"
-            if sec := m.groupdict().get("sec"):
+            sec = m.groupdict().get("sec")
+            if sec:
                 readings = section_anchors(" ".join(sec.split()).upper())
                 if not readings:
                     continue
                 anchor = f"{readings[0]}.{anchor}"
-            found.append((m.start(), m.end(), anchor))
+            start, end = m.span()
+            named = _named_resolution(folded, m, code)
+            if named is not None:
+                if own is None or _SPACES.sub("", named["num"]) != own:
+                    continue  # a paragraph of another resolution
+                if (part := named["part"]) and not sec:
+                    readings = section_anchors(part.upper())
+                    anchor = f"{readings[0]}.{anchor}" if readings else anchor
+                start, end = min(start, named.start()), max(end, named.end())
+            found.append((start, end, anchor))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept: list[tuple[int, int, str]] = []
     for mention in found:

@@ -447,6 +447,7 @@ def published(request: HttpRequest, pk: int) -> HttpResponse:
 def by_paragraph(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = _consultation_for(request, pk)
     anchors = resolution_anchors(consultation)
+    number = consultation.resolution.resolution.number  # "paragraph 3 of resolution 63/180"
     found: dict[str, list[tuple[Reply, str]]] = defaultdict(list)
     rows = (
         published_replies(consultation)
@@ -461,7 +462,8 @@ def by_paragraph(request: HttpRequest, pk: int) -> HttpResponse:
         for comment in shown.comments.all():
             found[comment.anchor].append((item, comment.text))
         if shown.language:
-            for start, end, anchor in find_paragraph_mentions(shown.text, shown.language):
+            mentions = find_paragraph_mentions(shown.text, shown.language, number=number)
+            for start, end, anchor in mentions:
                 excerpt = shown.text[max(0, start - 120) : end + 200].strip()
                 found[anchor].append((item, "… " + excerpt + " …"))
     sections = [
