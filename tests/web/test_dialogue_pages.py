@@ -72,8 +72,8 @@ def test_participants_statements_are_audited_with_their_author(
     client: Any, open_dialogue: Any, public_user: Any
 ) -> None:
     """An anonymous participant has no account: the audit entry of their statement names no
-    account (the log shows "system"), so it must name the participant who wrote it; a
-    signed-in participant's entry names the account too."""
+    account, says an anonymous participant made it (not "system") and names the participant who
+    wrote it; a signed-in participant's entry names the account too."""
     from hrdialogue.web.audit.models import AuditEntry
     from hrdialogue.web.dialogues.models import Participant
 
@@ -93,7 +93,7 @@ def test_participants_statements_are_audited_with_their_author(
         assert statement.author == participant
         entry = AuditEntry.objects.get(action="statement.add", target_id=str(statement.pk))
         assert entry.actor == account
-        assert entry.actor_label == (account.email if account else "system")
+        assert entry.actor_label == (account.email if account else "anonymous participant")
         assert entry.after["author"] == participant.pk
 
 

@@ -74,16 +74,23 @@ def record_change(
     target: models.Model,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
+    anonymous: bool = False,
 ) -> AuditEntry:
     """Append one entry, linked to the head of the chain. Call it inside the transaction that
-    makes the change: the head stays locked until that transaction ends."""
+    makes the change: the head stays locked until that transaction ends. With no account
+    acting, the entry is labelled "system", or "anonymous participant" when `anonymous` (a
+    person without an account made the change: the entry's `after` must say who)."""
+    if actor is not None:
+        label = str(actor.email)
+    else:
+        label = "anonymous participant" if anonymous else "system"
     with transaction.atomic():
         head = _locked_head()
         fields: dict[str, Any] = {
             "sequence": head.sequence + 1,
             "at": timezone.now(),
             "actor": actor.pk if actor is not None else None,
-            "actor_label": str(actor.email) if actor is not None else "system",
+            "actor_label": label,
             "action": action,
             "target_type": target._meta.label_lower,
             "target_id": str(target.pk),

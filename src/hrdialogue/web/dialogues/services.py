@@ -186,6 +186,7 @@ def add_statement(
             after=snapshot(
                 statement, ("dialogue", "author", "language", "text", "seeded", "state")
             ),
+            anonymous=actor is None and participant is not None,
         )
     return statement
 
