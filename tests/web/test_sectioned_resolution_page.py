@@ -30,12 +30,20 @@ _TEXT = sectioned("en").replace(
 )
 
 
-def _upload(client: Client) -> Any:
-    data = _TEXT.encode("utf-8")
+def _upload(client: Client, text: str = _TEXT, name: str = "a-res-68-247.txt") -> Any:
+    data = text.encode("utf-8")
     return client.post(
         reverse("resolutions:upload"),
-        {"file": SimpleUploadedFile("a-res-68-247.txt", data), "language": "en"},
+        {"file": SimpleUploadedFile(name, data), "language": "en"},
     )
+
+
+def _page(client: Client, text: str, name: str) -> str:
+    """The page of the resolution `text` as uploaded in English under the file `name`."""
+    response = _upload(client, text, name)
+    assert response.status_code == 302
+    page: str = client.get(response["Location"]).text
+    return page
 
 
 def test_the_page_shows_each_section_heading_before_its_paragraphs(
@@ -70,13 +78,7 @@ def test_a_composite_resolution_shows_each_part_with_its_formula_and_closing(
     from tests.documents.test_sections import COMPOSITE
 
     client.force_login(secretariat)
-    data = COMPOSITE.encode("utf-8")
-    response = client.post(
-        reverse("resolutions:upload"),
-        {"file": SimpleUploadedFile("a-res-69-96.txt", data), "language": "en"},
-    )
-    assert response.status_code == 302
-    page = client.get(response["Location"]).text
+    page = _page(client, COMPOSITE, "a-res-69-96.txt")
     text = page[page.index('id="text-heading"') :]
     blocks = re.findall(r'<(?:p|h3) class="([^"]+)"(?: id="([^"]+)")?>(.*?)</(?:p|h3)>', text, re.S)
     shown = [(cls, anchor or re.sub(r"<[^>]+>", "", body).strip()) for cls, anchor, body in blocks]
@@ -104,13 +106,7 @@ def test_the_sections_inside_a_composite_part_are_headed_one_level_down(
     from tests.documents.test_sections import NESTED
 
     client.force_login(secretariat)
-    data = NESTED.encode("utf-8")
-    response = client.post(
-        reverse("resolutions:upload"),
-        {"file": SimpleUploadedFile("a-res-70-247.txt", data), "language": "en"},
-    )
-    assert response.status_code == 302
-    page = client.get(response["Location"]).text
+    page = _page(client, NESTED, "a-res-70-247.txt")
     headings = re.findall(r'<(h[34]) class="section-heading" id="([^"]+)"', page)
     assert headings == [("h3", "sec_A"), ("h4", "sec_A.I"), ("h4", "sec_A.II"), ("h3", "sec_B")]
     closing = page.index("81st plenary meeting, 23 December 2015")
