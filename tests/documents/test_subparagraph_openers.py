@@ -11,29 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from hrdialogue.documents.parse import parse_resolution
-from tests.documents.subparagraph_checks import all_subs
-
-HEADS = {
-    "en": "The General Assembly,\n\nRecalling its resolutions,\n\n1. ",
-    "fr": "L'Assemblée générale,\n\nRappelant ses résolutions,\n\n1. ",
-    "ru": "Генеральная Ассамблея,\n\nссылаясь на свои резолюции,\n\n1. ",
-    "ar": "إن الجمعية العامة،\n\nإذ تشير إلى قراراتها،\n\n1 - ",
-    "zh": "大会,\n\n回顾其各项决议,\n\n1. ",
-}
-CLOSES = {
-    "en": "\n\n2. Decides to remain seized of the matter.\n",
-    "fr": "\n\n2. Décide de rester saisie de la question.\n",
-    "ru": "\n\n2. постановляет продолжить.\n",
-    "ar": "\n\n2 - تقرر مواصلة النظر في المسألة.\n",
-    "zh": "\n\n2. 决定继续审议。\n",
-}
-
-
-def _read(language: str, paragraph: str) -> list[tuple[str, str, str]]:
-    """(anchor, label, text) of every subparagraph of OP1, depth first."""
-    resolution = parse_resolution(HEADS[language] + paragraph + CLOSES[language], language=language)
-    return [(s.anchor, s.label, s.text) for s in all_subs(resolution.operative[0])]
+from tests.documents.subparagraph_checks import read_op1
 
 
 def test_a_sequence_that_opens_after_a_word() -> None:
@@ -41,7 +19,7 @@ def test_a_sequence_that_opens_after_a_word() -> None:
         "Requests the Secretary-General to report as follows (a) on the national level; "
         "(b) on the international level;"
     )
-    assert _read("en", paragraph) == [
+    assert read_op1("en", paragraph) == [
         ("OP1(a)", "(a)", "on the national level;"),
         ("OP1(b)", "(b)", "on the international level;"),
     ]
@@ -52,7 +30,7 @@ def test_a_second_degree_that_opens_after_a_word() -> None:
         "Requests the Secretary-General:\n(a) To report at the national level, including "
         "(i) on legislation; (ii) on policies;\n(b) To report at the international level;"
     )
-    assert _read("en", paragraph) == [
+    assert read_op1("en", paragraph) == [
         (
             "OP1(a)",
             "(a)",
@@ -67,18 +45,21 @@ def test_a_second_degree_that_opens_after_a_word() -> None:
 def test_a_french_and_a_russian_sequence_that_open_after_a_word() -> None:
     assert [
         a
-        for a, _, _ in _read(
+        for a, _, _ in read_op1(
             "fr", "Prie le Secrétaire général a) de faire ceci ; b) de faire cela ;"
         )
     ] == ["OP1(a)", "OP1(b)"]
     assert [
-        a for a, _, _ in _read("ru", "просит Генерального секретаря а) сделать это; б) сделать то;")
+        a
+        for a, _, _ in read_op1(
+            "ru", "просит Генерального секретаря а) сделать это; б) сделать то;"
+        )
     ] == ["OP1(a)", "OP1(b)"]
 
 
 def test_an_arabic_sequence_that_opens_after_a_word() -> None:
     paragraph = "تطلب إلى الأمين العام ما يلي (أ) أن يقدم تقريرا؛ (ب) أن يعزز التحقق؛"
-    assert _read("ar", paragraph) == [
+    assert read_op1("ar", paragraph) == [
         ("OP1(a)", "(أ)", "أن يقدم تقريرا؛"),
         ("OP1(b)", "(ب)", "أن يعزز التحقق؛"),
     ]
@@ -95,7 +76,7 @@ def test_an_arabic_sequence_that_opens_after_a_word() -> None:
 def test_words_that_hold_a_part_word_do_not_block_an_opener(language: str, paragraph: str) -> None:
     """ "particular" holds no part word, "частности" is no "часть", "الفقر" (poverty) is no
     "الفقرة" (paragraph)."""
-    assert [a for a, _, _ in _read(language, paragraph)] == ["OP1(a)", "OP1(b)"]
+    assert [a for a, _, _ in read_op1(language, paragraph)] == ["OP1(a)", "OP1(b)"]
 
 
 def test_the_opener_is_the_last_candidate_before_the_sequence_goes_on() -> None:
@@ -103,7 +84,7 @@ def test_the_opener_is_the_last_candidate_before_the_sequence_goes_on() -> None:
         "Recalls subparagraph (a) of paragraph 5 and requests the following (a) a report; "
         "(b) a plan;"
     )
-    subs = _read("en", paragraph)
+    subs = read_op1("en", paragraph)
     assert subs == [("OP1(a)", "(a)", "a report;"), ("OP1(b)", "(b)", "a plan;")]
 
 
@@ -153,4 +134,4 @@ NOT_OPENERS = [
 
 @pytest.mark.parametrize(("language", "paragraph", "why"), NOT_OPENERS)
 def test_cross_references_open_no_sequence(language: str, paragraph: str, why: str) -> None:
-    assert _read(language, paragraph) == [], why
+    assert read_op1(language, paragraph) == [], why

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hrdialogue.documents.parse import parse_resolution
-from tests.documents.subparagraph_checks import all_subs, check_spans
+from tests.documents.subparagraph_checks import CLOSES, HEADS, all_subs, check_spans
 
 # --- one structure in four languages --------------------------------------------------------
 
@@ -231,7 +231,7 @@ def test_chinese_second_degree_in_each_form(form: str) -> None:
 def test_chinese_numerals_run_past_ten() -> None:
     numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
     items = "\n".join(f"({n}) 项目{k}；" for k, n in enumerate(numerals, 1))
-    source = f"{ZH_HEAD}请秘书长：\n(a) 报告下列事项：\n{items}{CLOSES['zh']}"
+    source = f"{HEADS['zh']}请秘书长：\n(a) 报告下列事项：\n{items}{CLOSES['zh']}"
     resolution = parse_resolution(source, language="zh")
     subs = all_subs(resolution.operative[0])
     romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
@@ -249,10 +249,6 @@ def test_half_width_chinese_labels_with_no_space_after() -> None:
 
 # --- look-alikes that are not labels -----------------------------------------------------------
 
-RU_HEAD = "Генеральная Ассамблея,\n\nссылаясь на свои резолюции,\n\n1. "
-AR_HEAD = "إن الجمعية العامة،\n\nإذ تشير إلى قراراتها،\n\n1 - "
-ZH_HEAD = "大会,\n\n回顾其各项决议,\n\n1. "
-EN_HEAD = "The General Assembly,\n\nRecalling its resolutions,\n\n1. "
 
 # (language, operative paragraph 1, the anchors of its subparagraphs, why)
 NOT_LABELS = [
@@ -338,13 +334,6 @@ NOT_LABELS = [
         "'（一）' with no first-degree label before it is not read",
     ),
 ]
-HEADS = {"ru": RU_HEAD, "ar": AR_HEAD, "zh": ZH_HEAD, "en": EN_HEAD}
-CLOSES = {
-    "ru": "\n\n2. постановляет продолжить.\n",
-    "ar": "\n\n2 - تقرر مواصلة النظر في المسألة.\n",
-    "zh": "\n\n2. 决定继续审议。\n",
-    "en": "\n\n2. Decides to remain seized of the matter.\n",
-}
 
 
 @pytest.mark.parametrize(

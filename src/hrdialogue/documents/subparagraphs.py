@@ -8,11 +8,15 @@ The forms read (`reference/un-documents.md` §1.2, and what PDF extraction makes
   `а) б) в)`, read by position (`в)` is `(c)`);
 * second degree: `(i)`, `i)` (look-alikes too: `іі)`), `(一)`/`（一）`/`㈠` (Chinese); under
   an Arabic letter, `` `1` `` (back-ticks or single quotes), `(1)`, `(١)`;
-* third degree `a.` inside a second-degree item; fourth degree `i.` inside a third-degree one.
+* third degree `a.` inside a second-degree item; fourth degree `i.` inside a third-degree one;
+  both with Cyrillic look-alikes too (`а.`, `с.`, `і.`), not where they are abbreviations
+  (`с. 12`, page 12).
 
 A first- or second-degree label stands at the start of the paragraph or after end punctuation;
-the first label of a sequence may also stand after a word ("…as follows (a) …; (b) …") when the
-next label continues the sequence and the word names no part of a text ("subparagraph (a)").
+the first label of a sequence may also stand after a word ("…as follows (a) …; (b) …", Chinese
+"如下(a)…；(b)…" with no space) when the next label continues the sequence, or when the item
+it opens holds its own second degree and the first degree goes on after it ("(a) …, including
+(i) …; (ii) …; (b) …"), and the word names no part of a text ("subparagraph (a)", "第4段(a)").
 
 Works on `CleanText` offsets (NFKC: `（一）` and `㈠` read `(一)`): `segment` finds the
 paragraphs, this module the labels inside one.
@@ -50,7 +54,8 @@ _CYRILLIC = "абвгдежзиклмнопрстуфхцчшщэюя"
 # Cyrillic letters that look Latin, as PDF extraction puts them in Latin labels ("а)", "іі)"):
 # read as the Latin letter. A Cyrillic letter that is also in `_CYRILLIC` (а, е, о, р, с, у, х)
 # keeps both readings; the label sequence decides.
-_LOOK_ALIKES: Final = str.maketrans("асеорхуіјѕһԁѵ", "aceopxyijshdv")
+_LOOK_ALIKE_LETTERS: Final = "асеорхуіјѕһԁѵ"
+_LOOK_ALIKES: Final = str.maketrans(_LOOK_ALIKE_LETTERS, "aceopxyijshdv")
 _ABJAD = [
     "أ",
     "ب",
@@ -126,6 +131,10 @@ _DOT_REACH = 4  # the longest third- or fourth-degree label before its ".": "vii
 # One letter and "." after a label's white space: an abbreviation ("a. m.", "i. e."), except
 # "i." (a third-degree item that opens with its first fourth-degree label).
 _ABBREVIATION = re.compile(r"\s+(?!i\.\s)[a-z]\.")
+# After a label printed with Cyrillic look-alikes ("а.", "с.", "і."), in Russian text: a digit
+# ("с. 12", page 12) or one letter of either script and "." ("с. г.", "т. е."), except "i."
+# or "і." (a third-degree item that opens with its first fourth-degree label).
+_NOT_AFTER_CYRILLIC = re.compile(r"\s+(?:\d|(?![iі]\.\s)[^\W\d_]\.)")
 
 # The numberings ("schemes") a first- or second-degree label may belong to. A sequence keeps
 # to the numberings its labels share: "a) б)" is no sequence.
@@ -259,37 +268,93 @@ def _close(text: str, item: RawSubparagraph, stop: int) -> None:
     item.start, item.end = trim_span(text, item.label_end, stop)
 
 
-def _paren_labels(
-    text: str, start: int, end: int, first_paren: int
-) -> list[tuple[int, int, int, int]]:
+_Label = tuple[int, int, int, int]  # (degree, index, label start, label end)
+
+
+def _paren_labels(text: str, start: int, end: int, first_paren: int) -> list[_Label]:
     """(degree, index, label start, label end) of the first- and second-degree labels;
     `first_paren`: where the first ")" of `text[start:end]` is.
 
     A label that stands after a word, not after end punctuation ("…as follows (a) …"), may
     open a sequence: it counts when the next label that stands where labels do continues it
-    ("(a) … ; (b)"). The last such opener before that label is the one.
+    ("(a) … ; (b)"), or when the first degree it opens goes on after the opener's own second
+    degree ("(a) … including (i) …; (ii) …; (b)": `_nested_opening`). The last such opener
+    before that label is the one.
     """
-    labels: list[tuple[int, int, int, int]] = []
+    labels: list[_Label] = []
     sequence = _Sequence()
-    opener: tuple[int, int, str] | None = None
-    for s, e, value, placed in _candidates(text, start, end, first_paren):
+    opener: int | None = None  # where the pending opener is in `found`
+    found = _candidates(text, start, end, first_paren)
+    k = 0
+    while k < len(found):
+        s, e, value, placed = found[k]
         if not placed:
-            if sequence.opens(value) and _may_open(text, s):
-                opener = (s, e, value)
+            if sequence.opens(value) and _may_open(text, s, e):
+                opener = k
+            k += 1
             continue
         if opener is not None:
             trial = sequence.copy()
-            first, then = trial.read(opener[2]), trial.read(value)
+            o_start, o_end, o_value, _ = found[opener]
+            first, then = trial.read(o_value), trial.read(value)
             if first is not None and then is not None and then == (first[0], 1):
-                labels.append((first[0], 0, opener[0], opener[1]))
+                labels.append((first[0], 0, o_start, o_end))
                 labels.append((then[0], 1, s, e))
                 sequence, opener = trial, None
+                k += 1
                 continue
+            nested = _nested_opening(text, found, opener, sequence) if first == (1, 0) else None
             opener = None
+            if nested is not None:
+                # The opener and its second degree are read; the label that continues the
+                # first degree is read next, as any.
+                sequence, opened, k = nested
+                labels.extend(opened)
+                continue
         read = sequence.read(value)
         if read is not None:
             labels.append((read[0], read[1], s, e))
+        k += 1
     return labels
+
+
+def _nested_opening(
+    text: str,
+    found: list[tuple[int, int, str, bool]],
+    opener: int,
+    sequence: _Sequence,
+) -> tuple[_Sequence, list[_Label], int] | None:
+    """The labels of a first-degree opener, `found[opener]`, whose item holds its own second
+    degree ("as follows (a) x, including (i) y; (ii) z; (b) w"): the opener, then the second
+    degree under it up to the label that continues the first degree (`(b)`), with the
+    sequence as it stands before that label and where that label is in `found`.
+
+    The second degree's first label may stand after a word (`_may_open`: "including (i)");
+    every other label counted stands where labels do. None when the labels after the opener
+    do not run so, or when a later label after a word could open the first degree instead
+    (the last opener is the one).
+    """
+    trial = sequence.copy()
+    s, e, value, _ = found[opener]
+    trial.read(value)
+    read: list[_Label] = [(1, 0, s, e)]
+    for j in range(opener + 1, len(found)):
+        s, e, value, placed = found[j]
+        if not placed:
+            if len(read) == 1 and trial.opens(value) and _may_open(text, s, e):
+                trial.read(value)
+                read.append((2, 0, s, e))
+            elif sequence.opens(value) and _may_open(text, s, e):
+                return None
+            continue
+        step = trial.copy().read(value)
+        if step == (1, 1) and len(read) > 1:
+            return trial, read, j
+        if step is None or step[0] != 2:
+            return None
+        trial.read(value)
+        read.append((2, step[1], s, e))
+    return None
 
 
 def _candidates(
@@ -328,27 +393,57 @@ def _placement(text: str, start: int, end: int, s: int, e: int) -> bool | None:
 
 
 # Words that name a part of a text: a label after one is a cross-reference ("subparagraph
-# (a)", "l'alinéa a)", "подпункт а)", "الفقرة (أ)"), looked for inside the word before.
-_PART_WORDS: Final = (
-    *("paragraph", "article", "section", "annex", "item", "rule", "chapter"),
-    *("alinéa", "párrafo", "apartado", "inciso", "artículo", "capítulo"),
-    *("пункт", "стать", "раздел", "приложени"),
-    *("فقرة", "فقرات", "بند", "مادة", "مرفق"),  # not "فقر" (poverty), not "ماد" (اعتماد)
+# (a)", "l'alinéa a)", "подпункт а)", "الفقرة (أ)"). A stem is looked for inside the word
+# before the label, which covers inflections, plurals, compounds and Arabic clitics
+# ("subparagraphs", "paragraphe", "подпунктом", "والفقرة", "الفقرتين"); a short or ambiguous
+# word must be the whole word, in the forms listed ("part" is not "particular", "часть" not
+# "частности", "глава" not "главным", "point" not "pointed"). Not "parte", "partie": "Estados
+# partes", "États parties" (States parties) may stand before a list of what they are to do.
+_PART_STEMS: Final = (
+    *("paragraph", "article", "section", "annex", "item", "rule", "chapter"),  # English
+    *("alinéa", "chapitre"),  # French: paragraphe, article, section, annexe above
+    *("apartado", "inciso", "párrafo", "artículo", "secci", "anexo", "capítulo"),  # sección(es)
+    # Russian: (под)пункт, стать(я, и, е, ю, ей, ёй, ям, ями, ях), (под)раздел, приложени(е,
+    # я, ю, ем, и, й, ям, ями, ях), абзац, in every case
+    *("пункт", "стать", "раздел", "приложени", "абзац"),
+    # Arabic: فقرة (paragraph; الفقرة الفرعية, subparagraph: فرعية, under فرع), its dual and
+    # suffixed forms (فقرتين, فقرته) and plural; مادة (article), مادتين, مواد; بند, بنود (item);
+    # فرع, فروع (section); مرفق (annex). Not "فقر" (poverty), not "ماد" (اعتماد, adoption).
+    *("فقرة", "فقرت", "فقرات", "مادة", "مادت", "مواد", "بند", "بنود", "فرع", "فروع", "مرفق"),
 )
-_PART_WORD: Final = re.compile("|".join(_PART_WORDS))
-_HAN_PART_WORDS: Final = "段项条款节章"  # 第4段 (a)
+_PART_WHOLE_WORDS: Final = (
+    r"(?:sub)?parts?",
+    r"points?",  # French "point a)"; English "point (a)" is one too
+    r"статей",  # the genitive plural, not under "стать"
+    r"глав(?:а|ы|е|у|ой|ою|ам|ами|ах)?",
+    r"част(?:ь|и|ью|ей|ям|ями|ях)",
+)
+_PART_WORD: Final = re.compile("|".join(_PART_STEMS) + "|^(?:" + "|".join(_PART_WHOLE_WORDS) + ")$")
+# Chinese names the part around the number or label: "第4段(a)", "第(a)段", "分段(a)",
+# "第3条(a)款", "第二节", "第一章", "第三部分", "附件". A label after one of these, or right
+# after "第", is a cross-reference; so is one followed by "段" or "分段" ("(a)分段").
+_HAN_PART_WORDS: Final = frozenset("段项条款节章第")
+_HAN_PART_PAIRS: Final = frozenset(("部分", "附件"))
+_HAN_PART_AFTER: Final = ("段", "分段")
 
 
-def _may_open(text: str, s: int) -> bool:
-    """Whether a label at `s`, after white space and a word, may open a sequence: the word is
-    letters and names no part of a text (`_PART_WORDS`)."""
+def _may_open(text: str, s: int, e: int) -> bool:
+    """Whether a label at `text[s:e]`, after a word, may open a sequence: the word is letters
+    (white space between, or none after a Chinese ideograph: "如下(a)") and names no part of
+    a text (`_PART_STEMS`, `_HAN_PART_WORDS`)."""
     k = s
     while k > 0 and text[k - 1].isspace():
         k -= 1
-    if k in (s, 0) or not text[k - 1].isalpha():
+    if k == 0 or not text[k - 1].isalpha():
         return False
     if "\u3400" <= text[k - 1] <= "\u9fff":
-        return text[k - 1] not in _HAN_PART_WORDS
+        return not (
+            text[k - 1] in _HAN_PART_WORDS
+            or (k > 1 and text[k - 2 : k] in _HAN_PART_PAIRS)
+            or text.startswith(_HAN_PART_AFTER, e)
+        )
+    if k == s:
+        return False
     w = k
     while w > 0 and k - w < 30 and text[w - 1].isalpha():
         w -= 1
@@ -357,14 +452,11 @@ def _may_open(text: str, s: int) -> bool:
 
 
 def _with_dot_labels(
-    text: str,
-    end: int,
-    labels: list[tuple[int, int, int, int]],
-    line_starts: Sequence[int],
-) -> list[tuple[int, int, int, int]]:
+    text: str, end: int, labels: list[_Label], line_starts: Sequence[int]
+) -> list[_Label]:
     """`labels` with the third- and fourth-degree labels read inside each second-degree item
     (from its label to the next first- or second-degree label), in text order."""
-    merged: list[tuple[int, int, int, int]] = []
+    merged: list[_Label] = []
     for k, label in enumerate(labels):
         merged.append(label)
         if label[0] == 2:
@@ -373,9 +465,7 @@ def _with_dot_labels(
     return merged
 
 
-def _dot_labels(
-    text: str, start: int, end: int, line_starts: Sequence[int]
-) -> list[tuple[int, int, int, int]]:
+def _dot_labels(text: str, start: int, end: int, line_starts: Sequence[int]) -> list[_Label]:
     """(degree, index, label start, label end) of the labels "a.", "b." (third degree) and
     "i.", "ii." (fourth) in `text[start:end]`, the text of one second-degree item after its
     label.
@@ -388,18 +478,28 @@ def _dot_labels(
     label only after "h.", like "(i)" after "(h)"), and when it stands right after its
     parent's label, or after end punctuation, or, continuing a sequence, at a line start
     (a starting "a." at a line start with no punctuation before is a wrapped sentence's).
+
+    Its letters may be Cyrillic look-alikes, as a Russian text out of a PDF prints them ("а.",
+    "с.", "і.", "іі."): read as the Latin letters, with more care, since a Russian text has
+    one-letter abbreviations (`_not_cyrillic_dot_label`: "с. 12", page 12; "т. е.").
     Costs one `str.find` per "." of the item.
     """
-    found: list[tuple[int, int, int, int]] = []
+    found: list[_Label] = []
     level3: int | None = None
     level4: int | None = None
     first_text = trim_span(text, start, end)[0]  # a label here follows its parent's
     at = text.find(".", start, end)
     while at >= 0:
         s = at
-        while s > start and at - s <= _DOT_REACH and "a" <= text[s - 1] <= "z":
+        while (
+            s > start
+            and at - s <= _DOT_REACH
+            and ("a" <= text[s - 1] <= "z" or text[s - 1] in _LOOK_ALIKE_LETTERS)
+        ):
             s -= 1
         value = text[s:at]
+        cyrillic = not value.isascii()  # look-alikes, read as the Latin letters
+        latin = value.translate(_LOOK_ALIKES) if cyrillic else value
         after = at + 1
         if (
             0 < at - s <= _DOT_REACH
@@ -408,9 +508,10 @@ def _dot_labels(
             and (s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "."))
             and _ABBREVIATION.match(text, after, end) is None
             and trim_span(text, after, end)[0] < end
+            and not (cyrillic and _not_cyrillic_dot_label(text, s, after, end, found))
         ):
-            third = _LATIN.find(value) if len(value) == 1 else -1
-            fourth = _ROMAN.index(value) if value in _ROMAN else -1
+            third = _LATIN.find(latin) if len(latin) == 1 else -1
+            fourth = _ROMAN.index(latin) if latin in _ROMAN else -1
             level, index = 0, 0
             if (
                 third >= 0
@@ -432,6 +533,21 @@ def _dot_labels(
                     level4 = index
         at = text.find(".", after, end)
     return found
+
+
+def _not_cyrillic_dot_label(text: str, s: int, after: int, end: int, found: list[_Label]) -> bool:
+    """Whether what looks like a third- or fourth-degree label printed with Cyrillic
+    look-alikes, `text[s:after]`, is an abbreviation: a digit follows ("с. 12", page 12), or
+    one letter and "." ("с. г."), or it follows one letter and "." ("т. е.": that "." ends no
+    clause) that is not the label found before ("а. і.")."""
+    if _NOT_AFTER_CYRILLIC.match(text, after, end) is not None:
+        return True
+    p = s
+    while p > 0 and text[p - 1].isspace():
+        p -= 1
+    if p < 2 or text[p - 1] != "." or (found and found[-1][3] == p):
+        return False
+    return text[p - 2].isalpha() and (p < 3 or not text[p - 3].isalpha())
 
 
 def _dot_label_placed(
