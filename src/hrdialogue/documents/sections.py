@@ -498,8 +498,11 @@ def _label_before(
         m = pattern.match(text, start, pos)
         if m is None:
             continue
-        separated = m.group("sep") is not None
-        if not separated and text[m.end() : _next_line(lines, start, pos)].strip():
+        # The title may follow on the label's line without a separator ("A Information in the
+        # service of humanity", as a DOCX or HTML rendition joins them): here only, where a
+        # part's label stands before its formula, in sequence; a word that opens a title.
+        rest = text[m.end() : _next_line(lines, start, pos)].strip()
+        if m.group("sep") is None and rest and (not rest[0].isalpha() or rest[0].islower()):
             continue
         readings = _readings(m.group("label"))
         if any(position == index for _, position in readings):
