@@ -62,15 +62,23 @@ def test_a_composite_read_from_a_file_has_the_texts_parts(
     assert _shape(from_file) == _shape(from_text)
 
 
-def test_a_composites_part_label_joined_to_its_title_is_read(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        (COMPOSITE, "\nB United Nations public information policies and activities\n"),
+        (NESTED, "\nII Human rights questions\n"),
+    ],
+    ids=["composite", "nested"],
+)
+def test_a_label_joined_to_its_title_is_read(text: str, joined: str, tmp_path: Path) -> None:
     # A DOCX (or an HTML rendition) may give the label and the title as one line:
-    # "A Information in the service of humanity", then "The General Assembly,".
+    # "A Information in the service of humanity", "II Human rights questions".
     path = tmp_path / "joined.docx"
-    path.write_bytes(make_docx(docx_paragraphs(COMPOSITE, {})))
-    text = read_path(path).text
-    assert "\nB United Nations public information policies and activities\n" in text
-    resolution = parse_resolution(text, language="en", source=path.name)
-    assert _shape(resolution) == _shape(parse_resolution(COMPOSITE, language="en"))
+    path.write_bytes(make_docx(docx_paragraphs(text, {})))
+    from_file = read_path(path).text
+    assert joined in from_file
+    resolution = parse_resolution(from_file, language="en", source=path.name)
+    assert _shape(resolution) == _shape(parse_resolution(text, language="en"))
 
 
 @pytest.mark.parametrize(
@@ -85,3 +93,19 @@ def test_a_line_that_opens_with_a_letter_and_a_sentence_is_no_part_label(line: s
     resolution = parse_resolution(text, language="en")
     assert resolution.sections == ()
     assert "composite" in [w.code for w in resolution.warnings]
+
+
+@pytest.mark.parametrize("lettered", [False, True], ids=["numbered", "lettered"])
+@pytest.mark.parametrize("language", ["ar", "zh", "en", "fr", "ru", "es"])
+def test_a_sectioned_resolution_read_from_a_docx_keeps_its_sections(
+    language: str, lettered: bool, tmp_path: Path
+) -> None:
+    from tests.documents.sectioned import sectioned
+
+    text = sectioned(language, lettered=lettered)
+    path = tmp_path / "sectioned.docx"
+    path.write_bytes(make_docx(docx_paragraphs(text, {})))
+    from_file = parse_resolution(read_path(path).text, language=language, source=path.name)
+    from_text = parse_resolution(text, language=language)
+    assert [s.anchor for s in from_text.sections] == (["A", "B"] if lettered else ["I", "II"])
+    assert _shape(from_file) == _shape(from_text)

@@ -269,6 +269,15 @@ class _Candidate:
     body_start: int
 
 
+def _title_follows(rest: str) -> bool:
+    """Whether the words after a bare label on its line may be a heading: none, or a title
+    that opens with a capital (or a letter of a script without case: Arabic, Chinese), as a
+    DOCX or HTML rendition joins "II" and "Human rights questions" into one line. A
+    lower-case word or a number makes it a sentence."""
+    rest = rest.strip()
+    return not rest or (rest[0].isalpha() and not rest[0].islower())
+
+
 def _next_line(lines: tuple[int, ...], pos: int, end: int) -> int:
     i = bisect_right(lines, pos)
     return min(lines[i], end) if i < len(lines) else end
@@ -290,12 +299,11 @@ def _candidate(
     i = bisect_left(lines, s)
     if i == len(lines) or lines[i] != s or _prev_char(text, s) not in _END_PUNCT:
         return None
-    separated = m.group("sep") is not None
     line_end = _next_line(lines, s, end)
     after = m.end()
-    if not separated and text[after:line_end].strip():
+    if m.group("sep") is None and not _title_follows(text[after:line_end]):
         return None  # words after a bare label: a sentence, not a heading
-    heading_start = after  # heading words on the label's line follow a separator
+    heading_start = after  # heading words on the label's line (after a separator, or not)
     pos = line_end
     for _ in range(_HEADING_LINES + 1):
         if pos >= end or pos - heading_start > _HEADING_REACH:
@@ -498,11 +506,10 @@ def _label_before(
         m = pattern.match(text, start, pos)
         if m is None:
             continue
-        # The title may follow on the label's line without a separator ("A Information in the
-        # service of humanity", as a DOCX or HTML rendition joins them): here only, where a
-        # part's label stands before its formula, in sequence; a word that opens a title.
-        rest = text[m.end() : _next_line(lines, start, pos)].strip()
-        if m.group("sep") is None and rest and (not rest[0].isalpha() or rest[0].islower()):
+        # (the title may follow on the label's line: "A Information in the service of humanity")
+        if m.group("sep") is None and not _title_follows(
+            text[m.end() : _next_line(lines, start, pos)]
+        ):
             continue
         readings = _readings(m.group("label"))
         if any(position == index for _, position in readings):
