@@ -265,3 +265,18 @@ def test_closing_formula_in_each_language(language: str, text: str) -> None:
     assert (resolution.adoption.meeting, resolution.adoption.date) == (70, dt.date(2008, 12, 18))
     assert [p.lead_key for p in resolution.operative] == ["decides"]
     assert resolution.warnings == ()
+
+
+def test_a_meeting_cited_in_a_paragraph_is_not_the_closing() -> None:
+    # hand-written: a General Assembly resolution that cites a Security Council resolution by
+    # the meeting that adopted it; its own closing is the 70th plenary meeting
+    text = (
+        "63/999. Title\n\nThe General Assembly,\n\nNoting Security Council resolution 1820 (2008),"
+        " adopted at its 5916th meeting, on 19 June 2008,\n\n1. Decides to continue.\n\n"
+        "70th plenary meeting\n18 December 2008\n"
+    )
+    resolution = parse_resolution(text, language="en")
+    assert resolution.adoption is not None
+    assert (resolution.adoption.meeting, resolution.adoption.date) == (70, dt.date(2008, 12, 18))
+    assert resolution.preamble[0].text.endswith("on 19 June 2008,")
+    assert resolution.warnings == ()

@@ -685,6 +685,81 @@ def test_a_part_of_a_composite_may_have_sections_of_its_own(shared: Path) -> Non
     assert dates == ["2015-12-23", "2015-12-24"]
 
 
+THREE_PARTS = (
+    COMPOSITE
+    + """
+C
+Third part
+
+The General Assembly,
+
+Noting the report,
+
+1. Decides to include the item in the provisional agenda of its seventieth session.
+
+64th plenary meeting
+7 December 2014
+"""
+)
+
+
+def test_a_part_without_its_closing_before_the_next_part_is_reported() -> None:
+    # part B's closing taken out: B's adoption is not known, and said so (not C's, not A's)
+    cut = "62nd plenary meeting\n5 December 2014\n\nB"
+    text = THREE_PARTS.replace(cut, "B", 1)
+    assert text.count("62nd plenary meeting") == 1  # (the closing of B is gone, not A's)
+    resolution = parse_resolution(text, language="en")
+    assert [s.anchor for s in resolution.sections] == ["A", "B", "C"]
+    meetings = [s.adoption.meeting if s.adoption else None for s in resolution.sections]
+    assert meetings == [None, 62, 64]
+    assert [w.code for w in resolution.warnings] == ["part-closing"]
+    warning = resolution.warnings[0]
+    assert "part A has no closing" in warning.message
+    # (at the end of part A: the line of part B's label)
+    assert warning.line == text[: text.index("\nB\n") + 1].count("\n") + 1
+
+
+def test_a_composite_whose_last_part_has_sections_is_whole_with_its_closing() -> None:
+    # part B divided into sections I and II, each numbered from 1
+    text = COMPOSITE.replace(
+        "1. Requests the Department of Public Information to continue its work;\n\n2. Decides",
+        "I\nFirst\n\n1. Requests the Department of Public Information to continue its work;\n\n"
+        "II\nSecond\n\n1. Decides",
+    )
+    resolution = parse_resolution(text, language="en")
+    assert [s.anchor for s in resolution.sections] == ["A", "B", "B.I", "B.II"]
+    assert [op.anchor for op in resolution.operative][-2:] == ["B.I.OP1", "B.II.OP1"]
+    assert resolution.warnings == ()  # (not `truncated`: part B has its closing)
+
+
+# A UN HTML rendition puts the meeting and date in a header, once for the whole document
+# (hand-written on the model of the corpus's A_RES_52_134.fr.txt)
+HTML_COMPOSITE = """69/96 | Questions relatives à l'information | |
+Date: 5 décembre 2014 Adoptée sans vote |
+Séance plénière: 62ème
+Rapport: A/69/476 |
+A
+L'information au service de l'humanité
+L'Assemblée générale,
+Rappelant sa résolution 68/86 du 11 décembre 2013,
+1. Demande instamment à tous les pays de coopérer.
+B
+Politique et activités de l'Organisation des Nations Unies en matière d'information
+L'Assemblée générale,
+Réaffirmant sa résolution 68/86 B du 11 décembre 2013,
+1. Prie le Département de l'information de poursuivre son action.
+"""
+
+
+def test_the_parts_of_an_html_rendition_take_the_headers_meeting_and_date() -> None:
+    resolution = parse_resolution(HTML_COMPOSITE, language="fr")
+    assert [s.anchor for s in resolution.sections] == ["A", "B"]
+    for section in resolution.sections:
+        assert section.adoption is not None
+        assert (section.adoption.meeting, section.adoption.date) == (62, dt.date(2014, 12, 5))
+    assert resolution.warnings == ()
+
+
 def test_a_quoted_formula_in_a_sectioned_resolution_is_still_reported() -> None:
     text = sectioned("en").replace(
         "(b) To cooperate with the Office of the High Commissioner.",

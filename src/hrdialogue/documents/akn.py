@@ -194,8 +194,8 @@ def _part_work(resolution: Resolution, section: Section) -> _Work:
     """A composite's part, a resolution of its own: `69/96 A` →
     `/akn/un/statement/deliberation/un-ga/2014-12-05/69-96_A` (the IRI a reference to
     "resolution 69/96 A" points to)."""
-    adoption = section.adoption or resolution.adoption
-    date = adoption.date if adoption is not None else None
+    # (its own date only: a part without a closing has none, not another part's)
+    date = section.adoption.date if section.adoption is not None else None
     shown = f"{_work_number(resolution)[1]} {section.anchor}"
     value = _iri_number(shown)
     return _Work(_deliberation_iri(resolution.body, date, value), date, value, shown)

@@ -40,6 +40,7 @@ _HEADER_ITS = re.compile(r"its\s+(?P<n>\d{1,4})(?:st|nd|rd|th)\s+meeting")
 _HEADER_SEANCE = re.compile(r"Séance\s+plénière\s*:\s*(?P<f>\d{1,4})")
 _ZH_CLOSING = re.compile(rf"{DATE_PATTERNS['zh']}\s*第(?P<n>\d{{1,4}})次全体会议")
 _HTML_DATE = re.compile(r"Date\s*:\s*")
+_ITS_BEFORE = re.compile(r"\bits\s+$")
 _DATE_WINDOW = 60
 
 
@@ -89,18 +90,19 @@ def _header_its(text: str, stop: int) -> tuple[re.Match[str], int] | None:
     return None
 
 
-def find_closing(text: str, start: int, language: str) -> Closing | None:
+def find_closing(text: str, start: int, language: str, *, masthead: bool = True) -> Closing | None:
     """Meeting number and date of adoption (after `start`, or in the masthead before it:
     the Security Council's "Adopted … at its 5916th meeting, on …", the UN HTML "Séance
-    plénière: 70ème" with "Date: …"). Dates are read with `dates.find_dates` in `language`
-    (ISO 639-1), or failing that in another of the six."""
+    plénière: 70ème" with "Date: …"; not there when `masthead` is false: a part of a
+    composite resolution has its own closing after its paragraphs, or none). Dates are read
+    with `dates.find_dates` in `language` (ISO 639-1), or failing that in another of the six."""
     if "全体会议" in text:
         zh = _ZH_CLOSING.search(text, start)
         if zh is not None:
             return Closing(int(zh.group("n")), parse_date_match(zh), zh.start(), zh.end())
-    stop = max(start, 0) or len(text)
-    its = _header_its(text, stop)
-    seance = _HEADER_SEANCE.search(text, 0, stop)
+    stop = (max(start, 0) or len(text)) if masthead else 0
+    its = _header_its(text, stop) if stop else None
+    seance = _HEADER_SEANCE.search(text, 0, stop) if stop else None
     if seance is not None and (its is None or seance.start() < its[1]):
         label = _HTML_DATE.search(text)
         dated = _date_after(text, label.end(), language) if label else None
@@ -123,6 +125,8 @@ def find_closing(text: str, start: int, language: str) -> Closing | None:
             if before is None:
                 continue
             number, begin = int(before.group("n")), before.start()
+            if _ITS_BEFORE.search(text, max(start, begin - 8), begin) is not None:
+                continue  # "(resolution 1820 (2008), adopted) at its 5916th meeting": cited
         dated = _date_after(text, m.end(), language)
         if dated is None:
             return Closing(number, None, begin, m.end())

@@ -225,8 +225,15 @@ def parse_resolution(
     sections = find_composite(clean, formula, second, language) if formula and second else []
     composite = bool(sections)
     stray: list[StrayLabel] = []
-    if composite:  # a part may be divided into sections of its own (`A.I`, `A.II`)
-        sections, stray = _with_inner_sections(sections, clean, text, language)
+    parts: list[RawSection] = []
+    if composite:
+        if closing is not None and formula is not None and closing.start < formula.start:
+            # a masthead's meeting and date (a UN HTML rendition): those of every part that
+            # has no closing of its own
+            sections = [s if s.closing else replace(s, closing=closing) for s in sections]
+        parts = sections
+        # a part may be divided into sections of its own (`A.I`, `A.II`)
+        sections, stray = _with_inner_sections(parts, clean, text, language)
     else:
         sections, stray = find_sections(clean, text, region_start, region_end, language)
     raw_paragraphs, fragment_start = split_paragraphs(
@@ -331,7 +338,7 @@ def parse_resolution(
     footnotes = _footnotes(doc.entries, doc.markers, anchors)
     for issue in doc.issues:
         warnings.append(_issue(issue, text, clean, anchors))
-    for problem in body_issues(stray, second, composite=composite):
+    for problem in body_issues(stray, second, composite=composite, parts=parts):
         at = problem.start
         offset = clean.source_offset(at)
         warnings.append(_warning(problem.code, problem.message, text, offset, anchors.at(at)))
@@ -350,7 +357,7 @@ def parse_resolution(
 
     kind = masthead.kind if masthead else DocumentKind.RESOLUTION
     # (a composite is whole when its last part has its closing)
-    closed = sections[-1].closing is not None if composite else closing is not None
+    closed = parts[-1].closing is not None if parts else closing is not None
     truncation = _truncation(raw_paragraphs, ctext, closed, kind, fragment_start)
     if truncation is not None:
         offset = clean.source_offset(raw_paragraphs[-1].end) if raw_paragraphs else len(text)

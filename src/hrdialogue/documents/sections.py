@@ -33,8 +33,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Final, Literal
 
 from hrdialogue.documents.clean import CleanText
@@ -413,10 +414,15 @@ class BodyIssue:
 
 
 def body_issues(
-    stray: list[StrayLabel], second: Formula | None, *, composite: bool = False
+    stray: list[StrayLabel],
+    second: Formula | None,
+    *,
+    composite: bool = False,
+    parts: Sequence[RawSection] = (),
 ) -> list[BodyIssue]:
-    """The stray label lines, and a `second` enacting formula in the body that was not read
-    as a composite resolution's part, as issues to report."""
+    """The stray label lines, a `second` enacting formula in the body that was not read as a
+    composite resolution's part, and a composite's part before the last that has no closing
+    (the last one's makes the text `truncated`), as issues to report."""
     issues = [
         BodyIssue(
             "section-label",
@@ -433,6 +439,14 @@ def body_issues(
             " whole); what follows it is not read as a resolution of its own"
         )
         issues.append(BodyIssue("composite", message, second.start))
+    for part, after in pairwise(parts):
+        if part.closing is None:
+            message = (
+                f"part {part.anchor} has no closing (meeting and date) before part"
+                f" {after.anchor}: its adoption is not known"
+            )
+            issues.append(BodyIssue("part-closing", message, part.end))
+    issues.sort(key=lambda issue: issue.start)
     return issues
 
 
@@ -479,7 +493,7 @@ def find_composite(
     parts = []
     for index, ((start, num, heading), formula) in enumerate(zip(labels, formulas, strict=True)):
         stop = labels[index + 1][0] if index + 1 < len(labels) else len(text)
-        closing = find_closing(text, formula.end, language)
+        closing = find_closing(text, formula.end, language, masthead=False)
         if closing is not None and formula.end <= closing.start < stop:
             stop = closing.start
         else:
