@@ -245,5 +245,44 @@ def test_a_paragraph_of_another_resolution_named_by_number_is_not_a_mention(
 def test_a_paragraph_of_a_composite_part_named_with_the_number(
     language: str, text: str, mention: str
 ) -> None:
-    found = find_paragraph_mentions(text, language, number="69/96")
+    found = find_paragraph_mentions(text, language, number="69/96", parts=("A", "B"))
     assert [(text[s:e], anchor) for s, e, anchor in found] == [(mention, "B.OP2")]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "parts", "expected"),
+    [
+        # a section or part named with the resolution's own number
+        ("We support paragraph 2 of section II of resolution 63/180.", "63/180", (), "II.OP2"),
+        ("Paragraph 1 of section II of resolution 70/247 A applies.", "70/247", "AB", "A.II.OP1"),
+        ("We support paragraph 2 of part B of resolution 69/96.", "69/96", "AB", "B.OP2"),
+        # a capital after the number that is no part of the resolution
+        ("In paragraph 10 of resolution 63/180 I note that", "63/180", (), "OP10"),
+        ("Under paragraph 10 of resolution 63/180 A number of States", "63/180", (), "OP10"),
+        ("In operative paragraph 10 of Resolution 63/180, the Assembly", "63/180", (), "OP10"),
+    ],
+)
+def test_a_mention_named_with_the_resolutions_own_number(
+    text: str, number: str, parts: tuple[str, ...], expected: str
+) -> None:
+    assert [a for _, _, a in find_paragraph_mentions(text, "en", number=number, parts=parts)] == [
+        expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("zh", "回顾第60/251号决议执行部分第3段。"),
+        ("zh", "回顾第68/247号决议乙节第2段。"),
+        ("zh", "回顾第4/104号决定第3段。"),
+        ("en", "We recall paragraph 3 of resolution A/RES/60/251."),
+        ("en", "We recall OP3 of 60/251 and paragraph 2 of decision 4/104."),
+        ("en", "Paragraph 3 of Human Rights Council resolution 7/3, of section II of part A."),
+        ("ru", "Напоминаем пункт 3 резолюции Генеральной Ассамблеи 60/251."),
+        ("fr", "Voir le paragraphe 2 de la section II de la résolution 60/251."),
+        ("ar", "انظر الفقرة 3 من المقرر 4/104."),
+    ],
+)
+def test_a_paragraph_of_another_text_named_by_number_or_symbol(language: str, text: str) -> None:
+    assert find_paragraph_mentions(text, language, number="63/180", parts=("A", "B")) == []

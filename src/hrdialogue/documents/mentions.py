@@ -7,6 +7,7 @@ dispositif", "párrafo 10 de la parte dispositiva", "الفقرة 10 من الم
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Final
 
 from hrdialogue.documents.sections import section_anchors, section_label_pattern
@@ -229,11 +230,9 @@ _MENTIONS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
         ("pp", r"序言(?:部分)?第\s*(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,3})\s*段"),
     ),
 }
-# Paragraphs of a section ("paragraph 2 of section II", anchor `II.OP2`), unless the words go
-# on to name another resolution ("… of section II of resolution 60/251"); `sec` is the label.
-_ANOTHER: Final = (
-    r"(?!\s+(?:of|de|del|من)\s+(?:la\s+|the\s+)?(?:resolution|résolution|resolución|القرار)\s+\d)"
-)
+# Paragraphs of a section ("paragraph 2 of section II", anchor `II.OP2`); `sec` is the label.
+# (Words that go on to name a resolution, "… of section II of resolution 60/251", are checked
+# as for every mention: see `_named_resolution`.)
 
 
 def _sec(language: str) -> str:
@@ -243,13 +242,12 @@ def _sec(language: str) -> str:
 _SECTION_MENTIONS: Final[dict[str, tuple[str, ...]]] = {
     "en": (
         rf"\b(?P<sec>[IVX]{{1,6}}|[A-Z])\.OP\s?{_N}{_SUB}",
-        rf"\b(?:operative\s+)?paragraph\s+{_N}{_SUB}\s+of\s+(?:section|part)\s+{_sec('en')}"
-        + _ANOTHER,
+        rf"\b(?:operative\s+)?paragraph\s+{_N}{_SUB}\s+of\s+(?:section|part)\s+{_sec('en')}",
     ),
-    "fr": (rf"\bparagraphe\s+{_N}{_SUB}\s+de\s+la\s+(?:section|partie)\s+{_sec('fr')}" + _ANOTHER,),
-    "es": (rf"\b{_ES_PARR}\s+{_N}{_SUB}\s+de\s+la\s+(?:sección|parte)\s+{_sec('es')}" + _ANOTHER,),
-    "ru": (rf"{_RU_PUNKT}\s+{_N}{_SUB}\s+(?:раздела|части)\s+{_sec('ru')}(?!\s+резолюции\s+\d)",),
-    "ar": (rf"الفقرة\s+{_N}{_SUB}\s+من\s+(?:الجزء|الفرع)\s+{_sec('ar')}" + _ANOTHER,),
+    "fr": (rf"\bparagraphe\s+{_N}{_SUB}\s+de\s+la\s+(?:section|partie)\s+{_sec('fr')}",),
+    "es": (rf"\b{_ES_PARR}\s+{_N}{_SUB}\s+de\s+la\s+(?:sección|parte)\s+{_sec('es')}",),
+    "ru": (rf"{_RU_PUNKT}\s+{_N}{_SUB}\s+(?:раздела|части)\s+{_sec('ru')}",),
+    "ar": (rf"الفقرة\s+{_N}{_SUB}\s+من\s+(?:الجزء|الفرع)\s+{_sec('ar')}",),
     "zh": (
         r"(?:第\s*)?(?P<sec>[一二三四五六七八九十]{1,3}|[甲乙丙丁戊己庚辛壬癸])\s*[节部]分?\s*"
         r"第\s*(?P<zh>\d{1,3}|[一二三四五六七八九十]{1,3})\s*段" + _SUB,
@@ -262,41 +260,52 @@ _COMPILED: Final[dict[str, tuple[tuple[str, re.Pattern[str]], ...]]] = {
 }
 
 
-# A resolution named by its number right after a mention ("… of resolution 60/251", "operative
-# paragraph 3 of General Assembly resolution 69/96 B"; in Chinese before it: "第60/251号决议第3段"):
-# the paragraph is that resolution's, the one replied to only when the number is its own. `part`
-# is a composite's part (69/96 B), as the six languages print it.
+# A resolution or decision named by its number right after a mention ("… of resolution
+# 60/251", "operative paragraph 3 of General Assembly resolution 69/96 B", "OP3 of 60/251",
+# "пункт 3 резолюции Генеральной Ассамблеи 60/251"; in Chinese before it: "第60/251号决议
+# 第3段"), or by its symbol (A/RES/60/251): the paragraph is that text's, the one replied to
+# only when the number is its own. `part` is a composite's part (69/96 B), as printed.
 _RESOLUTION_NUMBER: Final = (
-    r"(?P<num>\d{1,4}\s*/\s*\d{1,4}|\d{1,4}\s*\(\s*[IVXL]+\s*\)|S-\d{1,2}/\d{1,3}|ES-\d{1,2}/\d{1,3})"
+    r"(?:[AES]/(?:HRC/|CN\.4/(?:Sub\.2/)?)?(?:RES|DEC)/)?"
+    r"(?P<num>\d{1,4}\s*/\s*\d{1,4}|\d{1,4}\s*\(\s*[IVXL]+\s*\)|E?S-\d{1,2}/\d{1,3})"
     # (a letter, not the start of a word: "B号" is part B, "Белоруссия" no part)
     r"(?:\s*(?P<part>[A-Z]|[АБВГДЕ]|ألف|باء|جيم|دال|هاء|[甲乙丙丁戊])"
     r"(?![A-Za-z0-9/\u0400-\u04ff\u0600-\u06ff]))?"
 )
 _BODIES: Final = (
-    r"(?:(?:General\s+Assembly|Human\s+Rights\s+Council|Security\s+Council|Economic\s+and\s+"
-    r"Social\s+Council|Commission\s+on\s+Human\s+Rights)\s+)?"
+    r"(?:General\s+Assembly|Human\s+Rights\s+Council|Security\s+Council|Economic\s+and\s+"
+    r"Social\s+Council|Commission\s+on\s+Human\s+Rights)\s+"
+)
+_BODIES_RU: Final = (
+    r"\s+(?:Генеральной\s+Ассамблеи|Совета\s+по\s+правам\s+человека|Совета\s+Безопасности|"
+    r"Экономического\s+и\s+Социального\s+Совета|Комиссии\s+по\s+правам\s+человека)"
 )
 _NAMED_AFTER: Final[dict[str, re.Pattern[str]]] = {
-    code: re.compile(rf"(?:{connect})?\s*(?:No\.?\s*|№\s*)?{_RESOLUTION_NUMBER}")
+    # (the connecting words in any case; the part's letter a capital)
+    code: re.compile(rf"(?i:{connect})\s*(?:No\.?\s*|№\s*)?{_RESOLUTION_NUMBER}")
     for code, connect in {
-        "en": rf"\s*,?\s+(?:of|in)\s+(?:the\s+)?{_BODIES}resolution",
-        "fr": r"\s*,?\s+(?:de|dans)\s+la\s+résolution",
-        "es": r"\s*,?\s+(?:de|en)\s+la\s+resolución",
-        "ru": r"\s*,?\s+(?:постановляющей\s+части\s+)?резолюции",
-        "ar": r"\s*،?\s+من\s+(?:منطوق\s+)?القرار",
+        "en": rf"(?:\s*,?\s+(?:of|in)\s+(?:the\s+)?(?:(?:{_BODIES})?(?:resolution|decision))?)?",
+        "fr": r"(?:\s*,?\s+(?:de|dans)\s+(?:la\s+)?(?:résolution|décision))?",
+        "es": r"(?:\s*,?\s+(?:de|en)\s+(?:la\s+)?(?:resolución|decisión))?",
+        "ru": rf"(?:\s*,?\s+(?:постановляющей\s+части\s+)?(?:резолюции|решения))?(?:{_BODIES_RU})?",
+        "ar": r"(?:\s*،?\s+من\s+(?:منطوق\s+)?(?:القرار|المقرر))?",
         "zh": r"(?!)",  # (Chinese names the resolution before the paragraph)
     }.items()
 }
-_NAMED_BEFORE_ZH: Final = re.compile(rf"第\s*{_RESOLUTION_NUMBER}\s*号\s*(?:决议\s*)?$")
+_NAMED_BEFORE_ZH: Final = re.compile(rf"第\s*{_RESOLUTION_NUMBER}\s*号\s*(?:决议|决定)?\s*$")
 _SPACES: Final = re.compile(r"\s+")
 
 
 def _named_resolution(text: str, match: re.Match[str], language: str) -> re.Match[str] | None:
-    """The resolution number that names whose paragraph `match` is, when the text gives one."""
-    if language == "zh":
-        return _NAMED_BEFORE_ZH.search(text, max(0, match.start() - 30), match.start() + 2)
+    """The number of the resolution (or decision) whose paragraph `match` is, when the text
+    names one."""
+    if language == "zh":  # before the mention, or its own 决议 ("第60/251号决议第3段")
+        end = match.start() + (2 if text.startswith("决议", match.start()) else 0)
+        return _NAMED_BEFORE_ZH.search(text, max(0, match.start() - 40), end)
     named = _NAMED_AFTER[language].match(text, match.end())
-    return named if named is not None and named.start() == match.end() else None
+    if named is None or named.start("num") == match.end():
+        return None  # (a number glued to the mention is not a resolution's)
+    return named
 
 
 def _number(match: re.Match[str], language: str) -> int:
@@ -314,7 +323,7 @@ def _number(match: re.Match[str], language: str) -> int:
 
 
 def find_paragraph_mentions(
-    text: str, language: str, *, number: str | None = None
+    text: str, language: str, *, number: str | None = None, parts: Collection[str] = ()
 ) -> list[tuple[int, int, str]]:
     """Where `text` mentions paragraphs of the resolution: `(start, end, anchor)`, in order.
 
@@ -325,7 +334,9 @@ def find_paragraph_mentions(
     known up to the twentieth (thirtieth in English and French). A mention that names a
     resolution by its number ("paragraph 3 of resolution 60/251") is of the resolution
     replied to only when `number` (its own, `63/180`) is that number; a composite's part
-    named so ("paragraph 2 of resolution 69/96 B") gives the part's anchor (`B.OP2`).
+    named so ("paragraph 2 of resolution 69/96 B") gives the part's anchor (`B.OP2`) when it
+    is one of `parts` (the anchors of a composite's parts: `A`, `B`); a letter that is none
+    ("… of resolution 63/180 I note") is not read as a part.
     `KeyError` names a language that is not one of the six.
     """
     code = get_language(language).code
@@ -352,10 +363,11 @@ def find_paragraph_mentions(
             if named is not None:
                 if own is None or _SPACES.sub("", named["num"]) != own:
                     continue  # a paragraph of another resolution
-                if (part := named["part"]) and not sec:
-                    readings = section_anchors(part.upper())
-                    anchor = f"{readings[0]}.{anchor}" if readings else anchor
-                start, end = min(start, named.start()), max(end, named.end())
+                part = next((p for p in section_anchors(named["part"] or "") if p in parts), None)
+                if part is not None:  # "paragraph 1 of section II of resolution 70/247 A"
+                    anchor = f"{part}.{anchor}"
+                last = named.end() if part is not None else named.end("num")
+                start, end = min(start, named.start()), max(end, last)
             found.append((start, end, anchor))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept: list[tuple[int, int, str]] = []

@@ -447,7 +447,9 @@ def published(request: HttpRequest, pk: int) -> HttpResponse:
 def by_paragraph(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = _consultation_for(request, pk)
     anchors = resolution_anchors(consultation)
-    number = consultation.resolution.resolution.number  # "paragraph 3 of resolution 63/180"
+    resolution = consultation.resolution.resolution
+    number = resolution.number  # "paragraph 3 of resolution 63/180", "… of resolution 69/96 B"
+    parts = [section.anchor for section in resolution.sections if section.is_part]
     found: dict[str, list[tuple[Reply, str]]] = defaultdict(list)
     rows = (
         published_replies(consultation)
@@ -462,7 +464,9 @@ def by_paragraph(request: HttpRequest, pk: int) -> HttpResponse:
         for comment in shown.comments.all():
             found[comment.anchor].append((item, comment.text))
         if shown.language:
-            mentions = find_paragraph_mentions(shown.text, shown.language, number=number)
+            mentions = find_paragraph_mentions(
+                shown.text, shown.language, number=number, parts=parts
+            )
             for start, end, anchor in mentions:
                 excerpt = shown.text[max(0, start - 120) : end + 200].strip()
                 found[anchor].append((item, "… " + excerpt + " …"))
