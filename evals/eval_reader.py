@@ -131,6 +131,8 @@ def score_reader(labels: list[Label]) -> ReaderScores:
             scores.record("refusal", label.name, not label.resolution)
             continue
         scores.record("refusal", label.name, label.resolution)
+        if not label.resolution:
+            continue  # (read, but should have been refused: scored as a failed refusal only)
         # (the symbol is to be read only where the text prints it, or the number it is made
         # from: an excerpt may have lost its masthead)
         number = label.symbol.partition("/RES/")[2]
@@ -144,7 +146,8 @@ def score_reader(labels: list[Label]) -> ReaderScores:
         for paragraph in texts:
             if sum(ch.isalpha() for ch in paragraph) < MIN_LETTERS:
                 continue
-            assert label.language is not None  # (a text the reader reads has one language)
+            if label.language is None:
+                break
             try:
                 found = detect_language(paragraph)
             except ReaderError:

@@ -39,3 +39,14 @@ def test_every_text_is_scored_on_every_check_it_has(shared: Path) -> None:
         == len(scores.passed["refusal"]) - (len(labels) - resolutions)
     )
     assert sum(scores.paragraphs.values()) > 0
+
+
+def test_a_text_read_that_should_have_been_refused_is_one_failed_refusal(shared: Path) -> None:
+    from evals.eval_reader import Label
+
+    path = shared / "corpus" / "un" / "A_RES_42_193.en.txt"
+    wrong = Label("mislabelled", path, "A/RES/42/193", None, resolution=False, complete=False)
+    scores = score_reader([wrong])
+    assert scores.failed["refusal"] == ["mislabelled"]
+    assert "symbol" not in scores.passed
+    assert "symbol" not in scores.failed

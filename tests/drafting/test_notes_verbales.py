@@ -440,6 +440,9 @@ def test_a_lettered_section_and_a_subparagraph_of_a_section(
             "Paragraph 2 of the resolution reads as follows:",
         ),
         ("ar", "69/96 باء", "وتنص الفقرة 2 من القرار على ما يلي:"),
+        # the part's Latin letter, as the Chinese and Russian texts print a part's number
+        ("zh", "第69/96 B号决议", "该决议第2段内容如下："),
+        ("ru", "резолюцию 69/96 B Генеральной Ассамблеи", "Пункт 2 резолюции гласит:"),
     ],
 )
 def test_a_paragraph_of_a_composite_part_is_quoted_from_that_part_as_a_resolution(
@@ -460,10 +463,31 @@ def test_a_paragraph_of_a_composite_part_is_quoted_from_that_part_as_a_resolutio
         mandate_text=None,
         mandate_language=None,
     )
-    assert note.resolution_number == ("69/96 B" if language == "en" else "69/96 باء")
+    assert note.resolution_number == ("69/96 باء" if language == "ar" else "69/96 B")
     assert resolution_words in _by_role(note, "opening")[0]
     assert _by_role(note, "quote-intro") == [intro]
     assert _by_role(note, "quote")[0].startswith("Decides to include the item")
+
+
+def test_a_paragraph_of_a_part_given_the_whole_resolutions_number_names_the_part() -> None:
+    # the caller gives the number 69/96: the part is named with the paragraph, not lost
+    from hrdialogue.documents.parse import parse_resolution
+    from tests.documents.test_sections import COMPOSITE
+
+    resolution = parse_resolution(COMPOSITE, language="en")
+    note = state_note(
+        "en",
+        resolution=resolution,
+        resolution_number="69/96",
+        resolution_date=None,
+        resolution_title=None,
+        mandate_anchor="B.OP2",
+        mandate_text=None,
+        mandate_language=None,
+    )
+    assert note.resolution_number == "69/96"
+    assert "entitled “Questions relating to information”" in _by_role(note, "opening")[0]
+    assert _by_role(note, "quote-intro")[0].startswith("Paragraph 2 of section B of the")
 
 
 def test_a_paragraph_of_a_section_inside_a_composite_part_names_both() -> None:

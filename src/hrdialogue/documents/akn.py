@@ -652,8 +652,7 @@ def to_akoma_ntoso(resolution: Resolution) -> str:
                 href=f"#{eid}",
                 showAs=shown,
             )
-            within = f"{part.section.anchor}."
-            inner = [p for p in every if p.section and p.section.anchor.startswith(within)]
+            inner = [p for p in every if p.section and part.section.contains(p.section)]
             writer.component(components, eid, part, inner)
         work = _collection_work(resolution)
     else:

@@ -121,6 +121,15 @@ class Section(_Value):
         """Whether this is a part of a composite resolution (it has its own formula)."""
         return self.enacting_formula is not None
 
+    @property
+    def is_inner(self) -> bool:
+        """Whether this is a section inside a composite's part (`A.I`)."""
+        return "." in self.anchor
+
+    def contains(self, other: Section) -> bool:
+        """Whether `other` is a section inside this part (`A.I` in `A`)."""
+        return other.anchor.startswith(f"{self.anchor}.")
+
 
 class PreambularParagraph(_Value):
     anchor: str = Field(

@@ -42,7 +42,6 @@ __all__ = [
     "closing_line",
     "format_date",
     "format_meeting",
-    "is_inner_section",
     "part_ends",
     "section_title",
     "split_inline",
@@ -198,16 +197,11 @@ def part_ends(parts: Sequence[SectionPart]) -> dict[int, Section]:
             continue
         last = i
         while last + 1 < len(parts) and (inner := parts[last + 1].section) is not None:
-            if not inner.anchor.startswith(f"{section.anchor}."):
+            if not section.contains(inner):
                 break
             last += 1
         ends[last] = section
     return ends
-
-
-def is_inner_section(section: Section) -> bool:
-    """Whether `section` is a section of a composite's part (`A.I`), one level down."""
-    return "." in section.anchor
 
 
 def closing_line(adoption: Adoption | None, body: Body | None, language: str) -> str | None:
@@ -437,13 +431,13 @@ def to_summary(resolution: Resolution) -> str:
             continue
         title = section_title(section, resolution.language)
         if section.enacting_formula is None:
-            indent = "  " if is_inner_section(section) else ""
+            indent = "  " if section.is_inner else ""
             lines += ["", f"{indent}Section {title}"]
         else:
             lines += ["", f"Part {title}", f"  Enacting formula: {section.enacting_formula}"]
         paragraphs = _summary_paragraphs(part.preamble, part.operative, width)
         after = parts[index + 1].section if index + 1 < len(parts) else None
-        inner_follows = after is not None and after.anchor.startswith(f"{section.anchor}.")
+        inner_follows = after is not None and section.contains(after)
         if paragraphs or not inner_follows:
             lines += paragraphs or ["  (none)"]
         if index in ends:  # the end of a composite's part
@@ -534,7 +528,7 @@ def to_markdown(resolution: Resolution) -> str:
         section = part.section
         if section is not None:
             title = _md_escape(section_title(section, resolution.language))
-            level = "###" if is_inner_section(section) else "##"
+            level = "###" if section.is_inner else "##"
             out += [f'{level} <a id="sec_{section.anchor}"></a>{title}', ""]
             if section.enacting_formula is not None:  # a composite's part
                 out += [_md_escape(section.enacting_formula), ""]

@@ -229,6 +229,13 @@ def _composite_part(resolution: Resolution | None, anchor: str | None) -> Sectio
     return next((s for s in resolution.sections if s.anchor == part and s.is_part), None)
 
 
+def _part_letter(anchor: str, language: str) -> str:
+    """A composite's part after its number, as a text in `language` prints it: the Latin
+    letter (`69/96 B`; Chinese `第69/96 B号决议`, Russian `резолюция 69/96 B`), the letter's
+    name in Arabic (`69/96 باء`)."""
+    return section_label(anchor, language) if language == "ar" else anchor
+
+
 def _paragraph_label(anchor: str, language: str, *, in_part: bool = False) -> str:
     """The paragraph as the note names it, between the words of `quote_intro`: `10`,
     `8 a)` (French, Spanish, Russian), `2 (a) of section II`, `2 من الجزء ثانيا`. In a part
@@ -360,14 +367,16 @@ def _quote(
     anchor: str | None,
     text: str | None,
     language: str | None,
+    in_part: bool = False,
 ) -> list[NoteParagraph]:
     """The quoted paragraph: its introduction, its text and, when it is in another language
-    than the note, a sentence saying in which."""
+    than the note, a sentence saying in which. `in_part`: the number the note gives is that
+    of the composite's part the paragraph is in (see `_paragraph_label`)."""
     anchor = anchor or (mandate.anchor if mandate else None)
     if anchor is None:
         _check(text is None, "mandate_text given without mandate_anchor")
         return []
-    label = _paragraph_label(anchor, code, in_part=_composite_part(resolution, anchor) is not None)
+    label = _paragraph_label(anchor, code, in_part=in_part)
     if text is None:
         if resolution is None:
             raise NoteVerbaleError(f"mandate {anchor}: give the resolution or mandate_text")
@@ -441,12 +450,15 @@ def compose_note_verbale(
     kind: t.RecipientKind = recipient_kind  # type: ignore[assignment]
     voice: t.SenderKey = sender  # type: ignore[assignment]
     part = _composite_part(resolution, mandate_anchor or (mandate.anchor if mandate else None))
-    if part is not None and resolution is not None and resolution.number:
-        # a part of a composite resolution is a resolution of its own: "resolution 69/96 A of
-        # 5 December 2014, entitled 'Information in the service of humanity'"
-        resolution_number = resolution_number or (
-            f"{resolution.number} {section_label(part.anchor, code)}"
-        )
+    # A part of a composite resolution is a resolution of its own: "resolution 69/96 A of
+    # 5 December 2014, entitled 'Information in the service of humanity'", its paragraph
+    # "paragraph 2". Given another number, the note names the part with the paragraph
+    # ("paragraph 2 of section A"), with that number's date and title.
+    in_part = (
+        part is not None and resolution is not None and bool(resolution.number)
+    ) and resolution_number is None
+    if in_part and part is not None and resolution is not None:
+        resolution_number = f"{resolution.number} {_part_letter(part.anchor, code)}"
         if part.adoption is not None and part.adoption.date is not None:
             resolution_date = resolution_date or part.adoption.date
         resolution_title = resolution_title or part.heading
@@ -465,6 +477,7 @@ def compose_note_verbale(
         anchor=mandate_anchor,
         text=mandate_text,
         language=mandate_language,
+        in_part=in_part,
     )
 
     names = _name_forms(name, code)

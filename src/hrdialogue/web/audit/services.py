@@ -81,6 +81,8 @@ def record_change(
     acting, the entry is labelled "system", or "anonymous participant" when `anonymous` (a
     person without an account made the change: the entry's `after` must say who)."""
     if actor is not None:
+        if anonymous:
+            raise ValueError("record_change: `anonymous` is for a change that no account made")
         label = str(actor.email)
     else:
         label = "anonymous participant" if anonymous else "system"

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from hrdialogue.documents.render import closing_line, is_inner_section, part_ends
+from hrdialogue.documents.render import closing_line, part_ends
 from hrdialogue.documents.runon import cut_run_on_text
 from hrdialogue.web.accounts.decorators import require_perm
 from hrdialogue.web.accounts.requests import AuthenticatedHttpRequest
@@ -77,7 +77,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "parts": [
                 {
                     "section": part.section,
-                    "inner": part.section is not None and is_inner_section(part.section),
+                    "inner": part.section is not None and part.section.is_inner,
                     "preamble": part.preamble,
                     "operative": part.operative,
                     "closing": closing_line(ends[i].adoption, resolution.body, resolution.language)
