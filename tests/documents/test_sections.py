@@ -760,6 +760,57 @@ def test_the_parts_of_an_html_rendition_take_the_headers_meeting_and_date() -> N
     assert resolution.warnings == ()
 
 
+# The same composite in Arabic (hand-written from the rules of reference/un-documents.md: the
+# number line "69/96 - …", parts lettered with the letters' names ألف, باء, operative paragraphs
+# numbered "1 - ", the closing "الجلسة العامة 62" and its date).
+COMPOSITE_AR = """69/96 - المسائل المتصلة بالإعلام
+
+ألف
+الإعلام في خدمة الإنسانية
+
+إن الجمعية العامة،
+
+إذ تشير إلى قرارها 68/86 المؤرخ 11 كانون الأول/ديسمبر 2013،
+
+1 - تحث جميع البلدان على التعاون؛
+
+2 - تطلب إلى الأمين العام أن يقدم إليها تقريرا عن ذلك في دورتها السبعين.
+
+الجلسة العامة 62
+5 كانون الأول/ديسمبر 2014
+
+باء
+سياسات الأمم المتحدة وأنشطتها في مجال الإعلام
+
+إن الجمعية العامة،
+
+إذ تؤكد من جديد قرارها 68/86 باء المؤرخ 11 كانون الأول/ديسمبر 2013،
+
+1 - تطلب إلى إدارة شؤون الإعلام أن تواصل عملها؛
+
+2 - تقرر أن تدرج هذا البند في جدول الأعمال المؤقت لدورتها السبعين.
+
+الجلسة العامة 62
+5 كانون الأول/ديسمبر 2014
+"""
+
+
+def test_an_arabic_composite_has_the_anchors_of_the_english_one() -> None:
+    resolution = parse_resolution(COMPOSITE_AR, language="ar")
+    assert resolution.title == "المسائل المتصلة بالإعلام"  # (the dash after the number left out)
+    assert [(s.anchor, s.num) for s in resolution.sections] == [("A", "ألف"), ("B", "باء")]
+    assert [s.heading for s in resolution.sections] == [
+        "الإعلام في خدمة الإنسانية",
+        "سياسات الأمم المتحدة وأنشطتها في مجال الإعلام",
+    ]
+    assert [s.enacting_formula for s in resolution.sections] == ["إن الجمعية العامة،"] * 2
+    dates = [(s.adoption.meeting, s.adoption.date) for s in resolution.sections if s.adoption]
+    assert dates == [(62, dt.date(2014, 12, 5))] * 2
+    assert [op.anchor for op in resolution.operative] == ["A.OP1", "A.OP2", "B.OP1", "B.OP2"]
+    assert [pp.lead_key for pp in resolution.preamble] == ["recalling", "reaffirming"]
+    assert resolution.warnings == ()
+
+
 def test_a_quoted_formula_in_a_sectioned_resolution_is_still_reported() -> None:
     text = sectioned("en").replace(
         "(b) To cooperate with the Office of the High Commissioner.",

@@ -190,7 +190,7 @@ def read_masthead(clean: CleanText, end: int, body: Body | None, language: str) 
         title_end = text.find("|", title_start)
         title_end = end if title_end < 0 else title_end
         raw = text[title_start:title_end]
-        stripped = raw.strip(" .|")
+        stripped = raw.strip(" .|").lstrip("-–— ")  # (Arabic prints "69/96 - title")
         if stripped:
             s = title_start + raw.index(stripped)
             title, title_span = stripped, (s, s + len(stripped))
