@@ -377,8 +377,9 @@ def test_a_label_out_of_sequence_is_reported_not_read() -> None:
 
 
 def test_a_label_line_without_a_paragraph_after_it_is_reported() -> None:
+    # no blank line tells the heading from a paragraph whose lead the lexicon does not know
     body = TWO_SECTIONS + (
-        "III\nOther questions\n\nGratified by the cooperation of States,\n\n"
+        "III\nOther questions\nGratified by the cooperation of States,\n"
         "1. Invites States to comment."
     )
     resolution = _body(body)
@@ -387,6 +388,35 @@ def test_a_label_line_without_a_paragraph_after_it_is_reported() -> None:
     assert warning.code == "section-label"
     assert "'III'" in warning.message
     assert "no paragraph that opens with a lead phrase or a number" in warning.message
+
+
+def test_a_sections_first_paragraph_with_an_unknown_lead_after_a_blank_line_is_read() -> None:
+    # the heading ends at the blank line; the paragraph after it opens with a lead the lexicon
+    # does not know ("Gratified by"), which is reported, not dropped
+    body = TWO_SECTIONS + (
+        "III\nOther questions\n\nGratified by the cooperation of States,\n\n"
+        "1. Invites States to comment."
+    )
+    resolution = _body(body)
+    assert [(s.anchor, s.heading) for s in resolution.sections][-1] == ("III", "Other questions")
+    assert [(pp.anchor, pp.lead_key) for pp in resolution.preamble][-1] == ("III.PP1", None)
+    assert resolution.preamble[-1].text == "Gratified by the cooperation of States,"
+    assert resolution.operative[-1].anchor == "III.OP1"
+    assert [(w.code, w.anchor) for w in resolution.warnings] == [("unknown-lead", "III.PP1")]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Other questions,\n\nGratified by the cooperation of States,",  # a "heading" with a comma
+        "1999 questions\n\nGratified by the cooperation of States,",  # a number: a note's entry
+    ],
+)
+def test_what_is_no_heading_and_paragraph_stays_a_label_reported(after: str) -> None:
+    body = TWO_SECTIONS + f"III\n{after}\n\n1. Invites States to comment."
+    resolution = _body(body)
+    assert [s.anchor for s in resolution.sections] == ["I", "II"]
+    assert "section-label" in [w.code for w in resolution.warnings]
 
 
 def test_a_lone_section_is_reported_not_read() -> None:

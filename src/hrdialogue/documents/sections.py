@@ -170,6 +170,7 @@ _LINE_CANDIDATES: Final[dict[str, re.Pattern[str]]] = {
     language: re.compile(rf"\n[^\S\n]*(?P<label>{labels})(?=[\s.．、\-–]|$)")
     for language, labels in _LABELS.items()
 }
+_PARAGRAPH_ENDS: Final = frozenset(",;:.،؛。，；：")
 _HEADING_LINES = 3
 _HEADING_REACH = 300  # characters: a longer "heading" is a paragraph
 
@@ -325,8 +326,37 @@ def _candidate(
                 pos,
             )
         pos = _next_line(lines, pos, end)
+    # No paragraph that opens with a known lead or a number: the first paragraph may open with
+    # a lead the lexicon does not know ("Bearing firmly in mind …,"), after a blank line.
+    split = _split_at_blank(clean, heading_start, line_end, end)
+    if split is not None:
+        return _Candidate(m.group("label"), s, m.end("label"), split[0], split[1])
     # A label line, but no paragraph opening found after it: reported, not read.
     return _Candidate(m.group("label"), s, m.end("label"), None, -1)
+
+
+def _split_at_blank(
+    clean: CleanText, heading_start: int, line_end: int, end: int
+) -> tuple[tuple[int, int], int] | None:
+    """The heading (up to the first blank line after it) and the start of the paragraph after
+    that blank line, when the heading reads like one (short, not ending like a paragraph) and
+    the paragraph ends like one (with a comma, semicolon, colon or full stop); else None."""
+    text, blanks = clean.text, clean.blank_breaks
+    breaks = iter(blanks[bisect_left(blanks, line_end) :])
+    for b in breaks:
+        if b >= end or b - heading_start > _HEADING_REACH:
+            return None
+        heading = trim_span(text, heading_start, b)
+        if heading[0] == heading[1]:
+            continue  # (a blank line between the label and its heading)
+        if text[heading[1] - 1] in _PARAGRAPH_ENDS or text[heading[0]].isdecimal():
+            return None
+        stop = next(breaks, end)
+        paragraph = trim_span(text, b, min(stop, end))
+        if paragraph[0] == paragraph[1] or text[paragraph[1] - 1] not in _PARAGRAPH_ENDS:
+            return None
+        return (heading, b)
+    return None
 
 
 def _matches(
