@@ -100,9 +100,12 @@ def find_closing(text: str, start: int, language: str, *, masthead: bool = True)
         zh = _ZH_CLOSING.search(text, start)
         if zh is not None:
             return Closing(int(zh.group("n")), parse_date_match(zh), zh.start(), zh.end())
-    stop = (max(start, 0) or len(text)) if masthead else 0
-    its = _header_its(text, stop) if stop else None
-    seance = _HEADER_SEANCE.search(text, 0, stop) if stop else None
+    its: tuple[re.Match[str], int] | None = None
+    seance: re.Match[str] | None = None
+    if masthead:
+        stop = max(start, 0) or len(text)
+        its = _header_its(text, stop)
+        seance = _HEADER_SEANCE.search(text, 0, stop)
     if seance is not None and (its is None or seance.start() < its[1]):
         label = _HTML_DATE.search(text)
         dated = _date_after(text, label.end(), language) if label else None

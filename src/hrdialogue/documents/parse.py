@@ -338,7 +338,7 @@ def parse_resolution(
     footnotes = _footnotes(doc.entries, doc.markers, anchors)
     for issue in doc.issues:
         warnings.append(_issue(issue, text, clean, anchors))
-    for problem in body_issues(stray, second, composite=composite, parts=parts):
+    for problem in body_issues(stray, second, parts=parts):
         at = problem.start
         offset = clean.source_offset(at)
         warnings.append(_warning(problem.code, problem.message, text, offset, anchors.at(at)))

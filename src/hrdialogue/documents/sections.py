@@ -444,15 +444,11 @@ class BodyIssue:
 
 
 def body_issues(
-    stray: list[StrayLabel],
-    second: Formula | None,
-    *,
-    composite: bool = False,
-    parts: Sequence[RawSection] = (),
+    stray: list[StrayLabel], second: Formula | None, *, parts: Sequence[RawSection] = ()
 ) -> list[BodyIssue]:
     """The stray label lines, a `second` enacting formula in the body that was not read as a
-    composite resolution's part, and a composite's part before the last that has no closing
-    (the last one's makes the text `truncated`), as issues to report."""
+    composite resolution's part (there are no `parts`), and a composite's part before the last
+    that has no closing (the last one's makes the text `truncated`), as issues to report."""
     issues = [
         BodyIssue(
             "section-label",
@@ -462,7 +458,7 @@ def body_issues(
         )
         for label in stray
     ]
-    if second is not None and not composite:
+    if second is not None and not parts:
         message = (
             f"a second enacting formula ({second.text!r}): the text holds more than one"
             " resolution (a composite resolution such as 69/96 A-B, or a text quoted"

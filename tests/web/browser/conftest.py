@@ -63,3 +63,18 @@ def signed_in_page(browser: Any, base: str, email: str, language: str) -> tuple[
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_url(f"{base}/**")
     return context, page
+
+
+def arabic_resolution_page(
+    live_server: Any, browser: Any, make_user: Any, *, text: str, name: str, anchor: str
+) -> tuple[Any, Any]:
+    """The Arabic `text`, uploaded by a Secretariat account, open at `#anchor` for that account
+    reading the site in Arabic: (context, page). Close the context at the end."""
+    from hrdialogue.web.resolutions.services import upload_resolution
+
+    staff = make_user("secretariat", email="secretariat@ohchr.example")
+    document = upload_resolution(actor=staff, data=text.encode(), name=name, language="ar")
+    base = live_server.url
+    context, page = signed_in_page(browser, base, "secretariat@ohchr.example", "ar")
+    page.goto(f"{base}/resolutions/{document.pk}/#{anchor}")
+    return context, page

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.documents.test_sections import COMPOSITE_AR
-from tests.web.browser.conftest import signed_in_page
+from tests.web.browser.conftest import arabic_resolution_page
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
@@ -18,15 +18,14 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 def test_a_composite_resolution_reads_in_arabic_part_by_part(
     live_server: Any, browser: Any, axe: Any, make_user: Any
 ) -> None:
-    from hrdialogue.web.resolutions.services import upload_resolution
-
-    staff = make_user("secretariat", email="secretariat@ohchr.example")
-    document = upload_resolution(
-        actor=staff, data=COMPOSITE_AR.encode(), name="a-res-69-96-ar.txt", language="ar"
+    context, page = arabic_resolution_page(
+        live_server,
+        browser,
+        make_user,
+        text=COMPOSITE_AR,
+        name="a-res-69-96-ar.txt",
+        anchor="B.OP2",
     )
-    base = live_server.url
-    context, page = signed_in_page(browser, base, "secretariat@ohchr.example", "ar")
-    page.goto(f"{base}/resolutions/{document.pk}/#B.OP2")
     assert page.locator("html").get_attribute("dir") == "rtl"
     order = page.evaluate(
         "() => [...document.querySelectorAll('h3.section-heading, p.paragraph')]"

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.documents.sectioned import HEADINGS, sectioned
-from tests.web.browser.conftest import signed_in_page
+from tests.web.browser.conftest import arabic_resolution_page
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
@@ -17,16 +17,14 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 def test_a_sectioned_resolution_reads_in_arabic_with_its_section_headings(
     live_server: Any, browser: Any, axe: Any, make_user: Any
 ) -> None:
-    from hrdialogue.web.resolutions.services import upload_resolution
-
-    staff = make_user("secretariat", email="secretariat@ohchr.example")
-    document = upload_resolution(
-        actor=staff, data=sectioned("ar").encode(), name="a-res-68-247-ar.txt", language="ar"
+    context, page = arabic_resolution_page(
+        live_server,
+        browser,
+        make_user,
+        text=sectioned("ar"),
+        name="a-res-68-247-ar.txt",
+        anchor="II.OP2",
     )
-    base = live_server.url
-    context, page = signed_in_page(browser, base, "secretariat@ohchr.example", "ar")
-
-    page.goto(f"{base}/resolutions/{document.pk}/#II.OP2")
     assert page.locator("html").get_attribute("dir") == "rtl"
     headings = page.locator("h3.section-heading")
     assert headings.count() == 2

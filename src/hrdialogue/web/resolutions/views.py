@@ -77,7 +77,6 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "parts": [
                 {
                     "section": part.section,
-                    "inner": part.section is not None and part.section.is_inner,
                     "preamble": part.preamble,
                     "operative": part.operative,
                     "closing": closing_line(ends[i].adoption, resolution.body, resolution.language)
