@@ -522,6 +522,7 @@ def test_a_composite_resolution_is_an_akoma_ntoso_collection_of_its_parts(shared
     assert schema.validate(doc), schema.error_log
     assert doc.xpath("//a:statement[not(ancestor::a:component)]", namespaces=NS) == []
     collection = doc.xpath("/a:akomaNtoso/a:documentCollection", namespaces=NS)[0]
+    assert collection.get("name") == "publication"  # as the guideline's example names it
     work = "/akn/un/collection/deliberation/un-ga/2014-12-05/69-96"
     assert collection.xpath("a:meta//a:FRBRWork/a:FRBRuri/@value", namespaces=NS) == [work]
     assert collection.xpath("a:preface//a:docNumber/text()", namespaces=NS) == ["A/RES/69/96"]

@@ -14,12 +14,13 @@ against the OASIS `akomantoso30.xsd`:
   a sectioned body's sections as `<section eId="sec_I">` with `<num>`, `<heading>`, their
   preambular paragraphs as `<crossHeading refersTo="#preamble">` and their paragraphs
   `sec_I__para_1`), `<conclusions>` (meeting and adoption date);
-- a composite resolution (69/96 A-B) as AKN4UN models it: a `<documentCollection>` with the
-  whole's FRBR identification (`/akn/un/collection/deliberation/un-ga/2014-12-05/69-96`),
-  preface and mentions, a `<collectionBody>` of `<documentRef>`s and the parts in
-  `<components>`, each a `<statement>` of its own (`…/69-96_A`) with its preface (label and
-  title), preamble (its enacting formula), body and conclusions; eIds are prefixed with the
-  component's (`comp_A__para_1`), as the schema wants them unique in the whole collection;
+- a composite resolution (69/96 A-B) as AKN4UN models it: a `<documentCollection
+  name="publication">` (the guideline's example) with the whole's FRBR identification
+  (`/akn/un/collection/deliberation/un-ga/2014-12-05/69-96`), preface and mentions, a
+  `<collectionBody>` of `<documentRef>`s and the parts in `<components>`, each a
+  `<statement>` of its own (`…/69-96_A`) with its preface (label and title), preamble (its
+  enacting formula), body and conclusions; eIds are prefixed with the component's
+  (`comp_A__para_1`), as the schema wants them unique in the whole collection;
 - footnotes as `<sup class="footnote"><authorialNote marker placement="bottom">` at the place
   of their marker; references as `<ref href>` around the words that cite them.
 
@@ -631,11 +632,12 @@ def to_akoma_ntoso(resolution: Resolution) -> str:
     # lxml takes None as the key of the default namespace; lxml-stubs types keys as str.
     root = etree.Element(_A + "akomaNtoso", nsmap={None: AKN_NAMESPACE})  # type: ignore[dict-item]
     writer = _Writer(resolution, language)
-    name = _STATEMENT_NAMES[resolution.kind]
     every = resolution.parts()
     parts = [p for p in every if p.section is not None and p.section.is_part]
     if parts:
-        top = _sub(root, _A + "documentCollection", name=name, contains="originalVersion")
+        # AKN4UN's own example of 69/96 A-B names the collection "publication": the one
+        # document the parts, each a `statement` of its own kind, are issued in
+        top = _sub(root, _A + "documentCollection", name="publication", contains="originalVersion")
         meta = _sub(top, _A + "meta")
         writer.preface(top)
         collection = _sub(top, _A + "collectionBody")
@@ -656,6 +658,7 @@ def to_akoma_ntoso(resolution: Resolution) -> str:
             writer.component(components, eid, part, inner)
         work = _collection_work(resolution)
     else:
+        name = _STATEMENT_NAMES[resolution.kind]
         top = _sub(root, _A + "statement", name=name, contains="originalVersion")
         meta = _sub(top, _A + "meta")
         writer.preface(top)
