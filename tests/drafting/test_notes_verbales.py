@@ -511,6 +511,41 @@ def test_a_paragraph_of_a_section_inside_a_composite_part_names_both() -> None:
     assert _by_role(note, "quote-intro")[0].startswith("Le paragraphe 1 de la section II de la")
 
 
+@pytest.mark.parametrize(
+    ("language", "intro"),
+    [
+        ("en", "Paragraph 1 of section II of section A of the"),
+        ("fr", "Le paragraphe 1 de la section II de la section A de la"),
+        ("ru", "Пункт 1 раздела II раздела А"),
+        ("ar", "الفقرة 1 من الجزء ثانيا من الجزء ألف"),
+        ("zh", "甲节第二节第1段"),
+    ],
+)
+def test_a_section_inside_a_part_given_the_whole_number_names_the_section_and_the_part(
+    language: str, intro: str
+) -> None:
+    # given 70/247, not 70/247 A: "section A.II" named neither; the label of each level is
+    # the language's own (ثانيا, ألف; 第二, 甲; Cyrillic А)
+    from hrdialogue.documents.parse import parse_resolution
+    from tests.documents.test_sections import NESTED
+
+    resolution = parse_resolution(NESTED, language="en")
+    note = state_note(
+        language,
+        resolution=resolution,
+        resolution_number="70/247",
+        resolution_date=None,
+        resolution_title=None,
+        mandate_anchor="A.II.OP1",
+        mandate_text=None,
+        mandate_language=None,
+    )
+    assert note.resolution_number == "70/247"
+    quote_intro = _by_role(note, "quote-intro")[0]
+    assert intro in quote_intro
+    assert "A.II" not in quote_intro
+
+
 def test_an_anchor_that_is_no_operative_paragraph_is_refused() -> None:
     with pytest.raises(NoteVerbaleError, match=r"II\.PP1.*only operative paragraphs"):
         state_note("en", mandate_anchor="II.PP1")

@@ -240,7 +240,8 @@ def _paragraph_label(anchor: str, language: str, *, in_part: bool = False) -> st
     """The paragraph as the note names it, between the words of `quote_intro`: `10`,
     `8 a)` (French, Spanish, Russian), `2 (a) of section II`, `2 من الجزء ثانيا`. In a part
     of a composite resolution (`in_part`), the part is named with the resolution's number
-    (`69/96 A`), not here; a section inside the part (`A.II.OP2`) is."""
+    (`69/96 A`), not here; a section inside the part (`A.II.OP2`) is. Given another number,
+    the part is named as a section after the section inside it: `1 of section II of section A`."""
     match = _OP_ANCHOR.fullmatch(anchor)
     if match is None:
         msg = (
@@ -258,12 +259,14 @@ def _paragraph_label(anchor: str, language: str, *, in_part: bool = False) -> st
         label = f"第{label}"
     if in_part:  # the part is named with the number; a section inside it (`A.I`) here
         section = section.partition(".")[2] if section else None
-    if not section:
-        return label
-    name = section_label(section, language)
-    if language == "zh" and is_numbered_section(section):
-        name = f"第{name}"
-    return _IN_SECTION[language].format(paragraph=label, section=name)
+    # innermost first: `A.II` → "1 of section II of section A" (a part named as a section
+    # when the note gives another number than the part's)
+    for level in reversed(section.split(".") if section else []):
+        name = section_label(level, language)
+        if language == "zh" and is_numbered_section(level):
+            name = f"第{name}"
+        label = _IN_SECTION[language].format(paragraph=label, section=name)
+    return label
 
 
 def _quoted_text(resolution: Resolution, anchor: str) -> str:
