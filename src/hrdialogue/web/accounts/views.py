@@ -33,6 +33,7 @@ __all__ = [
     "accept",
     "deactivate",
     "invite",
+    "take_acceptance",
     "user_list",
 ]
 
@@ -86,30 +87,39 @@ def invite(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "accounts/invite.html", {"form": form}, status=status)
 
 
+def take_acceptance(request: HttpRequest, token: str) -> tuple[AcceptInvitationForm, User | None]:
+    """The form that accepts the account invitation `token` (bound to the data of a POST), and
+    the account it created and signed in when the POST was valid (else None: the form holds
+    the errors, a weak password's on its field)."""
+    if request.method != "POST":
+        return AcceptInvitationForm(), None
+    form = AcceptInvitationForm(request.POST)
+    if not form.is_valid():
+        return form, None
+    try:
+        user = accept_invitation(
+            token=token,
+            first_name=form.cleaned_data["first_name"],
+            last_name=form.cleaned_data["last_name"],
+            password=form.cleaned_data["password1"],
+        )
+    except ValidationError as error:
+        form.add_error("password1" if hasattr(error, "error_list") else None, error)
+        return form, None
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, _("Welcome. Your account is ready."))
+    return form, user
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def accept(request: HttpRequest, token: str) -> HttpResponse:
     invitation = find_invitation(token)
     if invitation is None:
         return render(request, "accounts/invitation_invalid.html", status=404)
-    form = AcceptInvitationForm()
-    status = 200
-    if request.method == "POST":
-        form = AcceptInvitationForm(request.POST)
-        if form.is_valid():
-            try:
-                user = accept_invitation(
-                    token=token,
-                    first_name=form.cleaned_data["first_name"],
-                    last_name=form.cleaned_data["last_name"],
-                    password=form.cleaned_data["password1"],
-                )
-            except ValidationError as error:
-                form.add_error("password1" if hasattr(error, "error_list") else None, error)
-            else:
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-                messages.success(request, _("Welcome. Your account is ready."))
-                return redirect("home")
-        status = 400
+    form, user = take_acceptance(request, token)
+    if user is not None:
+        return redirect("home")
+    status = 400 if request.method == "POST" else 200
     return render(
         request, "accounts/accept.html", {"form": form, "invitation": invitation}, status=status
     )

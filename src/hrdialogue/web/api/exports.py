@@ -18,9 +18,10 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from hrdialogue.web.api.auth import PUBLIC
-from hrdialogue.web.api.registry import consultation_detail, consultation_for
+from hrdialogue.web.api.registry import consultation_detail
 from hrdialogue.web.api.replies import ReplyFilter, ReplyOut, filtered_replies, reply_view
 from hrdialogue.web.api.schemas import ConsultationDetail, Error, Id, answers
+from hrdialogue.web.consultations.access import consultation_for
 from hrdialogue.web.pages.spreadsheets import spreadsheet_cell
 from hrdialogue.web.submissions.models import Reply
 

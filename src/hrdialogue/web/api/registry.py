@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
@@ -20,22 +20,15 @@ from hrdialogue.web.api.schemas import (
     StakeholderPage,
     answers,
 )
+from hrdialogue.web.consultations.access import consultation_for
 from hrdialogue.web.consultations.models import Consultation
 from hrdialogue.web.consultations.services import visible_consultations
 from hrdialogue.web.resolutions.models import ResolutionDocument
 from hrdialogue.web.stakeholders.models import Kind, RegionalGroup, Stakeholder
 
-__all__ = ["consultation_detail", "consultation_for", "router"]
+__all__ = ["consultation_detail", "router"]
 
 router = Router()
-
-
-def consultation_for(request: HttpRequest, pk: int) -> Consultation:
-    """The consultation if the user may see it (404 otherwise, as on the pages)."""
-    consultation = get_object_or_404(Consultation.objects.select_related("resolution"), pk=pk)
-    if not request.user.has_perm("consultations.view_consultation", consultation):
-        raise Http404
-    return consultation
 
 
 def _consultation_summary(c: Consultation) -> dict[str, Any]:

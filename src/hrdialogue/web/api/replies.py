@@ -28,8 +28,8 @@ from pydantic import ValidationError as PydanticValidationError
 from hrdialogue.documents.replies import ReplyParagraph
 from hrdialogue.web.accounts.requests import AuthenticatedHttpRequest, Visitor
 from hrdialogue.web.api.auth import PUBLIC
-from hrdialogue.web.api.registry import consultation_for
 from hrdialogue.web.api.schemas import Code, Id, StakeholderRef, answers
+from hrdialogue.web.consultations.access import consultation_for
 from hrdialogue.web.consultations.models import Consultation
 from hrdialogue.web.pages.uploads import exceeded_limit
 from hrdialogue.web.submissions.intake import RefusedReply, read_typed

@@ -10,7 +10,7 @@ from itertools import groupby
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from hrdialogue.web.accounts.decorators import require_perm
 from hrdialogue.web.accounts.requests import AuthenticatedHttpRequest, acting_account
+from hrdialogue.web.consultations.access import consultation_for
 from hrdialogue.web.consultations.forms import ConsulteesForm, DetailsForm, OpenForm, PlanForm
 from hrdialogue.web.consultations.mandates import describe_mandates
 from hrdialogue.web.consultations.models import Consultation, Phase
@@ -47,15 +48,6 @@ __all__ = [
     "edit_details",
     "edit_plan",
 ]
-
-
-def _consultation_for(request: HttpRequest, pk: int, perm: str | None = None) -> Consultation:
-    consultation = get_object_or_404(Consultation.objects.select_related("resolution"), pk=pk)
-    if not request.user.has_perm("consultations.view_consultation", consultation):
-        raise Http404
-    if perm is not None and not request.user.has_perm(perm, consultation):
-        raise PermissionDenied
-    return consultation
 
 
 def _apply_errors(form: forms.BaseForm, error: ValidationError) -> None:
@@ -121,7 +113,7 @@ def create(request: AuthenticatedHttpRequest, resolution_pk: int, index: int) ->
 
 @require_safe
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk)
+    consultation = consultation_for(request, pk)
     language = current_un_language()
     kind_order = {k: i for i, k in enumerate(Kind.values)}
     rows = sorted(
@@ -159,7 +151,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def edit_plan(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk, "consultations.change_consultation")
+    consultation = consultation_for(request, pk, "consultations.change_consultation")
     form = PlanForm(initial=PlanForm.initial_from(consultation.plan))
     status = 200
     if request.method == "POST":
@@ -185,7 +177,7 @@ def edit_plan(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def edit_details(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk, "consultations.change_consultation")
+    consultation = consultation_for(request, pk, "consultations.change_consultation")
     form = DetailsForm(
         initial={
             "title": consultation.title,
@@ -219,7 +211,7 @@ def edit_details(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def edit_consultees(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk, "consultations.change_consultation")
+    consultation = consultation_for(request, pk, "consultations.change_consultation")
     selected = set(consultation.consultees.values_list("pk", flat=True))
     form = ConsulteesForm()
     status = 200
@@ -258,7 +250,7 @@ def edit_consultees(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def advance(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk, "consultations.advance_phase")
+    consultation = consultation_for(request, pk, "consultations.advance_phase")
     try:
         advance_phase(
             actor=acting_account(request), consultation=consultation, to=request.POST.get("to", "")

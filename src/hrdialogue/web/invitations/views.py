@@ -5,7 +5,6 @@ sending invitations, the notes verbales as DOCX and PDF, and the link a focal po
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from hrdialogue.drafting.notes_verbales import NoteVerbaleError
-from hrdialogue.web.accounts.forms import AcceptInvitationForm
 from hrdialogue.web.accounts.requests import acting_account
-from hrdialogue.web.accounts.services import accept_invitation, find_invitation
-from hrdialogue.web.consultations.models import Consultation
+from hrdialogue.web.accounts.services import find_invitation
+from hrdialogue.web.accounts.views import take_acceptance
+from hrdialogue.web.consultations.access import consultation_for
 from hrdialogue.web.invitations.forms import SendForm
 from hrdialogue.web.invitations.models import ReplyInvitation
 from hrdialogue.web.invitations.notes import note_file
@@ -33,13 +32,6 @@ from hrdialogue.web.invitations.services import (
 from hrdialogue.web.pages.downloads import attachment_disposition
 
 __all__ = ["create", "follow", "invitation_list", "note", "send"]
-
-
-def _consultation_for(request: HttpRequest, pk: int) -> Consultation:
-    consultation = get_object_or_404(Consultation, pk=pk)
-    if not request.user.has_perm("consultations.view_consultation", consultation):
-        raise Http404
-    return consultation
 
 
 def _invitation_for(request: HttpRequest, pk: int, perm: str) -> ReplyInvitation:
@@ -57,7 +49,7 @@ def _invitation_for(request: HttpRequest, pk: int, perm: str) -> ReplyInvitation
 
 @require_safe
 def invitation_list(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk)
+    consultation = consultation_for(request, pk)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not request.user.has_perm("invitations.view_invitations"):
@@ -84,7 +76,7 @@ def invitation_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def create(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk)
+    consultation = consultation_for(request, pk)
     if not request.user.has_perm("invitations.manage_invitations"):
         raise PermissionDenied
     try:
@@ -175,26 +167,11 @@ def follow(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "invitations/invalid.html", status=404)
     account_invitation = find_invitation(token)
     if account_invitation is not None and not request.user.is_authenticated:
-        form = AcceptInvitationForm()
-        status = 200
-        if request.method == "POST":
-            form = AcceptInvitationForm(request.POST)
-            if form.is_valid():
-                try:
-                    user = accept_invitation(
-                        token=token,
-                        first_name=form.cleaned_data["first_name"],
-                        last_name=form.cleaned_data["last_name"],
-                        password=form.cleaned_data["password1"],
-                    )
-                except ValidationError as error:
-                    form.add_error("password1" if hasattr(error, "error_list") else None, error)
-                else:
-                    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-                    use_invitation(user=user, invitation=invitation)
-                    messages.success(request, _("Welcome. Your account is ready."))
-                    return redirect("submissions:reply", pk=invitation.consultation_id)
-            status = 400
+        form, user = take_acceptance(request, token)
+        if user is not None:
+            use_invitation(user=user, invitation=invitation)
+            return redirect("submissions:reply", pk=invitation.consultation_id)
+        status = 400 if request.method == "POST" else 200
         return render(
             request,
             "invitations/accept.html",

@@ -35,6 +35,7 @@ from hrdialogue.receipts import (
 )
 from hrdialogue.web.accounts.requests import acting_account
 from hrdialogue.web.audit.services import anchor_receipt
+from hrdialogue.web.consultations.access import consultation_for
 from hrdialogue.web.consultations.models import Consultation
 from hrdialogue.web.invitations.services import awaited_stakeholders
 from hrdialogue.web.pages.downloads import attachment_disposition
@@ -70,15 +71,6 @@ __all__ = [
     "version",
     "withdraw",
 ]
-
-
-def _consultation_for(request: HttpRequest, pk: int, perm: str | None = None) -> Consultation:
-    consultation = get_object_or_404(Consultation.objects.select_related("resolution"), pk=pk)
-    if not request.user.has_perm("consultations.view_consultation", consultation):
-        raise Http404
-    if perm is not None and not request.user.has_perm(perm, consultation):
-        raise PermissionDenied
-    return consultation
 
 
 def _reply_for(request: HttpRequest, pk: int, perm: str = "submissions.view_reply") -> Reply:
@@ -127,7 +119,7 @@ def _apply_errors(form: forms.BaseForm, error: ValidationError) -> None:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def reply(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk)
+    consultation = consultation_for(request, pk)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not request.user.has_perm("submissions.submit_reply", consultation):
@@ -307,7 +299,7 @@ def _back_to_dashboard(request: HttpRequest, consultation_pk: int) -> HttpRespon
 
 @require_safe
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk)
+    consultation = consultation_for(request, pk)
     if not request.user.has_perm("submissions.view_dashboard", consultation):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
@@ -432,7 +424,7 @@ def _language() -> str:
 
 @require_safe
 def published(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk)
+    consultation = consultation_for(request, pk)
     groups: dict[str, list[Reply]] = defaultdict(list)
     for item in published_replies(consultation).select_related("stakeholder").order_by("number"):
         groups[_author(item)].append(item)
@@ -445,7 +437,7 @@ def published(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 def by_paragraph(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk)
+    consultation = consultation_for(request, pk)
     anchors = resolution_anchors(consultation)
     resolution = consultation.resolution.resolution
     number = resolution.number  # "paragraph 3 of resolution 63/180", "… of resolution 69/96 B"
