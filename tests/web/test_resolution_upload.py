@@ -103,6 +103,31 @@ def test_the_refusal_is_in_arabic_for_an_arabic_speaking_user(
     assert 'dir="rtl"' in response.text
 
 
+def test_the_file_is_read_in_the_sandbox_and_its_failure_is_a_refusal(
+    client: Client, secretariat: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same child process as a reply's: here one whose reader dies before it answers (as
+    # one stopped by its memory or CPU limit does). Read in the web process, this text would
+    # be a resolution; read in the child, it is refused, and nothing is stored.
+    import sys
+
+    from hrdialogue.documents import sandbox
+    from hrdialogue.web.resolutions.models import ResolutionDocument
+
+    code = (
+        "import os, sys\n"
+        "from hrdialogue.documents.sandbox import main\n"
+        "def reader(data, **kw):\n    os._exit(3)\n"
+        "sys.exit(main(reader=reader))\n"
+    )
+    monkeypatch.setattr(sandbox, "_command", lambda: [sys.executable, "-P", "-c", code])
+    client.force_login(secretariat)
+    response = _upload(client, "dialogue.txt", WITH_SUBPARAGRAPHS, language="en")
+    assert response.status_code == 400
+    assert "The file could not be read within the time and memory limits." in response.text
+    assert not ResolutionDocument.objects.exists()
+
+
 # Hand-written: one operative paragraph with two subparagraphs, the second with two of its own.
 WITH_SUBPARAGRAPHS = b"""70/901. Dialogue written for the tests
 

@@ -1,5 +1,9 @@
 """The resolution reader seen from the platform: bytes → (text, format, `Resolution`).
 
+The file is read (PDF, DOCX or text → text) in a child process limited in memory, CPU and
+time (`sandbox.extract_in_sandbox`), as every upload is: a hostile or merely pathological
+file stops there, not in a web worker. The text is then structured here.
+
 The reader's errors are one English line for a person; users get the same refusal in their
 own language, with the reader's line kept as the detail.
 """
@@ -13,7 +17,7 @@ from django.utils.translation import gettext as _
 from hrdialogue.documents import errors
 from hrdialogue.documents.model import Resolution
 from hrdialogue.documents.parse import parse_resolution
-from hrdialogue.documents.source import read_document
+from hrdialogue.documents.sandbox import extract_in_sandbox
 
 __all__ = ["ReadResult", "RefusedDocument", "read_resolution"]
 
@@ -41,6 +45,10 @@ def _messages() -> list[tuple[type[errors.ReaderError], str]]:
         (errors.NotText, _("The file is not a PDF, a DOCX document or text.")),
         (errors.NeedsOCR, _("The PDF has no text layer: it must go through OCR first.")),
         (
+            errors.ExtractionFailed,
+            _("The file could not be read within the time and memory limits."),
+        ),
+        (
             errors.UnsupportedLanguage,
             _("The text is not in one of the six official languages of the United Nations."),
         ),
@@ -57,7 +65,7 @@ def _messages() -> list[tuple[type[errors.ReaderError], str]]:
 def read_resolution(data: bytes, *, name: str, language: str | None = None) -> ReadResult:
     """Read and structure an upload; `RefusedDocument` when it is not a readable resolution."""
     try:
-        document = read_document(data, name=name)
+        document = extract_in_sandbox(data, name=name)
         resolution = parse_resolution(document.text, language=language or None, source=name)
     except errors.ReaderError as error:
         for kind, message in _messages():
