@@ -102,3 +102,19 @@ def test_bad_votes_csv_names_file_and_line(
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(PolisCsvError, match="cannot open"):
         read_polis_comments(tmp_path / "nope.csv")
+
+
+@pytest.mark.parametrize("bad_line", [2, 4, 300])
+def test_a_byte_that_is_not_utf8_is_named_at_its_own_line(tmp_path: Path, bad_line: int) -> None:
+    # A Latin-1 "é" (0xE9) in the datetime cell of one row; the rows before it are UTF-8
+    # ("ü" as two bytes), so a reader that counts rows decoded ahead of the bad byte is wrong.
+    rows = [b"timestamp,datetime,comment-id,voter-id,vote"]
+    for k in range(2, 401):
+        cell = b"f\xe9vrier" if k == bad_line else "M\u00fcnchen".encode()
+        rows.append(b"1," + cell + b",2," + str(k).encode() + b",1")
+    path = tmp_path / "votes.csv"
+    path.write_bytes(b"\n".join(rows) + b"\n")
+    with pytest.raises(PolisCsvError) as err:
+        read_polis_votes(path)
+    assert err.value.line == bad_line
+    assert f"{path}:{bad_line}: not UTF-8 text (byte 0xE9 at column 4)" == str(err.value)

@@ -96,9 +96,25 @@ def _rows(
                 if cells:
                     yield reader.line_num, cells
         except UnicodeDecodeError as err:
-            raise PolisCsvError(path, reader.line_num + 1, "not UTF-8 text") from err
+            # the text layer decodes ahead of the CSV reader, a block at a time: its line
+            # number is not the bad byte's, so the bytes are read again to find it
+            line, problem = _undecodable(path)
+            raise PolisCsvError(path, line, problem) from err
         except csv.Error as err:
             raise PolisCsvError(path, reader.line_num, f"malformed CSV ({err})") from err
+
+
+def _undecodable(path: Path) -> tuple[int, str]:
+    """The line of the first byte of `path` that is not UTF-8, and what it is."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line_start = data.rfind(b"\n", 0, err.start) + 1
+        column = len(data[line_start : err.start].decode("utf-8", "replace")) + 1
+        line = data.count(b"\n", 0, err.start) + 1
+        return line, f"not UTF-8 text (byte 0x{data[err.start]:02X} at column {column})"
+    return 0, "not UTF-8 text"
 
 
 def _int(path: Path, line: int, name: str, text: str, *, optional: bool = False) -> int | None:
