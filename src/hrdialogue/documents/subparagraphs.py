@@ -10,7 +10,8 @@ The forms read (`reference/un-documents.md` §1.2, and what PDF extraction makes
   an Arabic letter, `` `1` `` (back-ticks or single quotes), `(1)`, `(١)`;
 * third degree `a.` inside a second-degree item; fourth degree `i.` inside a third-degree one;
   both with Cyrillic look-alikes too (`а.`, `с.`, `і.`), not where they are abbreviations
-  (`с. 12`, page 12).
+  (`с. 12`, page 12; `с. Ивановка`, village); the Russian alphabetical numbering `а. б. в.`,
+  read by position (`в.` is `(c)`), one label a line.
 
 A first- or second-degree label stands at the start of the paragraph or after end punctuation;
 the first label of a sequence may also stand after a word ("…as follows (a) …; (b) …", Chinese
@@ -143,9 +144,10 @@ _Reading = tuple[int, str, int]  # (degree, numbering, index)
 
 @functools.lru_cache(maxsize=512)
 def _readings(value: str) -> tuple[_Reading, ...]:
-    """Every way `value`, a label without its brackets, may be read: first degree in Latin
-    letters (look-alikes folded), the Russian alphabet or the Arabic abjad; second degree in
-    Roman numerals, Chinese numerals or digits."""
+    """Every way `value`, a label without its brackets (or its "."), may be read: first
+    degree in Latin letters (look-alikes folded), the Russian alphabet or the Arabic abjad;
+    second degree in Roman numerals, Chinese numerals or digits. The third and fourth degrees
+    read as the first and second (letters, then Roman numerals)."""
     found: list[_Reading] = []
     latin = value.translate(_LOOK_ALIKES)
     if len(latin) == 1 and latin in _LATIN:
@@ -167,8 +169,9 @@ def _readings(value: str) -> tuple[_Reading, ...]:
 
 @dataclass(slots=True)
 class _Sequence:
-    """Where the first- and second-degree label sequences of one paragraph stand: the last
-    index of each degree and the numberings it may be in."""
+    """Where the first- and second-degree label sequences of one paragraph stand (or the
+    third and fourth degrees of one second-degree item: `_dot_labels`): the last index of
+    each degree and the numberings it may be in."""
 
     level1: int | None = None
     schemes1: frozenset[str] = frozenset()
@@ -393,32 +396,31 @@ def _placement(text: str, start: int, end: int, s: int, e: int) -> bool | None:
 
 
 # Words that name a part of a text: a label after one is a cross-reference ("subparagraph
-# (a)", "l'alinéa a)", "подпункт а)", "الفقرة (أ)"). A stem is looked for inside the word
-# before the label, which covers inflections, plurals, compounds and Arabic clitics
-# ("subparagraphs", "paragraphe", "подпунктом", "والفقرة", "الفقرتين"); a short or ambiguous
-# word must be the whole word, in the forms listed ("part" is not "particular", "часть" not
-# "частности", "глава" not "главным", "point" not "pointed"). Not "parte", "partie": "Estados
-# partes", "États parties" (States parties) may stand before a list of what they are to do.
-_PART_STEMS: Final = (
-    *("paragraph", "article", "section", "annex", "item", "rule", "chapter"),  # English
-    *("alinéa", "chapitre"),  # French: paragraphe, article, section, annexe above
-    *("apartado", "inciso", "párrafo", "artículo", "secci", "anexo", "capítulo"),  # sección(es)
-    # Russian: (под)пункт, стать(я, и, е, ю, ей, ёй, ям, ями, ях), (под)раздел, приложени(е,
-    # я, ю, ем, и, й, ям, ями, ях), абзац, in every case
-    *("пункт", "стать", "раздел", "приложени", "абзац"),
-    # Arabic: فقرة (paragraph; الفقرة الفرعية, subparagraph: فرعية, under فرع), its dual and
-    # suffixed forms (فقرتين, فقرته) and plural; مادة (article), مادتين, مواد; بند, بنود (item);
-    # فرع, فروع (section); مرفق (annex). Not "فقر" (poverty), not "ماد" (اعتماد, adoption).
-    *("فقرة", "فقرت", "فقرات", "مادة", "مادت", "مواد", "بند", "بنود", "فرع", "فروع", "مرفق"),
+# (a)", "l'alinéa a)", "подпункт а)", "الفقرة (أ)"). The word before the label must be one of
+# them, whole, in one of the forms listed: a verb or another word that holds one ("разделяя",
+# sharing; "المتفرعة", derived; "particular", "частности", "главным", "pointed") is none. Not
+# "parte", "partie": "Estados partes", "États parties" (States parties) may stand before a list
+# of what they are to do.
+_PART_FORMS: Final = (
+    # English
+    r"(?:sub)?(?:paragraph|section|item|part)s?|articles?|annex(?:es)?|rules?|chapters?|points?",
+    # French (article, section, point above): (sous-)alinéa, paragraphe, annexe, chapitre
+    r"alinéas?|paragraphes?|annexes?|chapitres?",
+    # Spanish: (sub)apartado, inciso, párrafo, artículo, sección, anexo, capítulo
+    r"(?:sub)?(?:apartado|inciso|párrafo)s?|artículos?|(?:sub)?secci(?:ón|ones)|anexos?|capítulos?",
+    # Russian, in every case: (под)пункт, (под)раздел, абзац, глава, статья, часть, приложение
+    r"(?:под)?(?:пункт|раздел)(?:а|у|ом|е|ы|ов|ам|ами|ах)?|абзац(?:а|у|ем|е|ы|ев|ам|ами|ах)?",
+    r"глав(?:а|ы|е|у|ой|ою|ам|ами|ах)?|стать(?:я|и|е|ю|ей|ёй|ям|ями|ях)|статей",
+    r"част(?:ь|и|ью|ей|ям|ями|ях)|приложени(?:е|я|ю|ем|и|й|ям|ями|ях)",
+    # Arabic, after the clitics و ف, ب ك ل, ال (للفقرة, والفقرة, بالمادة): فقرة (paragraph) and
+    # مادة (article), their dual, plural and suffixed forms (فقرتين, فقرات, فقرته), مواد; بند,
+    # بنود (item); فرع, فروع (section), فرعي, فرعية (sub-: الفقرة الفرعية, subparagraph); مرفق
+    # (annex). Not "الفقر" (poverty), "اعتماد" (adoption), "المتفرعة" (derived).
+    r"(?:[وف]?(?:[بك]?ال|لل|[بلك]))?"
+    r"(?:(?:فقر|ماد)(?:ة|ات|ت(?:ين|ان|ا|ي)?)|مواد|بنو?د|فرو?ع|مرفق(?:ات)?"
+    r"|(?:بند|فرع|مرفق)(?:ا|ين|ان)|فرعي(?:ة|ين|ان|ات|تين|تان)?)(?:ه|ها|هما|هم)?",
 )
-_PART_WHOLE_WORDS: Final = (
-    r"(?:sub)?parts?",
-    r"points?",  # French "point a)"; English "point (a)" is one too
-    r"статей",  # the genitive plural, not under "стать"
-    r"глав(?:а|ы|е|у|ой|ою|ам|ами|ах)?",
-    r"част(?:ь|и|ью|ей|ям|ями|ях)",
-)
-_PART_WORD: Final = re.compile("|".join(_PART_STEMS) + "|^(?:" + "|".join(_PART_WHOLE_WORDS) + ")$")
+_PART_WORD: Final = re.compile("|".join(_PART_FORMS))
 # Chinese names the part around the number or label: "第4段(a)", "第(a)段", "分段(a)",
 # "第3条(a)款", "第二节", "第一章", "第三部分", "附件". A label after one of these, or right
 # after "第", is a cross-reference; so is one followed by "段" or "分段" ("(a)分段").
@@ -430,7 +432,7 @@ _HAN_PART_AFTER: Final = ("段", "分段")
 def _may_open(text: str, s: int, e: int) -> bool:
     """Whether a label at `text[s:e]`, after a word, may open a sequence: the word is letters
     (white space between, or none after a Chinese ideograph: "如下(a)") and names no part of
-    a text (`_PART_STEMS`, `_HAN_PART_WORDS`)."""
+    a text (`_PART_FORMS`, `_HAN_PART_WORDS`)."""
     k = s
     while k > 0 and text[k - 1].isspace():
         k -= 1
@@ -448,7 +450,7 @@ def _may_open(text: str, s: int, e: int) -> bool:
     while w > 0 and k - w < 30 and text[w - 1].isalpha():
         w -= 1
     word = text[w:k].lower()
-    return _PART_WORD.search(word) is None
+    return _PART_WORD.fullmatch(word) is None
 
 
 def _with_dot_labels(
@@ -478,15 +480,19 @@ def _dot_labels(text: str, start: int, end: int, line_starts: Sequence[int]) -> 
     label only after "h.", like "(i)" after "(h)"), and when it stands right after its
     parent's label, or after end punctuation, or, continuing a sequence, at a line start
     (a starting "a." at a line start with no punctuation before is a wrapped sentence's).
+    The two degrees run as the first two do (`_Sequence`).
 
     Its letters may be Cyrillic look-alikes, as a Russian text out of a PDF prints them ("а.",
     "с.", "і.", "іі."): read as the Latin letters, with more care, since a Russian text has
-    one-letter abbreviations (`_not_cyrillic_dot_label`: "с. 12", page 12; "т. е.").
+    one-letter abbreviations (`_not_cyrillic_dot_label`: "с. 12", page 12; "т. е."; "с.
+    Ивановка", village). The third degree may also be the Russian alphabet, "а. б. в.", read
+    by position like the first degree's "а) б) в)" ("в." is `(c)`, "е." `(f)`): each label
+    after "а." at a line start after end punctuation, where Russian drafting prints it (in
+    a line, "б.", "в.", "г." are abbreviations: бывший, век, год).
     Costs one `str.find` per "." of the item.
     """
     found: list[_Label] = []
-    level3: int | None = None
-    level4: int | None = None
+    sequence = _Sequence()  # level1: the third degree, level2: the fourth
     first_text = trim_span(text, start, end)[0]  # a label here follows its parent's
     at = text.find(".", start, end)
     while at >= 0:
@@ -497,9 +503,10 @@ def _dot_labels(text: str, start: int, end: int, line_starts: Sequence[int]) -> 
             and ("a" <= text[s - 1] <= "z" or text[s - 1] in _LOOK_ALIKE_LETTERS)
         ):
             s -= 1
+        if s == at and s > start and text[s - 1] in _CYRILLIC:  # "б.", "в.": the alphabet
+            s -= 1
         value = text[s:at]
-        cyrillic = not value.isascii()  # look-alikes, read as the Latin letters
-        latin = value.translate(_LOOK_ALIKES) if cyrillic else value
+        cyrillic = not value.isascii()  # look-alikes or the Russian alphabet
         after = at + 1
         if (
             0 < at - s <= _DOT_REACH
@@ -507,32 +514,44 @@ def _dot_labels(text: str, start: int, end: int, line_starts: Sequence[int]) -> 
             and text[after].isspace()
             and (s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "."))
             and _ABBREVIATION.match(text, after, end) is None
-            and trim_span(text, after, end)[0] < end
+            and (opening := trim_span(text, after, end)[0]) < end  # where its text opens
             and not (cyrillic and _not_cyrillic_dot_label(text, s, after, end, found))
         ):
-            third = _LATIN.find(latin) if len(latin) == 1 else -1
-            fourth = _ROMAN.index(latin) if latin in _ROMAN else -1
-            level, index = 0, 0
+            trial = sequence.copy()
+            read = trial.read(value)
+            level, index = (read[0] + 2, read[1]) if read is not None else (0, 0)
             if (
-                third >= 0
-                and third == (0 if level3 is None else level3 + 1)
-                and not (fourth == 0 and level3 is not None and level3 != 7)
+                level
+                and _dot_label_placed(text, s, first_text, index > 0, line_starts)
+                and not (
+                    level == 3
+                    and index > 0
+                    and trial.schemes1 == _ALPHABET_ONLY
+                    and not _opens_line(text, s, line_starts, punctuated=True)
+                )
+                and not (cyrillic and index > 0 and _breaks_the_run(text, opening, level, found))
             ):
-                level, index = 3, third
-            elif (
-                fourth >= 0
-                and level3 is not None
-                and fourth == (-1 if level4 is None else level4) + 1
-            ):
-                level, index = 4, fourth
-            if level and _dot_label_placed(text, s, first_text, index > 0, line_starts):
                 found.append((level, index, s, after))
-                if level == 3:
-                    level3, level4 = index, None
-                else:
-                    level4 = index
+                sequence = trial
         at = text.find(".", after, end)
     return found
+
+
+_ALPHABET_ONLY: Final = frozenset(("cyrillic",))
+
+
+def _breaks_the_run(text: str, opening: int, level: int, found: list[_Label]) -> bool:
+    """Whether a label printed in Cyrillic that continues a sequence of its degree (`level`),
+    whose text opens at `opening`, is rather an abbreviation before a name ("с. Ивановка",
+    village; "г. Тверь", town): its text opens with a capital Cyrillic letter where the item
+    before it in the sequence opens with a small letter."""
+    c = text[opening]
+    if not ("А" <= c <= "Я" or c == "Ё"):
+        return False
+    for degree, _, _, label_end in reversed(found):
+        if degree == level:
+            return text[trim_span(text, label_end, opening)[0]].islower()
+    return False
 
 
 def _not_cyrillic_dot_label(text: str, s: int, after: int, end: int, found: list[_Label]) -> bool:
@@ -558,7 +577,14 @@ def _dot_label_placed(
     "a." is), or, when it `continues` its sequence, at a line start."""
     if s == first_text or prev_char(text, s) in END_PUNCT:
         return True
-    if not continues:
+    return continues and _opens_line(text, s, line_starts)
+
+
+def _opens_line(text: str, s: int, line_starts: Sequence[int], *, punctuated: bool = False) -> bool:
+    """Whether `s` is the first character of a source line but for white space (a line start
+    in `line_starts` between it and the text before); with `punctuated`, after end
+    punctuation too."""
+    if punctuated and prev_char(text, s) not in END_PUNCT:
         return False
     gap = s
     while gap > 0 and text[gap - 1].isspace():
