@@ -201,3 +201,35 @@ def _upload(name: str, data: bytes) -> Any:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, data, content_type="text/csv")
+
+
+def test_a_hostile_statement_is_shown_as_text_on_every_page(
+    client: Any, open_dialogue: Any, moderator: Any
+) -> None:
+    # Battery F5: what a participant types is text wherever it is shown (the moderation
+    # queue, the voting page, the results), never markup that runs.
+    from hrdialogue.web.dialogues.services import moderate_statement
+
+    hostile = '<script>alert("x")</script><img src=x onerror=alert(1)> Reports matter.'
+    client.post(f"/dialogues/{open_dialogue.pk}/statements/", {"text": hostile})
+    statement = open_dialogue.statements.get(text=hostile)
+    staff = type(client)()
+    staff.force_login(moderator)
+    queue = staff.get(f"/dialogues/{open_dialogue.pk}/moderation/").content.decode()
+    moderate_statement(actor=moderator, statement=statement, accept=True)
+    pages = [queue]
+    for _ in range(4):  # the voting page, until the hostile statement comes up
+        page = client.get(f"/dialogues/{open_dialogue.pk}/")
+        pages.append(page.content.decode())
+        shown = page.context["shown"]
+        if shown is None or shown.statement.pk == statement.pk:
+            break
+        client.post(
+            f"/dialogues/{open_dialogue.pk}/", {"statement": shown.statement.pk, "vote": "pass"}
+        )
+    pages.append(staff.get(f"/dialogues/{open_dialogue.pk}/results/").content.decode())
+    assert any("&lt;script&gt;alert(" in html for html in pages[1:-1])  # it was shown
+    assert "&lt;script&gt;alert(" in queue
+    for html in pages:
+        assert "<script>alert(" not in html
+        assert "<img src=x" not in html
