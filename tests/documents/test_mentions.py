@@ -286,3 +286,49 @@ def test_a_mention_named_with_the_resolutions_own_number(
 )
 def test_a_paragraph_of_another_text_named_by_number_or_symbol(language: str, text: str) -> None:
     assert find_paragraph_mentions(text, language, number="63/180", parts=("A", "B")) == []
+
+
+# Ordinals past the twentieth, as replies write them (hand-written): the whole ordinal is read,
+# not its last word ("the forty-ninth" is PP49, never PP9).
+@pytest.mark.parametrize(
+    ("language", "text", "mention", "anchor"),
+    [
+        ("en", "We welcome the forty-ninth preambular paragraph.", "the forty-ninth", "PP49"),
+        ("en", "See the twenty first preambular paragraph.", "the twenty first", "PP21"),
+        (
+            "en",
+            "The thirty-first paragraph of the preamble recalls it.",
+            "The thirty-first",
+            "PP31",
+        ),
+        ("fr", "Nous saluons le quarante-neuvième alinéa du préambule.", "le quarante", "PP49"),
+        ("fr", "Voir le soixante et onzième alinéa du préambule.", "le soixante", "PP71"),
+        ("es", "Apoyamos el cuadragésimo noveno párrafo del preámbulo.", "el cuadr", "PP49"),
+        ("es", "Véase el decimoctavo párrafo del preámbulo.", "el decimoctavo", "PP18"),
+        ("ru", "Мы приветствуем сорок девятый пункт преамбулы.", "сорок девятый", "PP49"),
+        ("ru", "В пятидесятом пункте преамбулы сказано иное.", "пятидесятом", "PP50"),
+        ("ar", "نرحب بالفقرة التاسعة والأربعون من الديباجة.", "الفقرة التاسعة", "PP49"),
+        ("ar", "انظر الفقرة العشرين من الديباجة.", "الفقرة العشرين", "PP20"),
+    ],
+)
+def test_an_ordinal_past_the_twentieth_is_read_whole(
+    language: str, text: str, mention: str, anchor: str
+) -> None:
+    found = find_paragraph_mentions(text, language)
+    assert [(text[s:e].startswith(mention), a) for s, e, a in found] == [(True, anchor)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # words that open with an ordinal's stem are no ordinal (перв-, втор-)
+        ("ru", "Первоначальный пункт преамбулы был другим."),
+        ("ru", "Второстепенный пункт преамбулы не важен."),
+        # Chinese numerals that write no number: a reply's typo, never a crash
+        ("zh", "执行部分第一一段"),
+        ("zh", "序言部分第十十段"),
+        ("zh", "决议第二十十段"),
+    ],
+)
+def test_words_that_are_no_ordinal_are_no_mention(language: str, text: str) -> None:
+    assert find_paragraph_mentions(text, language) == []

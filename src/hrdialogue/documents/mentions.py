@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection
 from typing import Final
 
+from hrdialogue.documents.ordinals import RUSSIAN_ENDINGS, ordinal_words
 from hrdialogue.documents.sections import section_anchors, section_label_pattern
 from hrdialogue.documents.symbols import fold_width
 from hrdialogue.languages import get_language
@@ -17,166 +18,48 @@ from hrdialogue.languages import get_language
 __all__ = ["find_paragraph_mentions"]
 
 
-def _english_ordinals() -> dict[str, int]:
-    units = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-    teens = [
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ]
-    out = {w: i for i, w in enumerate(units, 1)} | {w: i for i, w in enumerate(teens, 10)}
-    out["twentieth"] = 20
-    out |= {f"twenty-{w}": 20 + i for i, w in enumerate(units, 1)}
-    out["thirtieth"] = 30
-    return out
+# Ordinals in words, to the ninety-ninth ("the ninth preambular paragraph", "the forty-ninth
+# …": a shorter table would read its last word alone, PP9). Arabic's agree with الفقرة,
+# feminine; Russian's are stems, any of `RUSSIAN_ENDINGS` after them ("девятый", "третьем").
+# Spaces and hyphens between the words are interchangeable ("forty-ninth", "forty ninth").
+_SEPARATORS: Final = re.compile(r"[-\s]+")
 
 
-def _french_ordinals() -> dict[str, int]:
-    words = [
-        "premier",
-        "deuxième",
-        "troisième",
-        "quatrième",
-        "cinquième",
-        "sixième",
-        "septième",
-        "huitième",
-        "neuvième",
-        "dixième",
-        "onzième",
-        "douzième",
-        "treizième",
-        "quatorzième",
-        "quinzième",
-        "seizième",
-        "dix-septième",
-        "dix-huitième",
-        "dix-neuvième",
-        "vingtième",
-    ]
-    out = {w: i for i, w in enumerate(words, 1)} | {"première": 1, "second": 2, "seconde": 2}
-    out["vingt et unième"] = 21
-    out |= {f"vingt-{w}": 20 + i for i, w in enumerate(words[1:9], 2)}
-    out["trentième"] = 30
-    return out
+def _key(words: str) -> str:
+    """An ordinal's lookup key: lower case, one space between its words."""
+    return _SEPARATORS.sub(" ", words.strip().lower())
 
 
 _ORDINALS: Final[dict[str, dict[str, int]]] = {
-    "en": _english_ordinals(),
-    "fr": _french_ordinals(),
-    "es": {
-        w: i
-        for i, ws in enumerate(
-            (
-                "primer primero primera",
-                "segundo segunda",
-                "tercer tercero tercera",
-                "cuarto cuarta",
-                "quinto quinta",
-                "sexto sexta",
-                "séptimo séptima",
-                "octavo octava",
-                "noveno novena",
-                "décimo décima",
-                "undécimo undécima decimoprimero decimoprimer",
-                "duodécimo duodécima decimosegundo",
-                "decimotercer decimotercero",
-                "decimocuarto",
-                "decimoquinto",
-                "decimosexto",
-                "decimoséptimo",
-                "decimoctavo",
-                "decimonoveno",
-                "vigésimo",
-            ),
-            1,
-        )
-        for w in ws.split()
-    },
-    # Russian: stems, any case ending follows ("девятый", "девятом", "девятого").
-    "ru": {
-        stem: i
-        for i, stem in enumerate(
-            [
-                "перв",
-                "втор",
-                "трет",
-                "четверт",
-                "пят",
-                "шест",
-                "седьм",
-                "восьм",
-                "девят",
-                "десят",
-                "одиннадцат",
-                "двенадцат",
-                "тринадцат",
-                "четырнадцат",
-                "пятнадцат",
-                "шестнадцат",
-                "семнадцат",
-                "восемнадцат",
-                "девятнадцат",
-                "двадцат",
-            ],
-            1,
-        )
-    },
-    # Arabic: the feminine ordinals (الفقرة is feminine), with the article.
-    "ar": {
-        w: i
-        for i, w in enumerate(
-            (
-                "الأولى",
-                "الثانية",
-                "الثالثة",
-                "الرابعة",
-                "الخامسة",
-                "السادسة",
-                "السابعة",
-                "الثامنة",
-                "التاسعة",
-                "العاشرة",
-                "الحادية عشرة",
-                "الثانية عشرة",
-                "الثالثة عشرة",
-                "الرابعة عشرة",
-                "الخامسة عشرة",
-                "السادسة عشرة",
-                "السابعة عشرة",
-                "الثامنة عشرة",
-                "التاسعة عشرة",
-                "العشرون",
-            ),
-            1,
-        )
-    },
+    code: {
+        _key(word): n
+        for word, n in ordinal_words(code, gender="feminine" if code == "ar" else None).items()
+    }
+    for code in ("en", "fr", "es", "ru", "ar", "zh")
 }
-_ZH_DIGITS: Final = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+_RU_ENDING: Final = "(?:" + "|".join(sorted(RUSSIAN_ENDINGS, key=len, reverse=True)) + ")"
 
 
-def _chinese_number(text: str) -> int:
-    """`十` → 10, `十二` → 12, `二十三` → 23, `9` → 9."""
-    if text.isdigit():
-        return int(text)
-    if "十" not in text:
-        return _ZH_DIGITS[text]
-    tens, _, units = text.partition("十")
-    return (_ZH_DIGITS[tens] if tens else 1) * 10 + (_ZH_DIGITS[units] if units else 0)
+def _trie(words: Collection[str]) -> str:
+    """A regex for any of `words` (lower case, not empty) as a trie, so that the engine tries
+    each letter once, not once a word; a longer word before its prefix ("twenty first" before
+    "twenty"); a space in a word is any run of spaces and hyphens."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        longer = [rest for rest in rests if rest]
+        tail = _trie(longer) if longer else ""
+        if longer and len(longer) < len(rests):  # the word may end here
+            tail = f"(?:{tail})?"
+        branches.append((r"[-\s]+" if first == " " else re.escape(first)) + tail)
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-def _alternatives(words: dict[str, int], *, suffix: str = "") -> str:
-    ordered = sorted(words, key=len, reverse=True)
-    return (
-        "(?P<ord>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")" + suffix
-    )
+def _alternatives(words: Collection[str], *, suffix: str = "") -> str:
+    """The `ord` group: any of the ordinals `words`, then `suffix`."""
+    return f"(?P<ord>{_trie(words)}){suffix}"
 
 
 _N: Final = r"(?P<n>\d{1,3})"
@@ -216,7 +99,7 @@ _MENTIONS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
         ("op", rf"{_RU_PUNKT}\s+{_N}{_SUB}\s+постановляющей\s+части"),
         ("op", rf"{_RU_PUNKT}\s+{_N}{_SUB}\s+(?:этой\s+|данной\s+)?резолюции"),
         ("pp", rf"{_RU_PUNKT}\s+{_N}\s+преамбулы"),
-        ("pp", rf"{_alternatives(_ORDINALS['ru'], suffix=r'[а-яё]*')}\s+{_RU_PUNKT}\s+преамбулы"),
+        ("pp", rf"{_alternatives(_ORDINALS['ru'], suffix=_RU_ENDING)}\s+{_RU_PUNKT}\s+преамбулы"),
     ),
     "ar": (
         ("op", rf"الفقرة\s+{_N}{_SUB}\s+من\s+(?:منطوق\s+القرار|المنطوق)"),
@@ -309,17 +192,12 @@ def _named_resolution(text: str, match: re.Match[str], language: str) -> re.Matc
 
 
 def _number(match: re.Match[str], language: str) -> int:
+    """The paragraph's number: its digits, or its words (0 when they are no number: "一一")."""
     groups = match.groupdict()
-    if groups.get("n"):
-        return int(groups["n"])
-    if groups.get("zh"):
-        return _chinese_number(groups["zh"])
-    word = " ".join(groups["ord"].lower().split())
-    if language == "ru":
-        for stem, value in sorted(_ORDINALS["ru"].items(), key=lambda kv: -len(kv[0])):
-            if word.startswith(stem):
-                return value
-    return _ORDINALS[language][word]
+    for name in ("n", "zh"):
+        if groups.get(name) and groups[name].isdigit():
+            return int(groups[name])
+    return _ORDINALS[language].get(_key(groups.get("ord") or groups["zh"]), 0)
 
 
 def find_paragraph_mentions(
@@ -331,7 +209,7 @@ def find_paragraph_mentions(
     found by number ("operative paragraph 10", "paragraph 10 of the resolution", "OP10"; in a
     section, "paragraph 2 of section II", "II.OP2"),
     preambular ones by number or ordinal ("the ninth preambular paragraph"); ordinals are
-    known up to the twentieth (thirtieth in English and French). A mention that names a
+    known up to the ninety-ninth. A mention that names a
     resolution by its number ("paragraph 3 of resolution 60/251") is of the resolution
     replied to only when `number` (its own, `63/180`) is that number; a composite's part
     named so ("paragraph 2 of resolution 69/96 B") gives the part's anchor (`B.OP2`) when it
