@@ -332,3 +332,81 @@ def test_an_ordinal_past_the_twentieth_is_read_whole(
 )
 def test_words_that_are_no_ordinal_are_no_mention(language: str, text: str) -> None:
     assert find_paragraph_mentions(text, language) == []
+
+
+# A draft resolution has a symbol and no number: replies name it by its symbol (hand-written
+# replies to A/C.3/66/L.32, in the words of each language); another draft is not it.
+DRAFT = "A/C.3/66/L.32"
+NAMED_BY_SYMBOL = {
+    "en": (
+        "We support paragraph 3 of draft resolution A/C.3/66/L.32 and OP4 of A/C.3/66/L.32, not"
+        " operative paragraph 5 of draft resolution A/C.3/66/L.40.",
+        [
+            ("paragraph 3 of draft resolution A/C.3/66/L.32", "OP3"),
+            ("OP4 of A/C.3/66/L.32", "OP4"),
+        ],
+    ),
+    "fr": (
+        "Nous appuyons le paragraphe 3 du projet de résolution A/C.3/66/L.32 mais non le"
+        " paragraphe 5 du dispositif du projet de résolution A/C.3/66/L.40.",
+        [("paragraphe 3 du projet de résolution A/C.3/66/L.32", "OP3")],
+    ),
+    "es": (
+        "Apoyamos el párrafo 3 del proyecto de resolución A/C.3/66/L.32, no el párrafo 5 de la"
+        " parte dispositiva del proyecto de resolución A/C.3/66/L.40.",
+        [("párrafo 3 del proyecto de resolución A/C.3/66/L.32", "OP3")],
+    ),
+    "ru": (
+        "Мы поддерживаем пункт 3 проекта резолюции A/C.3/66/L.32 и второй пункт преамбулы"
+        " проекта резолюции А/С.3/66/L.32, но не пункт 5 постановляющей части проекта"
+        " резолюции A/C.3/66/L.40.",
+        [
+            ("пункт 3 проекта резолюции A/C.3/66/L.32", "OP3"),
+            ("второй пункт преамбулы проекта резолюции А/С.3/66/L.32", "PP2"),  # Cyrillic А, С
+        ],
+    ),
+    "ar": (
+        "نؤيد الفقرة 3 من مشروع القرار A/C.3/66/L.32 ولا نؤيد الفقرة 5 من منطوق مشروع القرار"
+        " A/C.3/66/L.40.",
+        [("الفقرة 3 من مشروع القرار A/C.3/66/L.32", "OP3")],
+    ),
+    "zh": (
+        "我们支持决议草案A/C.3/66/L.32执行部分第3段和A/C.3/66/L.32号决议草案第4段，"
+        "但不支持决议草案A/C.3/66/L.40执行部分第5段。",
+        [("A/C.3/66/L.32执行部分第3段", "OP3"), ("A/C.3/66/L.32号决议草案第4段", "OP4")],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", list(NAMED_BY_SYMBOL))
+def test_a_paragraph_named_with_the_drafts_own_symbol_is_a_mention(language: str) -> None:
+    text, expected = NAMED_BY_SYMBOL[language]
+    found = find_paragraph_mentions(text, language, symbol=DRAFT)
+    assert [(text[s:e], anchor) for s, e, anchor in found] == expected
+    # without the draft's symbol, no named draft can be told to be it
+    assert find_paragraph_mentions(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "symbol", "expected"),
+    [
+        # the symbol of an adopted resolution, the number unknown
+        ("We support OP3 of A/RES/63/180.", None, "A/RES/63/180", ["OP3"]),
+        # named by its number while only the symbol is known: whose it is cannot be told
+        ("We support paragraph 3 of resolution 63/180.", None, "A/RES/63/180", []),
+        # both known, either name will do
+        ("We support paragraph 3 of resolution 63/180.", "63/180", "A/RES/63/180", ["OP3"]),
+        # a revision is another document
+        ("Paragraph 3 of draft resolution A/C.3/66/L.32/Rev.1 differs.", None, DRAFT, []),
+        ("Paragraph 3 of draft resolution A/C.3/66/L.32 differs.", None, DRAFT + "/Rev.1", []),
+        # the symbol as the reader stores it may be spaced or in Cyrillic look-alikes
+        ("Paragraph 3 of draft resolution A/C.3/66/L.32 differs.", None, "А/С.3/66/ L.32", ["OP3"]),
+        # a mention that names nothing is the resolution's
+        ("We support operative paragraph 3.", None, None, ["OP3"]),
+    ],
+)
+def test_whose_paragraph_a_named_mention_is(
+    text: str, number: str | None, symbol: str | None, expected: list[str]
+) -> None:
+    found = find_paragraph_mentions(text, "en", number=number, symbol=symbol)
+    assert [anchor for _, _, anchor in found] == expected
