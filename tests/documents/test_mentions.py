@@ -410,3 +410,41 @@ def test_whose_paragraph_a_named_mention_is(
 ) -> None:
     found = find_paragraph_mentions(text, "en", number=number, symbol=symbol)
     assert [anchor for _, _, anchor in found] == expected
+
+
+_PIECES = (
+    "paragraph 3",
+    "OP4",
+    " of draft resolution ",
+    " of ",
+    "A/C.3/66/L.32",
+    "A/RES/63/180",
+    "/Rev.1",
+    "决议草案",
+    "执行部分第3段",
+    "号",
+    "пункт 3 ",
+    "проекта резолюции ",
+    " ",
+    ".",
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(_PIECES), max_size=12),
+    language=st.sampled_from(["ar", "zh", "en", "fr", "ru", "es"]),
+    symbol=st.sampled_from([None, DRAFT, "A/RES/63/180"]),
+)
+def test_mentions_with_symbols_stay_in_the_text(
+    pieces: list[str], language: str, symbol: str | None
+) -> None:
+    text = "".join(pieces)
+    found = find_paragraph_mentions(text, language, symbol=symbol)
+    previous_end = 0
+    for start, end, _ in found:
+        assert previous_end <= start < end <= len(text)
+        previous_end = end
+    # knowing the symbol can only add mentions, never take away one that names nothing
+    unnamed = {anchor for _, _, anchor in find_paragraph_mentions(text, language)}
+    assert unnamed <= {anchor for _, _, anchor in found}

@@ -1,7 +1,9 @@
 """Where a reply mentions paragraphs of the resolution it answers, in the six languages:
 "operative paragraph 10", "OP10", "пункт 10 постановляющей части", "paragraphe 10 du
 dispositif", "párrafo 10 de la parte dispositiva", "الفقرة 10 من المنطوق", "执行部分第10段",
-"the ninth preambular paragraph" (→ `PP9`), "paragraph 2 of section II" (→ `II.OP2`).
+"the ninth preambular paragraph" (→ `PP9`), "paragraph 2 of section II" (→ `II.OP2`). A
+mention that names another document ("paragraph 3 of resolution 60/251", "… of draft
+resolution A/C.3/66/L.40") is not one of the resolution's.
 """
 
 from __future__ import annotations
