@@ -286,3 +286,165 @@ def test_a_mention_named_with_the_resolutions_own_number(
 )
 def test_a_paragraph_of_another_text_named_by_number_or_symbol(language: str, text: str) -> None:
     assert find_paragraph_mentions(text, language, number="63/180", parts=("A", "B")) == []
+
+
+# Ordinals past the twentieth, as replies write them (hand-written): the whole ordinal is read,
+# not its last word ("the forty-ninth" is PP49, never PP9).
+@pytest.mark.parametrize(
+    ("language", "text", "mention", "anchor"),
+    [
+        ("en", "We welcome the forty-ninth preambular paragraph.", "the forty-ninth", "PP49"),
+        ("en", "See the twenty first preambular paragraph.", "the twenty first", "PP21"),
+        (
+            "en",
+            "The thirty-first paragraph of the preamble recalls it.",
+            "The thirty-first",
+            "PP31",
+        ),
+        ("fr", "Nous saluons le quarante-neuvième alinéa du préambule.", "le quarante", "PP49"),
+        ("fr", "Voir le soixante et onzième alinéa du préambule.", "le soixante", "PP71"),
+        ("es", "Apoyamos el cuadragésimo noveno párrafo del preámbulo.", "el cuadr", "PP49"),
+        ("es", "Véase el decimoctavo párrafo del preámbulo.", "el decimoctavo", "PP18"),
+        ("ru", "Мы приветствуем сорок девятый пункт преамбулы.", "сорок девятый", "PP49"),
+        ("ru", "В пятидесятом пункте преамбулы сказано иное.", "пятидесятом", "PP50"),
+        ("ar", "نرحب بالفقرة التاسعة والأربعون من الديباجة.", "الفقرة التاسعة", "PP49"),
+        ("ar", "انظر الفقرة العشرين من الديباجة.", "الفقرة العشرين", "PP20"),
+    ],
+)
+def test_an_ordinal_past_the_twentieth_is_read_whole(
+    language: str, text: str, mention: str, anchor: str
+) -> None:
+    found = find_paragraph_mentions(text, language)
+    assert [(text[s:e].startswith(mention), a) for s, e, a in found] == [(True, anchor)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # words that open with an ordinal's stem are no ordinal (перв-, втор-)
+        ("ru", "Первоначальный пункт преамбулы был другим."),
+        ("ru", "Второстепенный пункт преамбулы не важен."),
+        # Chinese numerals that write no number: a reply's typo, never a crash
+        ("zh", "执行部分第一一段"),
+        ("zh", "序言部分第十十段"),
+        ("zh", "决议第二十十段"),
+    ],
+)
+def test_words_that_are_no_ordinal_are_no_mention(language: str, text: str) -> None:
+    assert find_paragraph_mentions(text, language) == []
+
+
+# A draft resolution has a symbol and no number: replies name it by its symbol (hand-written
+# replies to A/C.3/66/L.32, in the words of each language); another draft is not it.
+DRAFT = "A/C.3/66/L.32"
+NAMED_BY_SYMBOL = {
+    "en": (
+        "We support paragraph 3 of draft resolution A/C.3/66/L.32 and OP4 of A/C.3/66/L.32, not"
+        " operative paragraph 5 of draft resolution A/C.3/66/L.40.",
+        [
+            ("paragraph 3 of draft resolution A/C.3/66/L.32", "OP3"),
+            ("OP4 of A/C.3/66/L.32", "OP4"),
+        ],
+    ),
+    "fr": (
+        "Nous appuyons le paragraphe 3 du projet de résolution A/C.3/66/L.32 mais non le"
+        " paragraphe 5 du dispositif du projet de résolution A/C.3/66/L.40.",
+        [("paragraphe 3 du projet de résolution A/C.3/66/L.32", "OP3")],
+    ),
+    "es": (
+        "Apoyamos el párrafo 3 del proyecto de resolución A/C.3/66/L.32, no el párrafo 5 de la"
+        " parte dispositiva del proyecto de resolución A/C.3/66/L.40.",
+        [("párrafo 3 del proyecto de resolución A/C.3/66/L.32", "OP3")],
+    ),
+    "ru": (
+        "Мы поддерживаем пункт 3 проекта резолюции A/C.3/66/L.32 и второй пункт преамбулы"
+        " проекта резолюции А/С.3/66/L.32, но не пункт 5 постановляющей части проекта"
+        " резолюции A/C.3/66/L.40.",
+        [
+            ("пункт 3 проекта резолюции A/C.3/66/L.32", "OP3"),
+            ("второй пункт преамбулы проекта резолюции А/С.3/66/L.32", "PP2"),  # Cyrillic А, С
+        ],
+    ),
+    "ar": (
+        "نؤيد الفقرة 3 من مشروع القرار A/C.3/66/L.32 ولا نؤيد الفقرة 5 من منطوق مشروع القرار"
+        " A/C.3/66/L.40.",
+        [("الفقرة 3 من مشروع القرار A/C.3/66/L.32", "OP3")],
+    ),
+    "zh": (
+        "我们支持决议草案A/C.3/66/L.32执行部分第3段和A/C.3/66/L.32号决议草案第4段，"
+        "但不支持决议草案A/C.3/66/L.40执行部分第5段。",
+        [("A/C.3/66/L.32执行部分第3段", "OP3"), ("A/C.3/66/L.32号决议草案第4段", "OP4")],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", list(NAMED_BY_SYMBOL))
+def test_a_paragraph_named_with_the_drafts_own_symbol_is_a_mention(language: str) -> None:
+    text, expected = NAMED_BY_SYMBOL[language]
+    found = find_paragraph_mentions(text, language, symbol=DRAFT)
+    assert [(text[s:e], anchor) for s, e, anchor in found] == expected
+    # without the draft's symbol, no named draft can be told to be it
+    assert find_paragraph_mentions(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "symbol", "expected"),
+    [
+        # the symbol of an adopted resolution, the number unknown
+        ("We support OP3 of A/RES/63/180.", None, "A/RES/63/180", ["OP3"]),
+        # named by its number while only the symbol is known: whose it is cannot be told
+        ("We support paragraph 3 of resolution 63/180.", None, "A/RES/63/180", []),
+        # both known, either name will do
+        ("We support paragraph 3 of resolution 63/180.", "63/180", "A/RES/63/180", ["OP3"]),
+        # a revision is another document
+        ("Paragraph 3 of draft resolution A/C.3/66/L.32/Rev.1 differs.", None, DRAFT, []),
+        ("Paragraph 3 of draft resolution A/C.3/66/L.32 differs.", None, DRAFT + "/Rev.1", []),
+        # the symbol as the reader stores it may be spaced or in Cyrillic look-alikes
+        ("Paragraph 3 of draft resolution A/C.3/66/L.32 differs.", None, "А/С.3/66/ L.32", ["OP3"]),
+        # a mention that names nothing is the resolution's
+        ("We support operative paragraph 3.", None, None, ["OP3"]),
+    ],
+)
+def test_whose_paragraph_a_named_mention_is(
+    text: str, number: str | None, symbol: str | None, expected: list[str]
+) -> None:
+    found = find_paragraph_mentions(text, "en", number=number, symbol=symbol)
+    assert [anchor for _, _, anchor in found] == expected
+
+
+_PIECES = (
+    "paragraph 3",
+    "OP4",
+    " of draft resolution ",
+    " of ",
+    "A/C.3/66/L.32",
+    "A/RES/63/180",
+    "/Rev.1",
+    "决议草案",
+    "执行部分第3段",
+    "号",
+    "пункт 3 ",
+    "проекта резолюции ",
+    " ",
+    ".",
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(_PIECES), max_size=12),
+    language=st.sampled_from(["ar", "zh", "en", "fr", "ru", "es"]),
+    symbol=st.sampled_from([None, DRAFT, "A/RES/63/180"]),
+)
+def test_mentions_with_symbols_stay_in_the_text(
+    pieces: list[str], language: str, symbol: str | None
+) -> None:
+    text = "".join(pieces)
+    found = find_paragraph_mentions(text, language, symbol=symbol)
+    previous_end = 0
+    for start, end, _ in found:
+        assert previous_end <= start < end <= len(text)
+        previous_end = end
+    # knowing the symbol can only add mentions, never take away one that names nothing
+    unnamed = {anchor for _, _, anchor in find_paragraph_mentions(text, language)}
+    assert unnamed <= {anchor for _, _, anchor in found}

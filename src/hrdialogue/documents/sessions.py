@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Mapping
 from functools import cache
 from typing import Final
 
 from hrdialogue.documents.folding import fold_text
 from hrdialogue.documents.model import Body, Deadline
+from hrdialogue.documents.ordinals import RUSSIAN_ENDINGS, ordinal_words
 from hrdialogue.documents.patterns import pattern_openings, trie
 
 __all__ = [
@@ -35,233 +36,18 @@ __all__ = [
 SessionMatch = tuple[int, int, int]
 """`(start, end, n)`: the `[start, end)` span of the session phrase and the session number."""
 
-_MAX: Final = 99
-
-# --- number words, generated ---------------------------------------------------------------------
-
-
-def _english() -> Iterator[tuple[str, int]]:
-    units = [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ]
-    irregular = {1: "first", 2: "second", 3: "third", 5: "fifth", 8: "eighth", 9: "ninth"}
-    irregular[12] = "twelfth"
-    tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-
-    def unit_ordinal(n: int) -> str:
-        return irregular.get(n, units[n - 1] + "th")
-
-    for n in range(1, _MAX + 1):
-        t, u = divmod(n, 10)
-        if n < 20:
-            yield unit_ordinal(n), n
-        elif u == 0:
-            yield tens[t - 2][:-1] + "ieth", n
-        else:
-            yield f"{tens[t - 2]}-{unit_ordinal(u)}", n
-
-
-def _russian_stems() -> Iterator[tuple[str, int]]:
-    """Ordinal stems ("шестьдесят четверт") that take adjective endings; 3 is apart (трет-)."""
-    units = ["перв", "втор", "трет", "четверт", "пят", "шест", "седьм", "восьм", "девят"]
-    teens = [
-        "десят",
-        "одиннадцат",
-        "двенадцат",
-        "тринадцат",
-        "четырнадцат",
-        "пятнадцат",
-        "шестнадцат",
-        "семнадцат",
-        "восемнадцат",
-        "девятнадцат",
-    ]
-    tens_ordinal = "двадцат тридцат сороков пятидесят шестидесят семидесят восьмидесят девяност"
-    tens_cardinal = "двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто"
-    for n in range(1, _MAX + 1):
-        t, u = divmod(n, 10)
-        if n < 10:
-            yield units[n - 1], n
-        elif n < 20:
-            yield teens[n - 10], n
-        elif u == 0:
-            yield tens_ordinal.split()[t - 2], n
-        else:
-            yield f"{tens_cardinal.split()[t - 2]} {units[u - 1]}", n
-
-
-_RU_ENDINGS: Final = "ый ой ая ое ого ому ым ом ую ые ых ыми"
-_RU_THIRD_ENDINGS: Final = "ий ья ье ьего ьему ьим ьем ью ьей ьи ьих ьими"
-
-
-def _russian() -> Iterator[tuple[str, int]]:
-    for stem, n in _russian_stems():
-        endings = _RU_THIRD_ENDINGS if stem.endswith("трет") else _RU_ENDINGS
-        for ending in endings.split():
-            yield stem + ending, n
-
-
-def _french_cardinal(n: int) -> str:
-    units = [
-        "zéro",
-        "un",
-        "deux",
-        "trois",
-        "quatre",
-        "cinq",
-        "six",
-        "sept",
-        "huit",
-        "neuf",
-        "dix",
-        "onze",
-        "douze",
-        "treize",
-        "quatorze",
-        "quinze",
-        "seize",
-    ]
-    tens = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
-    if n <= 16:
-        return units[n]
-    if n < 20:
-        return "dix-" + units[n - 10]
-    t, u = divmod(n, 10)
-    if t in tens:
-        if u == 0:
-            return tens[t]
-        return f"{tens[t]} et un" if u == 1 else f"{tens[t]}-{units[u]}"
-    if t == 7:
-        return "soixante et onze" if u == 1 else "soixante-" + _french_cardinal(10 + u)
-    if n == 80:
-        return "quatre-vingts"
-    return "quatre-vingt-" + _french_cardinal(n - 80)
-
-
-def _french() -> Iterator[tuple[str, int]]:
-    special = {"un": "unième", "cinq": "cinquième", "neuf": "neuvième"}
-    yield "premier", 1
-    yield "première", 1
-    yield "second", 2
-    yield "seconde", 2
-    for n in range(2, _MAX + 1):
-        cardinal = _french_cardinal(n)
-        if cardinal.endswith("quatre-vingts"):
-            yield cardinal[:-1] + "ième", n
-            continue
-        cut = max(cardinal.rfind(" "), cardinal.rfind("-")) + 1
-        head, last = cardinal[:cut], cardinal[cut:]
-        if last in special:
-            last = special[last]
-        else:
-            last = (last[:-1] if last.endswith("e") else last) + "ième"
-        yield head + last, n
-
-
-def _spanish() -> Iterator[tuple[str, int]]:
-    units: tuple[tuple[str, ...], ...] = (
-        ("primero", "primer"),
-        ("segundo",),
-        ("tercero", "tercer"),
-        ("cuarto",),
-        ("quinto",),
-        ("sexto",),
-        ("séptimo", "sétimo"),
-        ("octavo",),
-        ("noveno", "nono"),
-    )
-    tens = [
-        "décimo",
-        "vigésimo",
-        "trigésimo",
-        "cuadragésimo",
-        "quincuagésimo",
-        "sexagésimo",
-        "septuagésimo",
-        "octogésimo",
-        "nonagésimo",
-    ]
-    masculine: list[tuple[str, int]] = [
-        (form, n) for n, forms in enumerate(units, 1) for form in forms
-    ]
-    masculine += [("undécimo", 11), ("duodécimo", 12)]
-    for n in range(10, _MAX + 1):
-        t, u = divmod(n, 10)
-        if u == 0:
-            masculine.append((tens[t - 1], n))
-            continue
-        for unit in units[u - 1]:
-            masculine.append((f"{tens[t - 1]} {unit}", n))
-            if t == 1:  # decimotercero: the RAE's one-word spelling of the teens
-                masculine.append((tens[0].replace("é", "e") + unit, n))
-    for form, n in masculine:
-        yield form, n
-        feminine = " ".join(w[:-1] + "a" if w.endswith("o") else w for w in form.split())
-        if feminine != form and not form.endswith(("primer", "tercer")):
-            yield feminine, n
-
-
-_AR_UNITS_F: Final = "الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة"
-_AR_UNITS_M: Final = "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع"
-_AR_TENS: Final = "العشر الثلاث الأربع الخمس الست السبع الثمان التسع"
-
-
-def _arabic() -> Iterator[tuple[str, int]]:
-    for units, ten, one in ((_AR_UNITS_F, "العاشرة", "الحادية"), (_AR_UNITS_M, "العاشر", "الحادي")):
-        unit_words = units.split()
-        teen_suffix = "عشرة" if ten.endswith("ة") else "عشر"
-        for n in range(1, _MAX + 1):
-            t, u = divmod(n, 10)
-            unit = one if u == 1 and n > 10 else (unit_words[u - 1] if u else "")
-            if n < 10:
-                yield unit, n
-            elif n == 10:
-                yield ten, n
-            elif n < 20:
-                yield f"{unit} {teen_suffix}", n
-            else:
-                for case in ("ين", "ون"):
-                    tens_word = _AR_TENS.split()[t - 2] + case
-                    yield (f"{unit} و{tens_word}" if u else tens_word), n
-
-
-def _chinese() -> Iterator[tuple[str, int]]:
-    digits = "一二三四五六七八九"
-    for n in range(1, _MAX + 1):
-        t, u = divmod(n, 10)
-        tens = "" if t == 0 else ("十" if t == 1 else digits[t - 1] + "十")
-        yield tens + (digits[u - 1] if u else ""), n
-
-
 # --- patterns ------------------------------------------------------------------------------------
 
 
-def _alternation(words: dict[str, int], separator: str = r"[-\s]+") -> str:
+def _alternation(words: Mapping[str, int], separator: str = r"[-\s]+") -> str:
     """One regex alternative per spelling, longest first; spaces and hyphens interchangeable."""
     spellings = sorted(words, key=len, reverse=True)
     return "|".join(separator.join(map(re.escape, _key(w).split(" "))) for w in spellings)
 
 
-def _table(pairs: Iterator[tuple[str, int]]) -> dict[str, int]:
-    return {_key(fold_text(word)): n for word, n in pairs}
+def _table(language: str) -> dict[str, int]:
+    """`ordinal_words(language)` (both genders) keyed as the folded text is matched."""
+    return {_key(fold_text(word)): n for word, n in ordinal_words(language).items()}
 
 
 _SEPARATOR: Final = re.compile(r"[-\s]+")
@@ -276,7 +62,7 @@ def _key(word: str) -> str:
 def _grammar(language: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...]:
     """`(pattern, table)` pairs; a match's group `w` looks up in the table, `d` is digits."""
     if language == "en":
-        words = _table(_english())
+        words = _table("en")
         return (
             (
                 re.compile(
@@ -287,9 +73,9 @@ def _grammar(language: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...
             (re.compile(r"(?<!\w)(?P<d>\d{1,3})(?:st|nd|rd|th)\s+(?:regular\s+)?session"), {}),
         )
     if language == "ru":
-        stems = _table(_russian_stems())
+        stems = _table("ru")
         endings = "|".join(
-            sorted(fold_text(f"{_RU_ENDINGS} {_RU_THIRD_ENDINGS}").split(), key=len, reverse=True)
+            sorted(fold_text(" ".join(RUSSIAN_ENDINGS)).split(), key=len, reverse=True)
         )
         session = r"\s+(?:очередн\w*\s+)?сесси\w*"
         return (
@@ -300,14 +86,14 @@ def _grammar(language: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...
             (re.compile(rf"(?<!\w)(?P<d>\d{{1,3}})(?:\s*-\s*[а-я]{{1,3}})?{session}"), {}),
         )
     if language == "fr":
-        words = _table(_french())
+        words = _table("fr")
         session = r"\s+session(?!\w)"
         return (
             (re.compile(rf"(?<!\w)(?P<w>{_alternation(words)})(?!\w){session}"), words),
             (re.compile(rf"(?<!\w)(?P<d>\d{{1,3}})\s*(?:e|eme|ieme|er|ere){session}"), {}),
         )
     if language == "es":
-        words = _table(_spanish())
+        words = _table("es")
         session = r"\s+per[ií]odo\s+(?:ordinario\s+)?de\s+sesiones"
         spellings = _alternation(words, r"[-\s]*")
         return (
@@ -315,7 +101,7 @@ def _grammar(language: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...
             (re.compile(rf"(?<!\w)(?P<d>\d{{1,3}})\s*\.?\s*[oa°]?{session}"), {}),
         )
     if language == "ar":
-        words = _table(_arabic())
+        words = _table("ar")
         session = r"(?<!\w)(?:و|ف)?(?:ب|ل)?(?:دورت\w*|الدورة|دورة)\s+(?:العادية\s+)?"
         words_pattern = _alternation(words).replace(r"[-\s]+و", r"\s*و\s*")
         return (
@@ -323,7 +109,7 @@ def _grammar(language: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...
             (re.compile(rf"{session}(?:ال\s*-?\s*)?(?P<d>\d{{1,3}})(?!\d)"), {}),
         )
     if language == "zh":
-        words = _table(_chinese())
+        words = _table("zh")
         return (
             (
                 re.compile(

@@ -441,6 +441,7 @@ def by_paragraph(request: HttpRequest, pk: int) -> HttpResponse:
     anchors = resolution_anchors(consultation)
     resolution = consultation.resolution.resolution
     number = resolution.number  # "paragraph 3 of resolution 63/180", "… of resolution 69/96 B"
+    symbol = resolution.symbol  # "paragraph 3 of draft resolution A/C.3/66/L.32": no number
     parts = [section.anchor for section in resolution.sections if section.is_part]
     found: dict[str, list[tuple[Reply, str]]] = defaultdict(list)
     rows = (
@@ -457,7 +458,7 @@ def by_paragraph(request: HttpRequest, pk: int) -> HttpResponse:
             found[comment.anchor].append((item, comment.text))
         if shown.language:
             mentions = find_paragraph_mentions(
-                shown.text, shown.language, number=number, parts=parts
+                shown.text, shown.language, number=number, symbol=symbol, parts=parts
             )
             for start, end, anchor in mentions:
                 excerpt = shown.text[max(0, start - 120) : end + 200].strip()
