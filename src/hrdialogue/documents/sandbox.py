@@ -135,7 +135,8 @@ def _run(
     `MAX_RESULT_BYTES` of its stdout, whether it wrote more, and whether it was killed at
     the deadline. Its stderr is discarded (pypdf warns about every oddity of a damaged PDF).
     """
-    process = subprocess.Popen(
+    # `command` is `_command()`: this interpreter and this module, no word of the upload
+    process = subprocess.Popen(  # noqa: S603
         command,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,

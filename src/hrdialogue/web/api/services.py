@@ -22,7 +22,7 @@ __all__ = [
     "revoke_tokens_of_deactivated",
 ]
 
-TOKEN_PREFIX = "hrd_"
+TOKEN_PREFIX = "hrd_"  # noqa: S105 (a public marker that says what a string is, not a secret)
 MAX_ACTIVE_TOKENS = 10  # per account: one per system that calls the API, with room to rotate
 _TOUCH_EVERY = dt.timedelta(minutes=5)  # last use is written at most this often
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hrdialogue.web.config.settings.base import *  # noqa: F403
 from hrdialogue.web.config.settings.base import STORAGES
 
-SECRET_KEY = "test-only-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ"
+SECRET_KEY = "test-only-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 # Argon2 is what production uses (tested in test_settings.py); MD5 keeps the suite fast.
