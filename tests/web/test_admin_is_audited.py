@@ -295,6 +295,7 @@ def test_the_registry_changed_in_the_admin_is_audited_contacts_included(
             "acronym": "FR",
             "contacts-TOTAL_FORMS": "2",
             "contacts-0-DELETE": "on",
+            "contacts-0-email": "edited-then-deleted@example.org",
             "contacts-1-name": "Focal point office",
             "contacts-1-email": "office@example.org",
             "contacts-1-language": "fr",

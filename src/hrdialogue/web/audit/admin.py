@@ -167,9 +167,18 @@ class AuditedAdmin(admin.ModelAdmin[_M]):
 
 def _rows_before(formset: BaseModelFormSet[Any, Any]) -> dict[int, tuple[Any, dict[str, Any]]]:
     """An inline's saved rows before the formset saves: a copy of each (deleting one clears
-    its key; the entry names it) and its fields."""
+    its key; the entry names it) and its fields as the database had them when the form was
+    made (its initial values: validating the form has already copied the posted ones in)."""
     return {
-        id(f.instance): (copy.copy(f.instance), _current(f.instance, _editable_names(f.instance)))
+        id(f.instance): (
+            copy.copy(f.instance),
+            _jsonable(
+                {
+                    field.name: _plain(f.initial.get(field.name))
+                    for field in _model_fields(type(f.instance), f.fields)
+                }
+            ),
+        )
         for f in formset.forms
         if f.instance.pk is not None
     }
