@@ -75,6 +75,11 @@ def test_every_admin_is_read_only_or_audited() -> None:
     assert unaudited == []
 
 
+def test_groups_grant_no_rights_through_the_admin(admin_client: Client) -> None:
+    assert admin_client.get("/admin/auth/group/").status_code == 404
+    assert admin_client.get("/admin/auth/group/add/").status_code == 404
+
+
 def test_a_revoked_token_is_not_brought_back_nor_handed_to_another_account(
     admin_client: Client, root: Any, france_focal_point: Any, public_user: Any
 ) -> None:

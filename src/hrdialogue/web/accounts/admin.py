@@ -5,6 +5,8 @@ are not changed here: an account's access changes through audited services (an i
 makes a focal point; deactivation ends every session and token). Accounts are never deleted
 (deactivate them: the record stays). Adding an account is audited. Invitations to create an
 account are read-only: they are made and used through the Secretariat's audited pages.
+Django's groups are not in the admin: roles and `rules` decide who may do what, and a group
+would be a way to grant rights that no audit entry records.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
@@ -20,6 +23,8 @@ from hrdialogue.web.accounts.models import Invitation, User
 from hrdialogue.web.audit.admin import AuditedAdmin, ReadOnlyAdmin
 
 __all__ = ["InvitationAdmin", "UserAdmin"]
+
+admin.site.unregister(Group)  # registered by django.contrib.auth.admin, imported above
 
 _SECURITY_STATE = (
     "email",
