@@ -13,6 +13,7 @@ Signatures (stable):
 - `add_translation(*, actor, statement, language, text, provenance) -> StatementTranslation`
 - `moderate_statement(*, actor, statement, accept) -> Statement`
 - `join_dialogue(*, dialogue, user=None, anonymous_id="") -> Participant`
+- `start_anonymous_participant(*, dialogue, address) -> Participant`
 - `record_vote(*, participant, statement, value) -> Vote`
 - `exclude_participant(*, actor, participant, excluded=True) -> Participant`
 """
@@ -20,6 +21,8 @@ Signatures (stable):
 from __future__ import annotations
 
 import datetime as dt
+import math
+import secrets
 from collections.abc import Iterable
 from typing import Any
 
@@ -27,6 +30,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from hrdialogue.web.accounts.models import User
@@ -49,6 +53,7 @@ from hrdialogue.web.dialogues.tasks import recompute_results_task
 from hrdialogue.web.pages.languages import UN_LANGUAGE_CHOICES
 
 __all__ = [
+    "JOIN_WINDOW",
     "RATE_LIMIT",
     "RateLimited",
     "add_statement",
@@ -59,16 +64,48 @@ __all__ = [
     "moderate_statement",
     "record_vote",
     "seed_statements_from_mandate",
+    "start_anonymous_participant",
 ]
 
 _LANGUAGES = {code for code, _name in UN_LANGUAGE_CHOICES}
 _FIELDS = ("title", "consultation", "moderation", "participation", "invitees")
 MAX_STATEMENT = 1000
 RATE_LIMIT = (60, dt.timedelta(minutes=1))  # at most 60 votes a minute per participant
+# A visitor who drops the cookie is a new participant: without a limit one machine could vote
+# as hundreds. So at most `settings.DIALOGUE_JOIN_LIMIT` new anonymous participants of one
+# dialogue start from one client address in this window (0: no limit); signed-in people are
+# not counted.
+JOIN_WINDOW = dt.timedelta(hours=1)
 
 
 class RateLimited(ValidationError):
-    """Too many votes too fast from one participant."""
+    """Too much too fast: votes from one participant (`RATE_LIMIT`), or new anonymous
+    participants from one client address (`JOIN_WINDOW`). `retry_after`: the seconds until the
+    window lets one more through (a `Retry-After` header)."""
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+def _retry_after(
+    newest: Iterable[dt.datetime], limit: int, window: dt.timedelta, now: dt.datetime
+) -> int | None:
+    """None while fewer than `limit` times (the newest first, at most `limit` of them) fall in
+    the window; else the seconds until the oldest of them leaves it, when one more fits."""
+    times = list(newest)
+    if len(times) < limit:
+        return None
+    return max(1, math.ceil((times[limit - 1] + window - now).total_seconds()))
+
+
+def _address_tag(address: str) -> str:
+    """Four hex digits of a keyed hash of a client address: what an anonymous participant's id
+    starts with, so that the join limit can count the participants started from one address
+    without the address being stored. 65,536 values: enough to tell apart the few addresses
+    that join a dialogue within an hour, too few to say which address a participant came
+    from."""
+    return salted_hmac("hrdialogue.dialogues.address", address, algorithm="sha256").hexdigest()[:4]
 
 
 def _check_language(language: str) -> None:
@@ -253,6 +290,34 @@ def join_dialogue(
     return participant
 
 
+def start_anonymous_participant(*, dialogue: Dialogue, address: str) -> Participant:
+    """A new anonymous participant of `dialogue` for a visitor who has no cookie yet; its
+    `anonymous_id` (the cookie to set) starts with the tag of the client `address`.
+
+    Raises `RateLimited` once `settings.DIALOGUE_JOIN_LIMIT` participants were started from
+    that address within `JOIN_WINDOW` (who keeps the cookie is never counted again).
+    """
+    if dialogue.participation != Participation.ANONYMOUS:
+        raise ValidationError(_("Sign in to take part in this dialogue."))
+    tag = _address_tag(address)
+    limit: int = settings.DIALOGUE_JOIN_LIMIT
+    now = timezone.now()
+    started = Participant.objects.filter(
+        dialogue=dialogue, anonymous_id__startswith=f"{tag}.", joined_at__gte=now - JOIN_WINDOW
+    )
+    newest = started.order_by("-joined_at").values_list("joined_at", flat=True)[:limit]
+    retry_after = _retry_after(newest, limit, JOIN_WINDOW, now) if limit > 0 else None
+    if retry_after is not None:
+        raise RateLimited(
+            _(
+                "Too many people have joined this dialogue from your network in a short time; "
+                "try again later."
+            ),
+            retry_after=retry_after,
+        )
+    return join_dialogue(dialogue=dialogue, anonymous_id=f"{tag}.{secrets.token_urlsafe(24)}")
+
+
 def record_vote(*, participant: Participant, statement: Statement, value: int) -> Vote:
     """Upsert the participant's vote and append its event, in one transaction."""
     if value not in VoteValue.values:
@@ -265,8 +330,18 @@ def record_vote(*, participant: Participant, statement: Statement, value: int) -
         raise ValidationError(_("A moderator has excluded this participant."))
     limit, window = RATE_LIMIT
     now = timezone.now()
-    if VoteEvent.objects.filter(participant=participant, at__gte=now - window).count() >= limit:
-        raise RateLimited(_("Too many votes in a short time; wait a minute."))
+    retry_after = _retry_after(
+        VoteEvent.objects.filter(participant=participant, at__gte=now - window)
+        .order_by("-at")
+        .values_list("at", flat=True)[:limit],
+        limit,
+        window,
+        now,
+    )
+    if retry_after is not None:
+        raise RateLimited(
+            _("Too many votes in a short time; wait a minute."), retry_after=retry_after
+        )
     with transaction.atomic():
         updated = Vote.objects.filter(participant=participant, statement=statement).update(
             value=value, cast_at=now

@@ -8,8 +8,7 @@ signed cookie.
 
 from __future__ import annotations
 
-import secrets
-
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -42,6 +41,7 @@ from hrdialogue.web.dialogues.services import (
     moderate_statement,
     record_vote,
     seed_statements_from_mandate,
+    start_anonymous_participant,
 )
 from hrdialogue.web.dialogues.tasks import recompute_results_task
 from hrdialogue.web.pages.downloads import attachment_disposition
@@ -109,13 +109,40 @@ def _find_participant(request: HttpRequest, dialogue: Dialogue) -> Participant |
     )
 
 
+def _client_address(request: HttpRequest) -> str:
+    """The client's address: `REMOTE_ADDR`, or behind `TRUSTED_PROXY_COUNT` proxies the one
+    the outermost of them saw: that many entries from the right of `X-Forwarded-For` (each
+    proxy appends the address it was called from; whatever a client sends sits further left)."""
+    proxies: int = settings.TRUSTED_PROXY_COUNT
+    if proxies > 0:
+        forwarded = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
 def _join(request: HttpRequest, dialogue: Dialogue) -> tuple[Participant, str]:
-    """The participant (created on first action) and a new cookie id to set, if any."""
+    """The participant (created on first action) and a new cookie id to set, if any.
+
+    Raises `RateLimited` when too many anonymous participants started from this client's
+    address (`settings.DIALOGUE_JOIN_LIMIT`); a signed-in user is never counted.
+    """
     if request.user.is_authenticated:
         return join_dialogue(dialogue=dialogue, user=request.user), ""
     cookie = _cookie_id(request)
-    new = "" if cookie else secrets.token_urlsafe(24)
-    return join_dialogue(dialogue=dialogue, anonymous_id=cookie or new), new
+    if cookie:
+        return join_dialogue(dialogue=dialogue, anonymous_id=cookie), ""
+    participant = start_anonymous_participant(dialogue=dialogue, address=_client_address(request))
+    return participant, participant.anonymous_id
+
+
+def _too_many(request: HttpRequest, dialogue: Dialogue, error: RateLimited) -> HttpResponse:
+    """429 with the voting page, the reason as a message and when to try again."""
+    messages.error(request, error.messages[0])
+    response = _voting_page(request, dialogue, status=429)
+    response["Retry-After"] = str(error.retry_after)
+    return response
 
 
 def _back_to_voting(dialogue: Dialogue, cookie: str) -> HttpResponse:
@@ -175,7 +202,6 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     gate = _participation_gate(request, dialogue)
     if gate is not None:
         return gate
-    status = 200
     if request.method == "POST":
         if request.POST.get("website"):  # the honeypot: only robots fill it
             return redirect("dialogues:vote", pk=dialogue.pk)
@@ -193,13 +219,16 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
             voter, cookie = _join(request, dialogue)
             record_vote(participant=voter, statement=statement, value=value)
         except RateLimited as error:
-            messages.error(request, error.messages[0])
-            status = 429
+            return _too_many(request, dialogue, error)
         except ValidationError as error:
             messages.error(request, error.messages[0])
             return redirect("dialogues:vote", pk=dialogue.pk)
         else:
             return _back_to_voting(dialogue, cookie)
+    return _voting_page(request, dialogue)
+
+
+def _voting_page(request: HttpRequest, dialogue: Dialogue, status: int = 200) -> HttpResponse:
     participant = _find_participant(request, dialogue)
     statement = next_statement(dialogue, participant)
     language = current_un_language()
@@ -250,6 +279,8 @@ def add(request: HttpRequest, pk: int) -> HttpResponse:
             language=current_un_language(),
             participant=participant,
         )
+    except RateLimited as error:
+        return _too_many(request, dialogue, error)
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect("dialogues:vote", pk=dialogue.pk)

@@ -1,14 +1,17 @@
+"""Invitations to reply are read-only in the admin: they are made, corrected, sent and used
+through `services` (audited); their link and recipient are security state."""
+
 from __future__ import annotations
 
 from django.contrib import admin
 
+from hrdialogue.web.audit.admin import ReadOnlyAdmin
 from hrdialogue.web.invitations.models import ReplyInvitation
 
 __all__ = ["ReplyInvitationAdmin"]
 
 
 @admin.register(ReplyInvitation)
-class ReplyInvitationAdmin(admin.ModelAdmin[ReplyInvitation]):
+class ReplyInvitationAdmin(ReadOnlyAdmin[ReplyInvitation]):
     list_display = ("reference", "stakeholder", "language", "email", "sent_at", "used_at")
-    # Invitations change through `services` (audited); the admin only reads them.
-    readonly_fields = ("token_hash", "sent_at", "expires_at", "used_at", "email")
+    exclude = ("token_hash",)

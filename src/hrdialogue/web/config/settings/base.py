@@ -130,6 +130,17 @@ AXES_VERBOSE = False
 # behind a proxy can be forged. The per-account lockout above is the defence; tested.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
+# Proxies in front of the platform that append the caller's address to X-Forwarded-For (nginx:
+# `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for`). 0: the client's address is
+# REMOTE_ADDR. A wrong count lets a client forge its address, or puts every visitor on the
+# proxy's one.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# New anonymous participants of one dialogue that one client address may start in an hour (a
+# visitor who drops the cookie is a new participant: without a limit, one machine votes as
+# hundreds); then 429 with Retry-After. Generous for a meeting room behind one address; raise it
+# (0: no limit) for a larger one, or let people take part signed in (never counted).
+DIALOGUE_JOIN_LIMIT = env.int("DIALOGUE_JOIN_LIMIT", default=30)
+
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -9,9 +9,12 @@ DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 
-# Behind a TLS-terminating proxy that sets X-Forwarded-Proto (see docs/deploy.md).
-if env.bool("BEHIND_TLS_PROXY", default=True):
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto (see docs/deploy.md), and appends
+# the client's address to X-Forwarded-For (one proxy unless TRUSTED_PROXY_COUNT says otherwise).
+_BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=True)
+if _BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1 if _BEHIND_TLS_PROXY else 0)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

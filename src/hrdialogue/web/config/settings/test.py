@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hrdialogue.web.config.settings.base import *  # noqa: F403
-from hrdialogue.web.config.settings.base import STORAGES
+from hrdialogue.web.config.settings.base import STORAGES, env
 
 SECRET_KEY = "test-only-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ"  # noqa: S105
 DEBUG = False
@@ -20,3 +20,8 @@ STORAGES = {
 # Static files straight from the apps, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Every test client calls from 127.0.0.1: the live-server tests play hundreds of people voting
+# at once from there. The tests of the limit set it (test_dialogue_participant_limits.py); so
+# can the environment, to run other tests with the production default (30).
+DIALOGUE_JOIN_LIMIT = env.int("DIALOGUE_JOIN_LIMIT", default=0)
