@@ -340,3 +340,40 @@ def test_a_resolutions_header_corrected_in_the_admin_is_audited_its_text_is_not_
     [entry] = _entries_since(before)
     assert entry.action == "admin.change"
     assert (entry.before, entry.after) == ({"symbol": old_symbol}, {"symbol": "A/RES/63/181"})
+
+
+def test_unlocking_an_account_in_the_admin_is_audited_and_access_logs_are_read_only(
+    admin_client: Client, root: Any
+) -> None:
+    # django-axes: five failed sign-ins lock an account out; deleting the attempt unlocks it.
+    from axes.models import AccessAttempt, AccessLog
+    from django.utils import timezone
+
+    attempt = AccessAttempt.objects.create(
+        username="focal@example.org",
+        ip_address="192.0.2.7",
+        user_agent="test",
+        failures_since_start=5,
+        attempt_time=timezone.now(),
+    )
+    log = AccessLog.objects.create(
+        username="focal@example.org",
+        ip_address="192.0.2.7",
+        user_agent="test",
+        attempt_time=timezone.now(),
+    )
+    before = _audit_count()
+    url = f"/admin/axes/accessattempt/{attempt.pk}/delete/"
+    assert admin_client.post(url, {"post": "yes"}).status_code == 302
+    assert not AccessAttempt.objects.exists()
+    (entry,) = _entries_since(before)
+    assert (entry.action, entry.actor_label) == ("admin.delete", ROOT)
+    assert entry.before["username"] == "focal@example.org"
+    # the access log: viewed, never changed nor deleted
+    assert admin_client.get(f"/admin/axes/accesslog/{log.pk}/change/").status_code == 200
+    assert (
+        admin_client.post(f"/admin/axes/accesslog/{log.pk}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
+    assert AccessLog.objects.filter(pk=log.pk).exists()
+    assert admin_client.get("/admin/axes/accessattempt/add/").status_code == 403

@@ -6,13 +6,16 @@ makes a focal point; deactivation ends every session and token). Accounts are ne
 (deactivate them: the record stays). Adding an account is audited. Invitations to create an
 account are read-only: they are made and used through the Secretariat's audited pages.
 Django's groups are not in the admin: roles and `rules` decide who may do what, and a group
-would be a way to grant rights that no audit entry records.
+would be a way to grant rights that no audit entry records. The sign-in lockout's records
+(django-axes): deleting an attempt unlocks an account, an audited change; the access logs are
+read-only.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.models import Group
@@ -22,7 +25,7 @@ from django.http import HttpRequest, HttpResponse
 from hrdialogue.web.accounts.models import Invitation, User
 from hrdialogue.web.audit.admin import AuditedAdmin, ReadOnlyAdmin
 
-__all__ = ["InvitationAdmin", "UserAdmin"]
+__all__ = ["AccessAttemptAdmin", "AccessLogAdmin", "InvitationAdmin", "UserAdmin"]
 
 admin.site.unregister(Group)  # registered by django.contrib.auth.admin, imported above
 
@@ -71,3 +74,24 @@ class UserAdmin(AuditedAdmin[User], BaseUserAdmin[User]):
 class InvitationAdmin(ReadOnlyAdmin[Invitation]):
     list_display = ("email", "stakeholder", "created_at", "accepted_at", "revoked_at")
     exclude = ("token_hash",)
+
+
+@admin.register(AccessAttempt)
+class AccessAttemptAdmin(AuditedAdmin[AccessAttempt]):
+    """Failed sign-ins that lock an account out: deleting one unlocks it, audited."""
+
+    list_display = ("attempt_time", "username", "ip_address", "failures_since_start")
+    search_fields = ("username", "ip_address")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(AccessLog, AccessFailureLog)
+class AccessLogAdmin(ReadOnlyAdmin[Any]):
+    """Who signed in and who failed to: a record, never edited."""
+
+    list_display = ("attempt_time", "username", "ip_address")

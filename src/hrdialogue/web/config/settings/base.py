@@ -125,6 +125,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False  # its records are in the admin as `accounts.admin` puts them: audited
 # axes.W006 asks for a lockout per IP address too. Not here: delegations on UN premises share
 # a few addresses (one typing mistake too many would lock a whole building out), and an address
 # behind a proxy can be forged. The per-account lockout above is the defence; tested.
