@@ -75,6 +75,27 @@ def test_every_admin_is_read_only_or_audited() -> None:
     assert unaudited == []
 
 
+def test_no_library_admin_changes_anything_unaudited(rf: Any, root: Any) -> None:
+    # the admins the libraries register (task results, the sign-in lockout): ours, or view only
+    from django.contrib import admin
+
+    from hrdialogue.web.audit.admin import AuditedAdmin, ReadOnlyAdmin
+
+    request = rf.get("/admin/")
+    request.user = root
+    writable = []
+    for model, model_admin in admin.site._registry.items():
+        if isinstance(model_admin, AuditedAdmin | ReadOnlyAdmin):
+            continue
+        if (
+            model_admin.has_add_permission(request)
+            or model_admin.has_change_permission(request)
+            or model_admin.has_delete_permission(request)
+        ):
+            writable.append(model._meta.label)
+    assert writable == []
+
+
 def test_groups_grant_no_rights_through_the_admin(admin_client: Client) -> None:
     assert admin_client.get("/admin/auth/group/").status_code == 404
     assert admin_client.get("/admin/auth/group/add/").status_code == 404
