@@ -379,24 +379,3 @@ def test_text_that_does_not_decode_is_refused_with_its_line_and_column(
     assert str(error.value) == (
         f"notes.txt: binary file: not a PDF, a DOCX document or UTF-8/UTF-16 text ({where})"
     )
-
-
-# --- The command line: an unexpected error names the file -------------------------------------
-
-
-def test_an_unexpected_error_names_the_file_it_was_reading(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "res.txt"
-    path.write_text("The General Assembly,\n\n1. Decides to remain seized of the matter.\n")
-
-    def broken(*_: object, **__: object) -> None:
-        raise RuntimeError("a bug")
-
-    monkeypatch.setattr("hrdialogue.cli.documents.parse_resolution", broken)
-    result = CliRunner().invoke(main, ["parse", str(path), "--language", "en"])
-    assert result.exit_code == 1
-    assert result.output == (
-        f"hrdialogue: error: {path}: unexpected RuntimeError: a bug "
-        "(run with --debug to see where)\n"
-    )

@@ -3,10 +3,9 @@
 Input a person can get wrong (an empty, binary, scanned or oversized file, a text in a
 seventh language, a text that is not a resolution) is reported as one line on stderr,
 `hrdialogue: error: <file>: <message>`, with exit code 2. Any other failure is one line too,
-naming the file being read, with exit code 1; `--debug` (or `HRDIALOGUE_DEBUG=1`) shows its
-traceback. What a person should know about a file that was read (glyphs of a PDF that could
-not be mapped to text, a damaged PDF that was repaired) is one `hrdialogue: warning:` line
-each on stderr.
+with exit code 1; `--debug` (or `HRDIALOGUE_DEBUG=1`) shows its traceback. What a person
+should know about a file that was read (glyphs of a PDF that could not be mapped to text, a
+damaged PDF that was repaired) is one `hrdialogue: warning:` line each on stderr.
 """
 
 from __future__ import annotations
@@ -81,20 +80,9 @@ def _one_line_errors(fn: Callable[..., None]) -> Callable[..., None]:
             if debug or os.environ.get("HRDIALOGUE_DEBUG") == "1":
                 raise
             detail = " ".join(str(error).split()) or "no detail"
-            read = [n for n in getattr(error, "__notes__", ()) if n.startswith(_READING)]
-            place = read[-1].removeprefix(_READING) if read else kwargs.get("file")
-            where = f"{place}: " if place else ""
-            _fail(
-                f"{where}unexpected {type(error).__name__}: {detail} "
-                "(run with --debug to see where)",
-                1,
-            )
+            _fail(f"unexpected {type(error).__name__}: {detail} (run with --debug to see where)", 1)
 
     return wrapper
-
-
-_READING = "while reading "
-"""How `_parse` notes, on an unexpected error, the file it was reading."""
 
 
 def _fail(message: str, code: int) -> None:
@@ -145,16 +133,13 @@ def _read(file: str) -> Document:
 
 
 def _parse(file: str, language: str | None) -> Resolution:
-    name = "<stdin>" if file == "-" else file
+    document = _read(file)
+    name = document.name or file
     try:
-        document = _read(file)
         language = language or detect_language(document.text, source=name)
         resolution = parse_resolution(document.text, language=language, source=name)
     except ReaderError as error:
         error.source = error.source or name  # every message names the file
-        raise
-    except Exception as error:
-        error.add_note(_READING + name)
         raise
     for note in document.notes:
         click.echo(f"hrdialogue: warning: {name}: {note}", err=True)
