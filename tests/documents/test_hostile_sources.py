@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hrdialogue.cli import main
 from hrdialogue.documents.errors import NeedsOCR, NotText
@@ -103,6 +105,29 @@ def test_unmapped_glyphs_are_counted_over_the_pages_they_are_on() -> None:
         "21 characters of the PDF's text layer (pages 1, 2, 3) could not be mapped to text and "
         "are shown as U+FFFD",
     )
+
+
+_CODE_UNITS = st.one_of(
+    st.integers(0x00, 0x1F), st.integers(0x7F, 0x9F), st.integers(0xD800, 0xDFFF), st.just(0x41)
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dictionaries(st.sampled_from("aeiouzlrsnt "), _CODE_UNITS, min_size=1, max_size=6))
+def test_whatever_the_fonts_map_to_no_nul_or_surrogate_comes_out(mapping: dict[str, int]) -> None:
+    cmap = b"%d beginbfchar %s endbfchar" % (
+        len(mapping),
+        b" ".join(b"<%02X> <%04X>" % (ord(k), v) for k, v in mapping.items()),
+    )
+    try:
+        document = read_document(_cmap_pdf(RESOLUTION, cmap), name="any.pdf")
+    except NeedsOCR as error:  # mostly unmapped: refused, naming the page
+        refusal = str(error)
+    else:
+        _assert_clean(document.text)
+        assert "\x00" not in document.text
+        return
+    assert refusal.startswith("any.pdf: the text layer of page 1 cannot be read: ")
 
 
 def test_a_page_of_only_a_few_unmapped_glyphs_is_read() -> None:
@@ -330,6 +355,39 @@ def test_a_docx_whose_xml_holds_a_forbidden_character_is_refused_as_damaged(text
         "reply.docx: the DOCX document is damaged and cannot be read (XMLSyntaxError: "
     )
     assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "note"),
+    [
+        (
+            "De&#x85;cides",
+            "De\ufffdcides",
+            "1 character of the DOCX document is a control character",
+        ),
+        (
+            "A&#x9F;B&#x80;C",
+            "A\ufffdB\ufffdC",
+            "2 characters of the DOCX document are control characters",
+        ),
+    ],
+)
+def test_a_c1_control_in_a_docx_reads_as_a_replacement_character(
+    text: str, read: str, note: str
+) -> None:
+    # XML 1.0 allows C1 controls as character references; no text of the reader holds them
+    document = (
+        f"<w:document {W}><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"
+    )
+    result = read_document(hostile.docx_with({"word/document.xml": document.encode()}))
+    assert result.text == read
+    assert result.notes == (f"{note}, shown as U+FFFD",)
+
+
+def test_a_plain_docx_has_no_notes() -> None:
+    result = read_document(hostile.plain_docx(["Decides to remain seized of the matter."]))
+    assert result.text == "Decides to remain seized of the matter."
+    assert result.notes == ()
 
 
 def test_the_cli_reads_a_docx_with_a_malformed_level(tmp_path: Path) -> None:

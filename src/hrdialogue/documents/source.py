@@ -25,13 +25,16 @@ that Word numbers itself (list styles: "1.", "(a)", "(أ)", "（一）") start w
 as if it were typed. A PDF's text gets a blank line where the space between two lines is wide
 (a paragraph break), which pypdf's text leaves out.
 
-No NUL, other control character (but white space and ESC) or lone surrogate leaves
-`read_document`: a text file holding them is refused, a DOCX cannot hold them (its XML
-forbids them), and in a PDF's text layer, where they stand for glyphs its fonts do not map to
-text, each is replaced with U+FFFD and counted in `Document.notes`. A page of which more than
-a fifth is such characters, more than 10 of them (pypdf reading some embedded fonts gives a NUL
-before every letter), is refused with `NeedsOCR`. What pypdf logs while it repairs a damaged
-PDF ("circular xref chain") is collected in `Document.notes` too, never printed.
+No NUL and no lone surrogate leaves `read_document`. A text file is decoded strictly (a
+surrogate does not decode) and refused as binary if it holds a NUL, or control characters
+(white space and ESC aside) more often than 1 in 100. A DOCX cannot hold NULs, C0 controls or
+surrogates (its XML forbids them: such a file is refused as damaged); the C1 controls XML
+allows are replaced with U+FFFD and counted in `Document.notes`. In a PDF's text layer, a NUL,
+a control character or a lone surrogate stands for a glyph its fonts do not map to text: each
+is replaced with U+FFFD and counted in `Document.notes`; a page of which more than a fifth is
+such characters, more than 10 of them (pypdf reading some embedded fonts gives a NUL before
+every letter), is refused with `NeedsOCR`. What pypdf logs while it repairs a damaged PDF
+("circular xref chain") is collected in `Document.notes` too, never printed.
 """
 
 from __future__ import annotations
@@ -180,7 +183,8 @@ def read_document(
         text, pages, notes = _read_pdf(data, name, progress, max_pages)
         return Document(text, "pdf", pages, name, notes)
     if data.startswith(b"PK\x03\x04") and _is_docx(data):
-        return Document(_read_docx(data, name), "docx", None, name)
+        text, notes = _read_docx(data, name)
+        return Document(text, "docx", None, name, notes)
     kind = _binary_kind(data)
     if kind is not None:
         raise _not_text(name, kind)
@@ -562,7 +566,7 @@ def _is_docx(data: bytes) -> bool:
         return False
 
 
-def _read_docx(data: bytes, name: str | None) -> str:
+def _read_docx(data: bytes, name: str | None) -> tuple[str, tuple[str, ...]]:
     check_docx_package(data, name=name)
     import docx  # noqa: PLC0415  (imported when a DOCX comes, as pypdf is)
     from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415
@@ -584,7 +588,12 @@ def _read_docx(data: bytes, name: str | None) -> str:
     text = "\n".join(lines)
     if not text.strip():
         raise EmptyInput("the DOCX document holds no text", source=name)
-    return text
+    if _UNMAPPED.search(text) is None:
+        return text, ()
+    # XML forbids C0 controls and surrogates, not C1 controls (`&#x85;`): shown as in a PDF
+    text, count = _UNMAPPED.subn("\ufffd", text)
+    noun, verb = ("character", "is a") if count == 1 else ("characters", "are")
+    return text, (f"{count:,} {noun} of the DOCX document {verb} control {noun}, shown as U+FFFD",)
 
 
 def _block_lines(
