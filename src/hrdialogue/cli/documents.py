@@ -3,7 +3,9 @@
 Input a person can get wrong (an empty, binary, scanned or oversized file, a text in a
 seventh language, a text that is not a resolution) is reported as one line on stderr,
 `hrdialogue: error: <file>: <message>`, with exit code 2. Any other failure is one line too,
-with exit code 1; `--debug` (or `HRDIALOGUE_DEBUG=1`) shows its traceback.
+with exit code 1; `--debug` (or `HRDIALOGUE_DEBUG=1`) shows its traceback. What a person
+should know about a file that was read (glyphs of a PDF that could not be mapped to text, a
+damaged PDF that was repaired) is one `hrdialogue: warning:` line each on stderr.
 """
 
 from __future__ import annotations
@@ -135,10 +137,13 @@ def _parse(file: str, language: str | None) -> Resolution:
     name = document.name or file
     try:
         language = language or detect_language(document.text, source=name)
-        return parse_resolution(document.text, language=language, source=name)
+        resolution = parse_resolution(document.text, language=language, source=name)
     except ReaderError as error:
         error.source = error.source or name  # every message names the file
         raise
+    for note in document.notes:
+        click.echo(f"hrdialogue: warning: {name}: {note}", err=True)
+    return resolution
 
 
 _LANGUAGE = click.option(

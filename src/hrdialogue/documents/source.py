@@ -24,6 +24,17 @@ footnote block of text extracted from a PDF, so that the parser treats both alik
 that Word numbers itself (list styles: "1.", "(a)", "(أ)", "（一）") start with their number,
 as if it were typed. A PDF's text gets a blank line where the space between two lines is wide
 (a paragraph break), which pypdf's text leaves out.
+
+No NUL and no lone surrogate leaves `read_document`. A text file is decoded strictly (a
+surrogate does not decode) and refused as binary if it holds a NUL, or control characters
+(white space and ESC aside) more often than 1 in 100. A DOCX cannot hold NULs, C0 controls or
+surrogates (its XML forbids them: such a file is refused as damaged); the C1 controls XML
+allows are replaced with U+FFFD and counted in `Document.notes`. In a PDF's text layer, a NUL,
+a control character or a lone surrogate stands for a glyph its fonts do not map to text: each
+is replaced with U+FFFD and counted in `Document.notes`; a page of which more than a fifth is
+such characters, more than 10 of them (pypdf reading some embedded fonts gives a NUL before
+every letter), is refused with `NeedsOCR`. What pypdf logs while it repairs a damaged PDF
+("circular xref chain") is collected in `Document.notes` too, never printed.
 """
 
 from __future__ import annotations
@@ -31,13 +42,18 @@ from __future__ import annotations
 import codecs
 import io
 import itertools
+import logging
 import os
 import re
+import threading
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Final, Literal
+
+from lxml import etree
 
 from hrdialogue.documents.errors import EmptyInput, InputTooLarge, NeedsOCR, NotText, TooManyPages
 from hrdialogue.documents.ooxml import ZIP_ERRORS, check_docx_package, parse_xml
@@ -87,6 +103,9 @@ class Document:
     """Number of pages of a PDF; None for text and DOCX."""
     name: str | None
     """The name the input was given by (a path, `<stdin>`), used in error messages."""
+    notes: tuple[str, ...] = ()
+    """What a person should know about how the text was read, one sentence each: glyphs of
+    a PDF that could not be mapped to text, repairs pypdf made to a damaged PDF."""
 
 
 def read_path(
@@ -161,10 +180,11 @@ def read_document(
     if not data:
         raise EmptyInput("the file is empty (0 bytes)", source=name)
     if b"%PDF-" in data[:1024]:
-        text, pages = _read_pdf(data, name, progress, max_pages)
-        return Document(text, "pdf", pages, name)
+        text, pages, notes = _read_pdf(data, name, progress, max_pages)
+        return Document(text, "pdf", pages, name, notes)
     if data.startswith(b"PK\x03\x04") and _is_docx(data):
-        return Document(_read_docx(data, name), "docx", None, name)
+        text, notes = _read_docx(data, name)
+        return Document(text, "docx", None, name, notes)
     kind = _binary_kind(data)
     if kind is not None:
         raise _not_text(name, kind)
@@ -209,12 +229,16 @@ _BOMS: Final = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Control characters (category Cc) other than the white space of text files and ESC.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+_CONTROLS: Final = r"\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f"
+_CONTROL = re.compile(f"[{_CONTROLS}]")
 # The same, counted in UTF-8 bytes (a scan led by a class costs ~8 ns a character; these are
 # ~1 ns a byte): C0 controls and DEL are single bytes, and no other character's UTF-8 holds
 # them; C1 controls are "\xc2" (always a lead byte) and one byte 0x80-0x9f.
 _CONTROL_BYTES: Final = bytes([*range(0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
 _C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
+# What a PDF's text layer holds for a glyph its font does not map to text: those controls, or
+# a lone surrogate (half of a UTF-16 pair, which no UTF-8 encoder or database takes).
+_UNMAPPED = re.compile(rf"[{_CONTROLS}\ud800-\udfff]")
 
 
 _MAGIC: Final = (
@@ -251,9 +275,21 @@ def _decode_text(data: bytes, name: str | None) -> str:
             return _check_controls(data.decode(encoding), name, data)
         return _check_controls(data.decode(encoding), name)
     except UnicodeDecodeError as error:
-        byte = data[error.start]
-        where = f"byte 0x{byte:02x} at offset {error.start} is not {encoding or 'UTF-8'}"
+        # utf-8-sig counts from after its BOM; the other codecs from the first byte
+        offset = error.start + (len(codecs.BOM_UTF8) if encoding == "utf-8-sig" else 0)
+        line, column = _line_and_column(data, offset, encoding or "utf-8")
+        where = (
+            f"line {line}, column {column}: byte 0x{data[offset]:02x} at byte offset {offset} "
+            f"is not {encoding or 'UTF-8'}"
+        )
         raise _not_text(name, where) from None
+
+
+def _line_and_column(data: bytes, offset: int, encoding: str) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of byte `offset` of `data`."""
+    before = data[:offset].decode(encoding, "replace").removeprefix("\ufeff")
+    start = before.rfind("\n") + 1
+    return before.count("\n") + 1, len(before) - start + 1
 
 
 def _check_controls(text: str, name: str | None, utf8: bytes | None = None) -> str:
@@ -289,7 +325,7 @@ _ENCRYPTED: Final = "the PDF is encrypted with a password; save an unprotected c
 
 def _read_pdf(
     data: bytes, name: str | None, progress: Progress | None, max_pages: int
-) -> tuple[str, int]:
+) -> tuple[str, int, tuple[str, ...]]:
     # pypdf takes a second to import: only when a PDF comes (`hrdialogue --help` stays quick)
     from pypdf import PdfReader, apply_configuration  # noqa: PLC0415
     from pypdf.errors import (  # noqa: PLC0415
@@ -306,13 +342,16 @@ def _read_pdf(
         for kind in ("zlib", "lzw", "run_length", "jbig2", "brotli")
     }
     try:
-        with apply_configuration(
-            **caps,
-            array_based_stream_maximum_output_length=MAX_PDF_STREAM,
-            maximum_declared_stream_length=MAX_BYTES,
-            stream_decoding_work_maximum_length=4 * MAX_PDF_STREAM,
-            image_maximum_buffer_size=MAX_PDF_STREAM,
-            jbig2dec_binary=None,
+        with (
+            _pypdf_log() as log,
+            apply_configuration(
+                **caps,
+                array_based_stream_maximum_output_length=MAX_PDF_STREAM,
+                maximum_declared_stream_length=MAX_BYTES,
+                stream_decoding_work_maximum_length=4 * MAX_PDF_STREAM,
+                image_maximum_buffer_size=MAX_PDF_STREAM,
+                jbig2dec_binary=None,
+            ),
         ):
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted:
@@ -351,12 +390,106 @@ def _read_pdf(
         # pypdf reports a damaged file with its own errors and with built-in ones alike.
         msg = f"the PDF is damaged and cannot be read ({type(error).__name__}: {error})"
         raise NotText(_one_line(msg), source=name) from None
+    texts, replaced = _replace_unmapped(texts, name)
     text = "\n".join(texts)
     if not text.strip():
         noun = "page" if total == 1 else "pages"
         msg = f"the PDF has no text layer ({total} {noun} of images or drawings); run OCR first"
         raise NeedsOCR(msg, source=name)
-    return text, total
+    notes = log.notes() + ((replaced,) if replaced else ())
+    return text, total, notes
+
+
+class _PypdfLog(logging.Handler):
+    """What pypdf logs, in this thread, while it reads a PDF: kept for `Document.notes`.
+
+    pypdf logs the repairs it makes to a damaged file ("Circular xref chain detected…") to
+    the `pypdf` logger. With no handler configured (the command line), Python prints them on
+    stderr; with this one attached for the read, they are kept instead, and still reach the
+    handlers of an application that configured logging.
+    """
+
+    _MOST: Final = 5
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self._thread = threading.get_ident()
+        self._messages: dict[str, None] = {}  # in order, each once
+        self._more = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread is not None and record.thread != self._thread:
+            return  # another thread's read
+        try:
+            message = _one_line(record.getMessage(), 200)
+        except Exception:  # a message whose arguments do not format is still a note
+            message = _one_line(str(record.msg), 200)
+        if message in self._messages:
+            return
+        if len(self._messages) < self._MOST:
+            self._messages[message] = None
+        else:
+            self._more += 1
+
+    def notes(self) -> tuple[str, ...]:
+        """One note naming what pypdf repaired, or none."""
+        if not self._messages:
+            return ()
+        more = f" (and {self._more:,} more)" if self._more else ""
+        return (f"pypdf read the PDF despite damage: {'; '.join(self._messages)}{more}",)
+
+
+@contextmanager
+def _pypdf_log() -> Iterator[_PypdfLog]:
+    logger = logging.getLogger("pypdf")
+    handler = _PypdfLog()
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+
+
+_MOSTLY_UNMAPPED: Final = 5
+"""A page of which more than one character in 5 (white space aside) is unmapped is refused,"""
+_FEW_UNMAPPED: Final = 10
+"""unless it holds no more than 10 (a page of drawings with a few stray glyphs is read)."""
+
+
+def _replace_unmapped(texts: list[str], name: str | None) -> tuple[list[str], str | None]:
+    """The pages' texts with each unmapped glyph (`_UNMAPPED`) as U+FFFD, and a note counting
+    them (None when there were none).
+
+    Raises `NeedsOCR` for the first page whose text is mostly such characters: a text layer
+    pypdf cannot read (it gives a NUL before every letter of some embedded CID fonts).
+    """
+    pages: dict[int, int] = {}
+    out: list[str] = []
+    for number, page in enumerate(texts, start=1):
+        text = page
+        if _UNMAPPED.search(page) is not None:
+            text, count = _UNMAPPED.subn("\ufffd", page)
+            visible = len("".join(text.split()))
+            if count > _FEW_UNMAPPED and count * _MOSTLY_UNMAPPED > visible:
+                msg = (
+                    f"the text layer of page {number} cannot be read: {count:,} of its "
+                    f"{visible:,} characters are glyphs its fonts do not map to text (NUL, "
+                    "control characters or lone surrogates); save the document as DOCX or "
+                    "plain text and read that, or run OCR on the PDF"
+                )
+                raise NeedsOCR(msg, source=name)
+            pages[number] = count
+        out.append(text)
+    if not pages:
+        return out, None
+    total = sum(pages.values())
+    listed = ", ".join(map(str, itertools.islice(pages, 10))) + (", …" if len(pages) > 10 else "")
+    noun, verb = ("character", "is") if total == 1 else ("characters", "are")
+    where = f"page {listed}" if len(pages) == 1 else f"pages {listed}"
+    return out, (
+        f"{total:,} {noun} of the PDF's text layer ({where}) could not be mapped to text "
+        f"and {verb} shown as U+FFFD"
+    )
 
 
 def _declared_pages(reader: Any) -> int:
@@ -433,14 +566,16 @@ def _is_docx(data: bytes) -> bool:
         return False
 
 
-def _read_docx(data: bytes, name: str | None) -> str:
+def _read_docx(data: bytes, name: str | None) -> tuple[str, tuple[str, ...]]:
     check_docx_package(data, name=name)
     import docx  # noqa: PLC0415  (imported when a DOCX comes, as pypdf is)
     from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, *ZIP_ERRORS) as error:
+    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError, *ZIP_ERRORS) as error:
+        # XMLSyntaxError: a part that is not well-formed, or holds a character XML forbids
+        # (`&#0;`, a lone surrogate): no NUL or surrogate ever comes out of a DOCX
         msg = f"the DOCX document is damaged and cannot be read ({type(error).__name__}: {error})"
         raise NotText(_one_line(msg), source=name) from None
     footnote_numbers: dict[str, int] = {}
@@ -453,7 +588,12 @@ def _read_docx(data: bytes, name: str | None) -> str:
     text = "\n".join(lines)
     if not text.strip():
         raise EmptyInput("the DOCX document holds no text", source=name)
-    return text
+    if _UNMAPPED.search(text) is None:
+        return text, ()
+    # XML forbids C0 controls and surrogates, not C1 controls (`&#x85;`): shown as in a PDF
+    text, count = _UNMAPPED.subn("\ufffd", text)
+    noun, verb = ("character", "is a") if count == 1 else ("characters", "are")
+    return text, (f"{count:,} {noun} of the DOCX document {verb} control {noun}, shown as U+FFFD",)
 
 
 def _block_lines(
@@ -591,7 +731,7 @@ class _Numbering:
             if ident is not None:
                 num_id = ident.get(f"{_W}val")
             if ilvl is not None:
-                level = int(ilvl.get(f"{_W}val", "0"))
+                level = _whole(ilvl.get(f"{_W}val"), 0)
         return (None if num_id == "0" else num_id), level
 
 
@@ -603,15 +743,32 @@ def _levels(abstract: Any) -> dict[int, _Level]:
             found = lvl.find(f"{_W}{tag}")
             return default if found is None else found.get(f"{_W}val", default)
 
+        level = _whole(lvl.get(f"{_W}ilvl", "0"), -1)
+        if level < 0:
+            continue  # a level Word could not number either: its paragraphs get no label
         suffix = {"tab": "\t", "space": " ", "nothing": ""}.get(val("suff", "tab"), "\t")
-        start = val("start", "1")
-        levels[int(lvl.get(f"{_W}ilvl", "0"))] = _Level(
-            int(start) if start.isdigit() else 1,
+        levels[level] = _Level(
+            _whole(val("start", "1"), 1),
             val("numFmt", "decimal"),
-            val("lvlText", ""),
+            val("lvlText", "")[:_MOST_LEVEL_TEXT],
             suffix,
         )
     return levels
+
+
+_MOST_LEVEL_TEXT: Final = 100
+"""A level's text ("%1.", "(%2)") is cut here: it is written before every paragraph."""
+
+
+def _whole(value: str | None, default: int) -> int:
+    """`value` as a number of at most 5 ASCII digits (Word's levels are 0-8, starts under
+    32 768), else `default`: a malformed attribute never makes a document unreadable."""
+    if value is not None and _DIGITS.fullmatch(value):
+        return int(value)
+    return default
+
+
+_DIGITS: Final = re.compile(r"[0-9]{1,5}")
 
 
 def _style_numbering(styles: Any) -> dict[str, tuple[str, int]]:
@@ -626,7 +783,7 @@ def _style_numbering(styles: Any) -> dict[str, tuple[str, int]]:
             ilvl = num_pr.find(f"{_W}ilvl")
             own[ident] = (
                 None if num is None else num.get(f"{_W}val"),
-                None if ilvl is None else int(ilvl.get(f"{_W}val", "0")),
+                None if ilvl is None else _whole(ilvl.get(f"{_W}val"), 0),
             )
         parent = style.find(f"{_W}basedOn")
         if parent is not None:
@@ -648,9 +805,13 @@ def _style_numbering(styles: Any) -> dict[str, tuple[str, int]]:
     return result
 
 
+_MOST_LETTERED: Final = 26 * 30
+"""Letters repeat past z (aa, bb…); past 30 repeats a number is written in digits."""
+
+
 def _format_number(n: int, fmt: str) -> str:
     """`n` as Word shows it in a list of format `fmt` (decimal for formats not known here)."""
-    if fmt in {"lowerLetter", "upperLetter"}:
+    if fmt in {"lowerLetter", "upperLetter"} and 0 < n <= _MOST_LETTERED:
         letter = "abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26] * ((n - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt in {"lowerRoman", "upperRoman"} and 0 < n < 4000:
