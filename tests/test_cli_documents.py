@@ -127,9 +127,22 @@ def test_an_unexpected_error_is_one_line(monkeypatch: pytest.MonkeyPatch) -> Non
     result = CliRunner().invoke(main, ["parse", "-"], input="Генеральная Ассамблея,\n")
     assert result.exit_code == 1
     assert result.stderr == (
-        "hrdialogue: error: unexpected RuntimeError: boom second line "
+        "hrdialogue: error: <stdin>: unexpected RuntimeError: boom second line "
         "(run with --debug to see where)\n"
     )
+
+
+def test_an_unexpected_error_names_the_files_it_was_reading(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("HRDIALOGUE_DEBUG", raising=False)
+    monkeypatch.setattr("hrdialogue.cli.documents.parse_resolution", _boom)
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    for path in (a, b):
+        path.write_text("Генеральная Ассамблея,\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["compare", str(a), str(b)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"hrdialogue: error: {a}, {b}: unexpected RuntimeError: boom")
 
 
 @pytest.mark.parametrize("how", ["flag", "env"])

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hrdialogue.documents import footnotes, source
+from hrdialogue.documents import controls, footnotes, source
 from hrdialogue.documents.dates import MONTH_NAMES
 from hrdialogue.documents.errors import NotText
 
@@ -34,7 +34,7 @@ def test_controls_counted_in_utf8_bytes_as_in_text(text: str) -> None:
         data.decode("utf-8")
     except UnicodeDecodeError:
         return  # (a lone surrogate: not UTF-8, never counted)
-    plain = len(source._CONTROL.findall(text))
+    plain = len(controls.CONTROL.findall(text))
     refused = "\x00" in text or plain > max(2, len(text) // 100)
     for utf8 in (None, data):
         if refused:

@@ -437,3 +437,15 @@ def test_text_that_does_not_decode_is_refused_with_its_line_and_column(
     assert str(error.value) == (
         f"notes.txt: binary file: not a PDF, a DOCX document or UTF-8/UTF-16 text ({where})"
     )
+
+
+def test_the_notes_come_back_from_the_sandbox() -> None:
+    # the web platform reads uploads in the child process: what it notes must not be lost there
+    from hrdialogue.documents.sandbox import extract_in_sandbox
+
+    document = extract_in_sandbox(_cmap_pdf(LINES, _maps("z", "D800")), name="reply.pdf")
+    assert document.text.startswith("The General Assembly, \ufffdealous")
+    assert document.notes == (
+        "1 character of the PDF's text layer (page 1) could not be mapped to text and is "
+        "shown as U+FFFD",
+    )

@@ -80,7 +80,11 @@ def _one_line_errors(fn: Callable[..., None]) -> Callable[..., None]:
             if debug or os.environ.get("HRDIALOGUE_DEBUG") == "1":
                 raise
             detail = " ".join(str(error).split()) or "no detail"
-            _fail(f"unexpected {type(error).__name__}: {detail} (run with --debug to see where)", 1)
+            # the file(s) the command was reading, as a ReaderError names its file
+            files = [kwargs[k] for k in ("file", "file_a", "file_b") if kwargs.get(k)]
+            place = ", ".join("<stdin>" if f == "-" else str(f) for f in files)
+            message = f"unexpected {type(error).__name__}: {detail} (run with --debug to see where)"
+            _fail(f"{place}: {message}" if place else message, 1)
 
     return wrapper
 

@@ -14,6 +14,7 @@ __all__ = [
     "ReaderError",
     "TooManyPages",
     "UnsupportedLanguage",
+    "one_line",
 ]
 
 
@@ -71,3 +72,9 @@ class ExtractionTimedOut(ExtractionFailed):
 
 class ExtractionOutOfMemory(ExtractionFailed):
     """Reading the file needed more memory than the limit: the process was stopped."""
+
+
+def one_line(message: str, most: int = 300) -> str:
+    """`message` on one line, cut to `most` characters (a library's message may be long)."""
+    line = " ".join(message.split())
+    return line if len(line) <= most else line[: most - 1] + "…"

@@ -202,6 +202,7 @@ def _document(
             format=result["format"],
             pages=result["pages"],
             name=name,
+            notes=tuple(str(note) for note in result.get("notes") or ()),
         )
     error = result.get("error")
     if error == "MemoryError":
@@ -273,6 +274,7 @@ def main(reader: Reader = read_document) -> int:
             "text": document.text,
             "format": document.format,
             "pages": document.pages,
+            "notes": list(document.notes),
         }
     except ReaderError as error:
         result = {"error": type(error).__name__, "message": error.message, "line": error.line}
