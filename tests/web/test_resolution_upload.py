@@ -10,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +160,63 @@ def test_the_resolution_page_shows_each_subparagraphs_words_once(
     assert page.count("strengthen dialogue among the human rights mechanisms") == 1
     assert page.count("their annual reports to the Council") == 1
     assert page.count("Requests the Secretary-General to consult States on:") == 1
+
+
+# Hand-written: its second operative paragraph opens with a verb no lexicon knows, and the text
+# stops after it, mid-sentence (a ";"), without the meeting and the date.
+WITH_PROBLEMS = b"""70/902. Dialogue written for the tests
+
+The General Assembly,
+
+Recalling its earlier resolutions,
+
+1. Requests the Secretary-General to consult States;
+
+2. Zorbles the importance of dialogue;
+"""
+
+
+def test_what_the_reader_could_not_place_is_listed_for_the_secretariat(
+    client: Client, secretariat: Any
+) -> None:
+    client.force_login(secretariat)
+    response = _upload(client, "problems.txt", WITH_PROBLEMS, language="en")
+    assert response.status_code == 302
+    page = client.get(response["Location"]).text
+    section = page[page.index('id="warnings-heading"') : page.index('id="text-heading"')]
+    assert '<a href="#OP2">OP2</a>' in section  # the unknown lead, linked to its paragraph
+    assert "Zorbles" in section
+    assert "truncated" in section  # it stops mid-sentence
+    assert "Nothing: the reader placed every part of the text." not in section
+
+
+def test_a_resolution_read_whole_says_so(client: Client, secretariat: Any) -> None:
+    client.force_login(secretariat)
+    response = _upload(client, "subparagraphs.txt", WITH_SUBPARAGRAPHS)
+    page = client.get(response["Location"]).text
+    assert "Nothing: the reader placed every part of the text." in page
+    assert '<table class="warnings">' not in page
+
+
+def test_glyphs_a_pdf_maps_to_no_text_are_listed_with_the_resolution(
+    client: Client, secretariat: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # what the sandbox notes about reading the file (here: 2 glyphs of the PDF's text layer
+    # with no text) is kept with the resolution and listed with what the reader could not place;
+    # the child itself is tested in tests/documents/test_hostile_sources.py
+    from hrdialogue.documents.source import Document
+    from hrdialogue.web.resolutions.models import ResolutionDocument
+
+    note = "2 characters of the PDF's text layer (page 1) could not be mapped to text"
+    text = WITH_SUBPARAGRAPHS.decode()
+
+    def read(data: bytes, *, name: str | None) -> Document:
+        return Document(text, "pdf", 1, name, (note,))
+
+    monkeypatch.setattr("hrdialogue.web.resolutions.reader.extract_in_sandbox", read)
+    client.force_login(secretariat)
+    response = _upload(client, "r.pdf", b"%PDF-1.4 not read here", language="en")
+    assert response.status_code == 302
+    stored = ResolutionDocument.objects.get().resolution
+    assert [(w.code, w.message) for w in stored.warnings] == [("source", note)]
+    assert escape(note) in client.get(response["Location"]).text

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from hrdialogue.documents import errors
-from hrdialogue.documents.model import Resolution
+from hrdialogue.documents.model import ParseWarning, Resolution
 from hrdialogue.documents.parse import parse_resolution
 from hrdialogue.documents.sandbox import extract_in_sandbox
 
@@ -77,4 +77,7 @@ def read_resolution(data: bytes, *, name: str, language: str | None = None) -> R
             _("No operative paragraph was found: this does not look like a resolution."),
             name,
         )
+    if document.notes:  # how the file was read (glyphs a PDF maps to no text): kept with it
+        notes = tuple(ParseWarning(code="source", message=note) for note in document.notes)
+        resolution = resolution.model_copy(update={"warnings": (*notes, *resolution.warnings)})
     return ReadResult(document.text, str(document.format), resolution)
