@@ -239,6 +239,25 @@ def test_a_lone_surrogate_in_a_typed_reply_is_refused(
     assert _versions() == before
 
 
+def test_the_refusal_speaks_the_users_language(replies_world: dict[str, Any]) -> None:
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from hrdialogue.web.submissions.services import submit_reply
+
+    with translation.override("fr"), pytest.raises(ValidationError) as refused:
+        submit_reply(
+            actor=replies_world["users"]["focal_fra"],
+            consultation=replies_world["consultation"],
+            idempotency_key=uuid.uuid4().hex,
+            text="Bonjour\x00",
+        )
+    # Django's own message, as its French catalog has it; the place after it.
+    assert refused.value.message_dict == {
+        "text": ["Le caractère nul n\u2019est pas autorisé. (U+0000, character 8)"]
+    }
+
+
 def test_a_nul_in_a_files_comments_is_refused(client: Any, replies_world: dict[str, Any]) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 

@@ -61,10 +61,8 @@ class Reply(models.Model):
         max_length=12,
         choices=ReplyVisibility.choices,
         default=ReplyVisibility.PUBLIC,
-        help_text=_(
-            "As chosen with the latest version; the public pages follow the published "
-            "version's own visibility."
-        ),
+        help_text="As chosen with the latest version; the public pages follow the published "
+        "version's own visibility.",
     )
     current = models.ForeignKey(
         "ReplyVersion",
@@ -135,7 +133,7 @@ class ReplyVersion(models.Model):
         max_length=12,
         choices=ReplyVisibility.choices,
         default=ReplyVisibility.PUBLIC,
-        help_text=_("Who may read this version once it is published, as sent with it."),
+        help_text="Who may read this version once it is published, as sent with it.",
     )
     text = models.TextField(_("text"), blank=True)
     paragraphs = models.JSONField(

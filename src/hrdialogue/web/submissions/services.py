@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
@@ -144,16 +145,14 @@ _UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
 def _check_storable(field: str, text: str) -> None:
     """`ValidationError` on `field` when `text` holds a character no database can store."""
     found = _UNSTORABLE.search(text)
-    if found is not None:
-        raise ValidationError(
-            {
-                field: _(
-                    "The text holds a character that cannot be stored (%(code)s at "
-                    "character %(position)d): remove it and send the reply again."
-                )
-                % {"code": f"U+{ord(found.group()):04X}", "position": found.start() + 1}
-            }
-        )
+    if found is None:
+        return
+    char = found.group()
+    # Django's own messages, translated in the six languages; the place is language-neutral.
+    validator = ProhibitNullCharactersValidator if char == "\x00" else RegexValidator
+    message = validator.message
+    where = f"U+{ord(char):04X}, character {found.start() + 1}"
+    raise ValidationError({field: f"{message} ({where})"})
 
 
 def _read_content(text: str, upload: tuple[bytes, str] | None) -> Content:
