@@ -5,7 +5,9 @@ A submission goes through `submissions.services.submit_reply`, the one way a rep
 accepted (no write path of the API's own). Who reads a reply reads what the pages show: the
 staff and the stakeholder's own focal points its latest version and its receipt; everyone else
 only the published version of a published, non-confidential reply of a consultation they may
-see, without the stakeholder's name when it was sent "public without attribution".
+see, without the stakeholder's name when that version was sent "public without
+attribution" (the published version's own visibility: a later, unpublished version changes
+nothing the public reads, nor what the filters find for them).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from hrdialogue.documents.replies import ReplyParagraph
 from hrdialogue.web.accounts.requests import AuthenticatedHttpRequest, Visitor
+from hrdialogue.web.accounts.rules import is_focal_point
 from hrdialogue.web.api.auth import PUBLIC
 from hrdialogue.web.api.schemas import Code, Id, StakeholderRef, answers
 from hrdialogue.web.consultations.access import consultation_for
@@ -34,7 +37,11 @@ from hrdialogue.web.consultations.models import Consultation
 from hrdialogue.web.pages.uploads import exceeded_limit
 from hrdialogue.web.submissions.intake import RefusedReply, read_typed
 from hrdialogue.web.submissions.models import Reply, ReplyVersion, ReplyVisibility
-from hrdialogue.web.submissions.services import submit_reply, visible_replies
+from hrdialogue.web.submissions.services import (
+    request_differences,
+    submit_reply,
+    visible_replies,
+)
 
 __all__ = [
     "ReplyFilter",
@@ -143,19 +150,27 @@ def _comments(raw: str) -> list[tuple[str, str]]:
     return [(c.anchor, c.text) for c in comments]
 
 
-def _shown_version(user: Visitor, reply: Reply) -> tuple[ReplyVersion | None, bool]:
-    """The version `user` reads, and whether they read the record (latest, receipt, name)."""
+def _shown_version(
+    user: Visitor, reply: Reply, accepted: ReplyVersion | None = None
+) -> tuple[ReplyVersion | None, bool]:
+    """The version `user` reads, and whether they read the record (latest, receipt, name);
+    `accepted`, a version of the reply just accepted or replayed, instead of the latest."""
     if user.has_perm("submissions.view_reply_record", reply):
-        return reply.current, True
+        return accepted or reply.current, True
     return reply.published_version, False
 
 
-def reply_view(user: Visitor, reply: Reply) -> dict[str, Any] | None:
-    """The reply as `user` may read it; None when there is nothing they may read."""
-    version, record = _shown_version(user, reply)
+def reply_view(
+    user: Visitor, reply: Reply, accepted: ReplyVersion | None = None
+) -> dict[str, Any] | None:
+    """The reply as `user` may read it; None when there is nothing they may read. Who reads
+    the record reads `accepted` when given (the answer to a submission: the version it
+    accepted, the same when the submission is replayed), else the latest version."""
+    version, record = _shown_version(user, reply, accepted)
     if version is None:
         return None
-    anonymous = reply.visibility == ReplyVisibility.ANONYMOUS and not record
+    # The version shown says who may read it: the latest for the record, else the published.
+    anonymous = not record and version.visibility != ReplyVisibility.PUBLIC
     stakeholder = reply.stakeholder
     return {
         "id": reply.pk,
@@ -164,7 +179,7 @@ def reply_view(user: Visitor, reply: Reply) -> dict[str, Any] | None:
         "stakeholder": None
         if anonymous
         else {"code": stakeholder.code, "kind": stakeholder.kind, "name": stakeholder.name},
-        "visibility": reply.visibility,
+        "visibility": version.visibility,
         "late": reply.late,
         "published": reply.published_at is not None,
         "needs_review": version.needs_review,
@@ -181,6 +196,21 @@ def reply_view(user: Visitor, reply: Reply) -> dict[str, Any] | None:
     }
 
 
+def _own_stakeholder(user: Visitor) -> int | None:
+    """The stakeholder whose replies' record `user` reads (a focal point's own), if any."""
+    return getattr(user, "stakeholder_id", None) if is_focal_point(user) else None
+
+
+def _as_read(user: Visitor, field: str, value: str) -> Q:
+    """`field` (visibility, language) is `value` in the version `user` reads of each reply:
+    the latest for the staff and the stakeholder's own focal points, else the published one
+    (so that a filter tells nobody what an unpublished version says)."""
+    if user.has_perm("submissions.view_dashboard"):
+        return Q(**{field: value})
+    own = Q(stakeholder_id=_own_stakeholder(user))
+    return (own & Q(**{field: value})) | (~own & Q(**{f"published_version__{field}": value}))
+
+
 def filtered_replies(user: Visitor, filters: ReplyFilter) -> QuerySet[Reply]:
     """The replies `user` may read (the submissions app's rule), narrowed by the filters."""
     replies = (
@@ -195,14 +225,13 @@ def filtered_replies(user: Visitor, filters: ReplyFilter) -> QuerySet[Reply]:
         # A filter on the stakeholder must not reveal who sent a reply without attribution.
         replies = replies.filter(stakeholder__code=filters.stakeholder)
         if not user.has_perm("submissions.view_dashboard"):
-            own = getattr(user, "stakeholder_id", None)
-            replies = replies.exclude(
-                Q(visibility=ReplyVisibility.ANONYMOUS) & ~Q(stakeholder_id=own)
-            )
+            others = ~Q(stakeholder_id=_own_stakeholder(user))
+            anonymous = Q(published_version__visibility=ReplyVisibility.ANONYMOUS)
+            replies = replies.exclude(others & anonymous)
     if filters.language is not None:
-        replies = replies.filter(language=filters.language)
+        replies = replies.filter(_as_read(user, "language", filters.language))
     if filters.visibility is not None:
-        replies = replies.filter(visibility=filters.visibility)
+        replies = replies.filter(_as_read(user, "visibility", filters.visibility))
     if filters.late is not None:
         replies = replies.filter(late=filters.late)
     if filters.published is not None:
@@ -245,20 +274,37 @@ def _content_sha256(text: str) -> str | None:
 
 
 def _replayed(
-    request: AuthenticatedHttpRequest, key: str, content_sha256: str | None, visibility: str
+    request: AuthenticatedHttpRequest,
+    key: str,
+    consultation: Consultation,
+    *,
+    content: tuple[str, str | None],
+    visibility: str,
+    comments: list[tuple[str, str]],
 ) -> ReplyVersion | None:
     """The version already accepted under this key for the caller's stakeholder, if any; 422
-    when the key was used for another reply (IETF draft on the Idempotency-Key header)."""
+    when the key was used for another reply, or the request differs from the one the key was
+    first used with (IETF draft on the Idempotency-Key header). `content` is the name of the
+    field that carries the reply (text, file) and the SHA-256 of what it carries."""
     version = ReplyVersion.objects.select_related("reply").filter(idempotency_key=key).first()
     if version is None:
         return None
-    same = (
-        version.reply.stakeholder_id == request.user.stakeholder_id
-        and version.content_sha256 == content_sha256
-        and version.reply.visibility == visibility
-    )
-    if not same:
+    if version.reply.stakeholder_id != request.user.stakeholder_id:
         raise ValidationError("This Idempotency-Key was already used for another reply.")
+    field, content_sha256 = content
+    differences = request_differences(
+        version,
+        consultation=consultation,
+        content_sha256=content_sha256,
+        visibility=visibility,
+        comments=comments,
+    )
+    if differences:
+        named = ", ".join(field if name == "content" else name for name in differences)
+        raise ValidationError(
+            "This Idempotency-Key was already used for a reply with another "
+            f"{named}: send a new key with a new reply, the same request with a retry."
+        )
     return version
 
 
@@ -284,14 +330,15 @@ def post_reply(
 
     Send a fresh `Idempotency-Key` with each new reply and the same key when retrying: a
     retry returns the reply already accepted (with `Idempotent-Replayed: true`), never a
-    second one; the same key with another text is refused (422).
+    second one; the same key with another text, visibility, comments or consultation is
+    refused (422, naming what differs).
     """
     return _submit(
         request,
         response,
         consultation_for(request, pk),
         idempotency_key,
-        sha256=_content_sha256(body.text),
+        content=("text", _content_sha256(body.text)),
         visibility=body.visibility,
         comments=[(c.anchor, c.text) for c in body.comments],
         text=body.text,
@@ -332,7 +379,7 @@ def post_reply_file(
         response,
         consultation,
         idempotency_key,
-        sha256=hashlib.sha256(data).hexdigest(),
+        content=("file", hashlib.sha256(data).hexdigest()),
         visibility=details.visibility,
         comments=comments,
         upload=(data, name),
@@ -345,7 +392,7 @@ def _submit(
     consultation: Consultation,
     idempotency_key: str,
     *,
-    sha256: str | None,
+    content: tuple[str, str | None],
     visibility: str,
     comments: list[tuple[str, str]],
     text: str = "",
@@ -353,7 +400,14 @@ def _submit(
 ) -> Status[dict[str, Any] | None]:
     """The reply already accepted under this key (`Idempotent-Replayed`), or a new one through
     `submit_reply`; 201 with the reply as the caller may read it."""
-    replayed = _replayed(request, idempotency_key, sha256, visibility)
+    replayed = _replayed(
+        request,
+        idempotency_key,
+        consultation,
+        content=content,
+        visibility=visibility,
+        comments=comments,
+    )
     if replayed is None and not request.user.has_perm("submissions.submit_reply", consultation):
         raise PermissionDenied
     version = replayed or submit_reply(
@@ -372,4 +426,4 @@ def _submit(
     ).get(pk=version.reply_id)
     if replayed is not None:
         response["Idempotent-Replayed"] = "true"
-    return Status(201, reply_view(request.user, reply))
+    return Status(201, reply_view(request.user, reply, version))

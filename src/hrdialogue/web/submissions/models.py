@@ -4,6 +4,11 @@
 replies, which become addenda); `ReplyVersion` is one accepted submission of it, never
 changed after it is written, with its signed receipt; `ParagraphComment` is a comment of a
 version on one paragraph of the resolution (`OP10`, `OP8(a)`).
+
+Each version carries the visibility the focal point chose with it (and its receipt signs).
+What the public reads is the PUBLISHED version under ITS visibility: a later version, sent
+with another visibility and not published, changes nothing public (`Reply.visibility` is the
+latest version's, what the record and the Secretariat's dashboard show).
 """
 
 from __future__ import annotations
@@ -56,6 +61,8 @@ class Reply(models.Model):
         max_length=12,
         choices=ReplyVisibility.choices,
         default=ReplyVisibility.PUBLIC,
+        help_text="As chosen with the latest version; the public pages follow the published "
+        "version's own visibility.",
     )
     current = models.ForeignKey(
         "ReplyVersion",
@@ -102,6 +109,14 @@ class Reply(models.Model):
         return self.published_at is not None
 
     @property
+    def public_visibility(self) -> str | None:
+        """The published version's own visibility (what the public pages follow); None when
+        nothing is published."""
+        if self.published_at is None or self.published_version is None:
+            return None
+        return self.published_version.visibility
+
+    @property
     def label(self) -> str:
         return f"R{self.number}"
 
@@ -113,6 +128,13 @@ class ReplyVersion(models.Model):
     number = models.PositiveIntegerField(_("version"))
     idempotency_key = models.CharField(max_length=64, unique=True, editable=False)
     source = models.CharField(_("source"), max_length=8, choices=Source.choices)
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=12,
+        choices=ReplyVisibility.choices,
+        default=ReplyVisibility.PUBLIC,
+        help_text="Who may read this version once it is published, as sent with it.",
+    )
     text = models.TextField(_("text"), blank=True)
     paragraphs = models.JSONField(
         default=list, help_text="SplitReply.paragraphs as JSON: anchor, kind, label, text, span."

@@ -12,7 +12,10 @@ Signatures (stable; the REST API calls them):
 - `submit_reply(*, actor, consultation, idempotency_key, text="", upload=None,
   visibility="public", comments=(), now=None) -> ReplyVersion`; `upload` is
   `(bytes, file name)`; `comments` are `(anchor, text)` pairs.
-- `publish_reply(*, actor, reply) -> Reply`, `withdraw_publication(*, actor, reply) -> Reply`.
+- `request_differences(version, *, consultation, content_sha256, visibility, comments)
+  -> list[str]`: what a request retried with `version`'s key asks differently.
+- `publish_reply(*, actor, reply) -> Reply`, `withdraw_publication(*, actor, reply) -> Reply`:
+  the published version's own visibility is what the public pages follow.
 - `visible_replies(user, consultation=None) -> QuerySet[Reply]`: every reply `user` may read,
   the same rule as the permission `submissions.view_reply`.
 - `published_replies(consultation) -> QuerySet[Reply]`.
@@ -26,6 +29,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
@@ -58,6 +62,7 @@ __all__ = [
     "is_late",
     "publish_reply",
     "published_replies",
+    "request_differences",
     "resolution_anchors",
     "submit_reply",
     "visible_replies",
@@ -97,15 +102,18 @@ def _check_submitter(actor: User, consultation: Consultation) -> Stakeholder:
     return stakeholder
 
 
+def _trimmed_comments(comments: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The comments stripped, the empty pairs (an unused slot of the form) left out."""
+    trimmed = ((anchor.strip(), text.strip()) for anchor, text in comments)
+    return [(anchor, text) for anchor, text in trimmed if anchor or text]
+
+
 def _clean_comments(
     consultation: Consultation, comments: Iterable[tuple[str, str]]
 ) -> list[tuple[str, str]]:
     anchors = set(resolution_anchors(consultation))
     cleaned: list[tuple[str, str]] = []
-    for raw_anchor, raw_text in comments:
-        anchor, text = raw_anchor.strip(), raw_text.strip()
-        if not anchor and not text:
-            continue
+    for anchor, text in _trimmed_comments(comments):
         if anchor not in anchors:
             raise ValidationError(
                 {
@@ -130,6 +138,23 @@ def _clean_comments(
     return cleaned
 
 
+_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
+"""NUL, which PostgreSQL's text cannot hold, and lone surrogates, which UTF-8 cannot."""
+
+
+def _check_storable(field: str, text: str) -> None:
+    """`ValidationError` on `field` when `text` holds a character no database can store."""
+    found = _UNSTORABLE.search(text)
+    if found is None:
+        return
+    char = found.group()
+    # Django's own messages, translated in the six languages; the place is language-neutral.
+    validator = ProhibitNullCharactersValidator if char == "\x00" else RegexValidator
+    message = validator.message
+    where = f"U+{ord(char):04X}, character {found.start() + 1}"
+    raise ValidationError({field: f"{message} ({where})"})
+
+
 def _read_content(text: str, upload: tuple[bytes, str] | None) -> Content:
     if upload is not None and text.strip():
         raise ValidationError({"text": _("Type the reply or upload a file, not both.")})
@@ -148,6 +173,27 @@ def _existing(idempotency_key: str, actor: User) -> ReplyVersion | None:
     if version is not None and version.reply.stakeholder_id != actor.stakeholder_id:
         raise ValidationError(_("This form was already used; reload the page and try again."))
     return version
+
+
+def request_differences(
+    version: ReplyVersion,
+    *,
+    consultation: Consultation,
+    content_sha256: str | None,
+    visibility: str,
+    comments: Sequence[tuple[str, str]],
+) -> list[str]:
+    """What a request sent again with `version`'s idempotency key asks differently from the
+    request that version was accepted from: among `consultation`, `content` (the text or the
+    file), `visibility` and `comments`, in that order; empty for an exact retry."""
+    accepted = [(c.anchor, c.text) for c in version.comments.order_by("id")]
+    checks = [
+        ("consultation", version.reply.consultation_id == consultation.pk),
+        ("content", version.content_sha256 == content_sha256),
+        ("visibility", version.visibility == visibility),
+        ("comments", accepted == _trimmed_comments(comments)),
+    ]
+    return [name for name, same in checks if not same]
 
 
 def submit_reply(
@@ -174,6 +220,10 @@ def submit_reply(
     stakeholder = _check_submitter(actor, consultation)
     if visibility not in ReplyVisibility.values:
         raise ValidationError({"visibility": _("Choose who may read the reply.")})
+    _check_storable("text", text)
+    for anchor, comment in comments:
+        _check_storable("comments", anchor)
+        _check_storable("comments", comment)
     cleaned_comments = _clean_comments(consultation, comments)
     content = _read_content(text, upload)
     language = ""
@@ -266,6 +316,7 @@ def _write(
         review_reason=content.review_reason,
         file_key=file_key,
         file_name=content.file_name,
+        visibility=visibility,
         content_sha256=receipt.content_sha256,
         content_length=receipt.content_length,
         receipt=receipt.model_dump(mode="json"),
@@ -300,19 +351,21 @@ def _write(
 
 
 def publish_reply(*, actor: User, reply: Reply) -> Reply:
-    """Publish the reply's latest version (its file with the metadata stripped)."""
-    if reply.visibility == ReplyVisibility.CONFIDENTIAL:
-        raise ValidationError(_("This reply is confidential: it is never published."))
+    """Publish the reply's latest version (its file with the metadata stripped), under the
+    visibility it was sent with: from now on that version's visibility is what the public
+    pages follow, whatever later versions say, until another publication or a withdrawal."""
     current = reply.current
     if current is None:
         raise ValidationError(_("This reply has no accepted version."))
+    if current.visibility == ReplyVisibility.CONFIDENTIAL:
+        raise ValidationError(_("This reply is confidential: it is never published."))
     if reply.published_version_id == current.pk:
         raise ValidationError(_("This version of the reply is already published."))
     published_key = ""
     if current.file_key:
         published_key = store_blob(publication.strip_metadata(current.file_key, current.source))
     with transaction.atomic():
-        before = {"published_version": reply.published_version_id}
+        before = _publication_state(reply)
         reply.published_at = timezone.now()
         reply.published_version = current
         reply.published_by = actor
@@ -325,17 +378,18 @@ def publish_reply(*, actor: User, reply: Reply) -> Reply:
             action="submissions.publish",
             target=reply,
             before=before,
-            after={"published_version": current.number, "visibility": reply.visibility},
+            after={"published_version": current.number, "visibility": current.visibility},
         )
     return reply
 
 
 def withdraw_publication(*, actor: User, reply: Reply) -> Reply:
-    """Take a published reply off the public pages (it stays on the record)."""
+    """Take a published reply off the public pages (it stays on the record). Allowed
+    whatever the latest version's visibility."""
     if not reply.is_published:
         raise ValidationError(_("This reply is not published."))
     with transaction.atomic():
-        before = {"published_version": reply.published_version_id}
+        before = _publication_state(reply)
         reply.published_at = None
         reply.published_version = None
         reply.published_by = None
@@ -349,12 +403,25 @@ def withdraw_publication(*, actor: User, reply: Reply) -> Reply:
     return reply
 
 
+def _publication_state(reply: Reply) -> dict[str, object]:
+    """What the audit log keeps of a reply's publication before a change."""
+    published = reply.published_version if reply.published_at is not None else None
+    if published is None:
+        return {"published_version": None}
+    return {"published_version": published.number, "visibility": published.visibility}
+
+
+def _published() -> Q:
+    """Published, under a visibility the public may read (the published version's own)."""
+    return Q(published_at__isnull=False, published_version__isnull=False) & ~Q(
+        published_version__visibility=ReplyVisibility.CONFIDENTIAL
+    )
+
+
 def published_replies(consultation: Consultation) -> QuerySet[Reply]:
     """The published replies of a consultation (never a confidential one)."""
-    return (
-        Reply.objects.filter(consultation=consultation, published_at__isnull=False)
-        .exclude(visibility=ReplyVisibility.CONFIDENTIAL)
-        .select_related("stakeholder", "published_version")
+    return Reply.objects.filter(_published(), consultation=consultation).select_related(
+        "stakeholder", "published_version"
     )
 
 
@@ -366,8 +433,7 @@ def visible_replies(user: Visitor, consultation: Consultation | None = None) -> 
         replies = replies.filter(consultation=consultation)
     if user.is_authenticated and user.is_active and user.role in ("secretariat", "moderator"):
         return replies
-    published = Q(published_at__isnull=False) & ~Q(visibility=ReplyVisibility.CONFIDENTIAL)
-    published &= Q(consultation__in=visible_consultations(user).values("pk"))
+    published = _published() & Q(consultation__in=visible_consultations(user).values("pk"))
     if (
         user.is_authenticated
         and user.is_active

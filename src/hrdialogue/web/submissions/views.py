@@ -177,9 +177,11 @@ def _mandate_text(consultation: Consultation) -> str:
 
 
 def _shows_author(request: HttpRequest, reply_obj: Reply) -> bool:
-    return reply_obj.visibility != ReplyVisibility.ANONYMOUS or request.user.has_perm(
-        "submissions.view_reply_record", reply_obj
-    )
+    """Whoever reads the record sees who sent the reply; the public, unless the PUBLISHED
+    version was sent without attribution (a later version's choice changes nothing public)."""
+    if request.user.has_perm("submissions.view_reply_record", reply_obj):
+        return True
+    return reply_obj.public_visibility not in (None, ReplyVisibility.ANONYMOUS)
 
 
 @require_safe
@@ -276,7 +278,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    reply_obj = _reply_for(request, pk, "submissions.publish_reply")
+    reply_obj = _reply_for(request, pk, "submissions.withdraw_reply")
     try:
         withdraw_publication(actor=acting_account(request), reply=reply_obj)
     except ValidationError as error:
@@ -413,7 +415,8 @@ def _dashboard_rows(
 
 
 def _author(reply_obj: Reply) -> str:
-    if reply_obj.visibility == ReplyVisibility.ANONYMOUS:
+    """Who the public pages name for a published reply: its published version's choice."""
+    if reply_obj.public_visibility != ReplyVisibility.PUBLIC:
         return _("Published without attribution")
     return reply_obj.stakeholder.name_in(_language())
 
