@@ -4,11 +4,14 @@ Never under the name a person gave (that is kept as display text only), never se
 static-file server: downloads go through views that check permissions. A blob is written
 and synced to disk (temporary file → fsync → rename → fsync of the directory) before the
 row that names it is committed, so that a committed row always has its file; a crash in
-between leaves at most an orphan blob, never a row without its file.
+between leaves at most an orphan blob, never a row without its file. A full disk (or quota)
+raises `StorageFull`: the transaction that was to name the blob is rolled back, nothing is
+recorded, and the visitor is told to try again later (`pages.middleware`, 503).
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -17,7 +20,12 @@ from pathlib import Path
 
 from django.conf import settings
 
-__all__ = ["read_blob", "store_blob"]
+__all__ = ["StorageFull", "read_blob", "store_blob"]
+
+
+class StorageFull(OSError):
+    """The reply store has no room (a full disk or quota): nothing was written."""
+
 
 _KEY = re.compile(r"[0-9a-f]{64}")
 
@@ -46,8 +54,10 @@ def store_blob(data: bytes) -> str:
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise StorageFull(error.errno, "the reply store is full") from error
         raise
     directory = os.open(path.parent, os.O_RDONLY)
     try:

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "hrdialogue.web.pages.middleware.private_cache_middleware",
     "axes.middleware.AxesMiddleware",
+    "hrdialogue.web.pages.middleware.StorageFullMiddleware",
 ]
 
 ROOT_URLCONF = "hrdialogue.web.config.urls"
