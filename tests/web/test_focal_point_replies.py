@@ -89,9 +89,14 @@ def test_the_same_idempotency_key_twice_gives_one_reply(
     open_call: Any, france_focal_point: Any
 ) -> None:
     first = _submit(france_focal_point, open_call, _key(7))
-    again = _submit(france_focal_point, open_call, _key(7), text=FRENCH_REVISED)
+    again = _submit(france_focal_point, open_call, _key(7))
     assert again.pk == first.pk
     assert again.receipt == first.receipt
+    assert _counts()[:2] == (1, 1)
+    # the same key with other text (a form edited after it was sent) is refused, not taken
+    # for the first version: the edit would look received and be lost
+    with pytest.raises(ValidationError, match="already sent, with other content"):
+        _submit(france_focal_point, open_call, _key(7), text=FRENCH_REVISED)
     assert _counts()[:2] == (1, 1)
 
 

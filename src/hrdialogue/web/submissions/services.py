@@ -25,6 +25,7 @@ Signatures (stable; the REST API calls them):
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 
@@ -175,6 +176,43 @@ def _existing(idempotency_key: str, actor: User) -> ReplyVersion | None:
     return version
 
 
+def _check_same_request(
+    version: ReplyVersion,
+    *,
+    consultation: Consultation,
+    text: str,
+    upload: tuple[bytes, str] | None,
+    visibility: str,
+    comments: Sequence[tuple[str, str]],
+) -> None:
+    """A form sent again (a retry, a double click) is answered with the version it gave; a
+    form sent again with other content (edited after going back in the browser) is refused,
+    so that the edit is never taken for received."""
+    if upload is not None:
+        content_sha256: str | None = hashlib.sha256(upload[0]).hexdigest()
+    else:
+        try:
+            content_sha256 = hashlib.sha256(read_typed(text).data).hexdigest()
+        except RefusedReply:
+            content_sha256 = None
+    differences = request_differences(
+        version,
+        consultation=consultation,
+        content_sha256=content_sha256,
+        visibility=visibility,
+        comments=comments,
+    )
+    if differences:
+        raise ValidationError(
+            _(
+                "This form was already sent, with other content, as version %(number)d of your "
+                "reply; what you changed was not received. To send it as a new version, open "
+                "the reply form again."
+            )
+            % {"number": version.number}
+        )
+
+
 def request_differences(
     version: ReplyVersion,
     *,
@@ -216,6 +254,14 @@ def submit_reply(
         raise ValidationError(_("This form has expired; reload the page and try again."))
     already = _existing(idempotency_key, actor)
     if already is not None:
+        _check_same_request(
+            already,
+            consultation=consultation,
+            text=text,
+            upload=upload,
+            visibility=visibility,
+            comments=comments,
+        )
         return already
     stakeholder = _check_submitter(actor, consultation)
     if visibility not in ReplyVisibility.values:
