@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -79,6 +79,17 @@ def consultation(registry: None, stored_resolution: Any, secretariat: Any) -> An
     return open_consultation(
         actor=secretariat, document=stored_resolution, mandate_index=0, title="OP10 consultation"
     )
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts in the default language: a request of an earlier test (a French
+    cookie) leaves its language active in the thread, where a service called directly would
+    speak it."""
+    from django.utils import translation
+
+    with translation.override(None):
+        yield
 
 
 @pytest.fixture(autouse=True)
