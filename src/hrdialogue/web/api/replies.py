@@ -12,7 +12,6 @@ nothing the public reads, nor what the filters find for them).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 from typing import Annotated, Any, Literal
@@ -35,7 +34,6 @@ from hrdialogue.web.api.schemas import Code, Id, StakeholderRef, answers
 from hrdialogue.web.consultations.access import consultation_for
 from hrdialogue.web.consultations.models import Consultation
 from hrdialogue.web.pages.uploads import exceeded_limit
-from hrdialogue.web.submissions.intake import RefusedReply, read_typed
 from hrdialogue.web.submissions.models import Reply, ReplyVersion, ReplyVisibility
 from hrdialogue.web.submissions.services import (
     request_differences,
@@ -266,40 +264,34 @@ def get_reply(request: HttpRequest, pk: Id) -> dict[str, Any]:
     return row
 
 
-def _content_sha256(text: str) -> str | None:
-    try:
-        return hashlib.sha256(read_typed(text).data).hexdigest()
-    except RefusedReply:
-        return None
-
-
 def _replayed(
     request: AuthenticatedHttpRequest,
     key: str,
     consultation: Consultation,
     *,
-    content: tuple[str, str | None],
+    text: str,
+    upload: tuple[bytes, str] | None,
     visibility: str,
     comments: list[tuple[str, str]],
 ) -> ReplyVersion | None:
     """The version already accepted under this key for the caller's stakeholder, if any; 422
     when the key was used for another reply, or the request differs from the one the key was
-    first used with (IETF draft on the Idempotency-Key header). `content` is the name of the
-    field that carries the reply (text, file) and the SHA-256 of what it carries."""
+    first used with (IETF draft on the Idempotency-Key header)."""
     version = ReplyVersion.objects.select_related("reply").filter(idempotency_key=key).first()
     if version is None:
         return None
     if version.reply.stakeholder_id != request.user.stakeholder_id:
         raise ValidationError("This Idempotency-Key was already used for another reply.")
-    field, content_sha256 = content
     differences = request_differences(
         version,
         consultation=consultation,
-        content_sha256=content_sha256,
+        text=text,
+        upload=upload,
         visibility=visibility,
         comments=comments,
     )
     if differences:
+        field = "file" if upload is not None else "text"  # the field that carries the reply
         named = ", ".join(field if name == "content" else name for name in differences)
         raise ValidationError(
             "This Idempotency-Key was already used for a reply with another "
@@ -338,7 +330,6 @@ def post_reply(
         response,
         consultation_for(request, pk),
         idempotency_key,
-        content=("text", _content_sha256(body.text)),
         visibility=body.visibility,
         comments=[(c.anchor, c.text) for c in body.comments],
         text=body.text,
@@ -379,7 +370,6 @@ def post_reply_file(
         response,
         consultation,
         idempotency_key,
-        content=("file", hashlib.sha256(data).hexdigest()),
         visibility=details.visibility,
         comments=comments,
         upload=(data, name),
@@ -392,7 +382,6 @@ def _submit(
     consultation: Consultation,
     idempotency_key: str,
     *,
-    content: tuple[str, str | None],
     visibility: str,
     comments: list[tuple[str, str]],
     text: str = "",
@@ -404,7 +393,8 @@ def _submit(
         request,
         idempotency_key,
         consultation,
-        content=content,
+        text=text,
+        upload=upload,
         visibility=visibility,
         comments=comments,
     )

@@ -15,8 +15,6 @@ Every state change is audited, the admin's too. An admin is one of:
 from __future__ import annotations
 
 import copy
-import datetime as dt
-import json
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
@@ -29,7 +27,7 @@ from django.http import HttpRequest
 
 from hrdialogue.web.accounts.requests import acting_account
 from hrdialogue.web.audit.models import AuditEntry, ChainCheck
-from hrdialogue.web.audit.services import record_change
+from hrdialogue.web.audit.services import audit_value, json_ready, record_change
 
 __all__ = ["AuditEntryAdmin", "AuditedAdmin", "ChainCheckAdmin", "ReadOnlyAdmin"]
 
@@ -52,24 +50,6 @@ class ReadOnlyAdmin(admin.ModelAdmin[_M]):
         return False
 
 
-def _plain(value: Any) -> Any:
-    """A field's value as the log keeps it: related rows by key, dates as ISO strings."""
-    if isinstance(value, models.Model):
-        return value.pk
-    if isinstance(value, list | tuple | set | QuerySet) and all(
-        isinstance(item, models.Model) for item in value
-    ):
-        return sorted(item.pk for item in value)  # a many-to-many field's rows
-    if isinstance(value, dt.date | dt.datetime | dt.time):
-        return value.isoformat()
-    return value
-
-
-def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
-    ready: dict[str, Any] = json.loads(json.dumps(values, default=str))
-    return ready
-
-
 def _model_fields(model: type[models.Model], names: Iterable[str]) -> list[models.Field[Any, Any]]:
     """The model's fields among `names` (a form's fields: some are not the model's), secrets
     left out."""
@@ -88,9 +68,9 @@ def _model_fields(model: type[models.Model], names: Iterable[str]) -> list[model
 
 def _current(instance: models.Model, names: Iterable[str]) -> dict[str, Any]:
     """The named fields of `instance` as they are now (as saved)."""
-    return _jsonable(
+    return json_ready(
         {
-            f.name: _plain(f.value_from_object(instance))
+            f.name: audit_value(f.value_from_object(instance))
             for f in _model_fields(type(instance), names)
         }
     )
@@ -114,7 +94,7 @@ def _record_form(request: HttpRequest, form: ModelForm[Any], *, added: bool) -> 
             actor=acting_account(request), action="admin.add", target=form.instance, after=after
         )
         return
-    before = _jsonable({n: _plain(form.initial.get(n)) for n in names})
+    before = json_ready({n: audit_value(form.initial.get(n)) for n in names})
     changed = [n for n in names if before[n] != after[n]]
     if changed:
         record_change(
@@ -172,9 +152,9 @@ def _rows_before(formset: BaseModelFormSet[Any, Any]) -> dict[int, tuple[Any, di
     return {
         id(f.instance): (
             copy.copy(f.instance),
-            _jsonable(
+            json_ready(
                 {
-                    field.name: _plain(f.initial.get(field.name))
+                    field.name: audit_value(f.initial.get(field.name))
                     for field in _model_fields(type(f.instance), f.fields)
                 }
             ),

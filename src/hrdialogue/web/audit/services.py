@@ -39,7 +39,9 @@ __all__ = [
     "Actor",
     "ReceiptAnchor",
     "anchor_receipt",
+    "audit_value",
     "export_csv",
+    "json_ready",
     "lock_head",
     "record_change",
     "snapshot",
@@ -53,18 +55,29 @@ demo data; the log names it "system"), or an anonymous participant of a dialogue
 their statement names its author). Never `AnonymousUser`: a view passes the account or None."""
 
 
-def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
-    """The named fields of `instance` as JSON-ready values (dates as ISO strings)."""
-    values: dict[str, Any] = {}
-    for name in fields:
-        value = getattr(instance, name)
-        if isinstance(value, models.Model):
-            value = value.pk
-        elif isinstance(value, dt.date | dt.datetime):
-            value = value.isoformat()
-        values[name] = value
+def audit_value(value: Any) -> Any:
+    """A field's value as the log keeps it: a related row by its key (a many-to-many field's
+    rows as their sorted keys), dates and times as ISO strings."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, list | tuple | set | models.QuerySet) and all(
+        isinstance(item, models.Model) for item in value
+    ):
+        return sorted(item.pk for item in value)
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    return value
+
+
+def json_ready(values: dict[str, Any]) -> dict[str, Any]:
+    """`values` as they read back from JSON (what an entry stores; other objects as text)."""
     ready: dict[str, Any] = json.loads(json.dumps(values, default=str))
     return ready
+
+
+def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """The named fields of `instance` as JSON-ready values (see `audit_value`)."""
+    return json_ready({name: audit_value(getattr(instance, name)) for name in fields})
 
 
 def record_change(

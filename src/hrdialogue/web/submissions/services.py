@@ -12,7 +12,7 @@ Signatures (stable; the REST API calls them):
 - `submit_reply(*, actor, consultation, idempotency_key, text="", upload=None,
   visibility="public", comments=(), now=None) -> ReplyVersion`; `upload` is
   `(bytes, file name)`; `comments` are `(anchor, text)` pairs.
-- `request_differences(version, *, consultation, content_sha256, visibility, comments)
+- `request_differences(version, *, consultation, text, upload, visibility, comments)
   -> list[str]`: what a request retried with `version`'s key asks differently.
 - `publish_reply(*, actor, reply) -> Reply`, `withdraw_publication(*, actor, reply) -> Reply`:
   the published version's own visibility is what the public pages follow.
@@ -188,17 +188,11 @@ def _check_same_request(
     """A form sent again (a retry, a double click) is answered with the version it gave; a
     form sent again with other content (edited after going back in the browser) is refused,
     so that the edit is never taken for received."""
-    if upload is not None:
-        content_sha256: str | None = hashlib.sha256(upload[0]).hexdigest()
-    else:
-        try:
-            content_sha256 = hashlib.sha256(read_typed(text).data).hexdigest()
-        except RefusedReply:
-            content_sha256 = None
     differences = request_differences(
         version,
         consultation=consultation,
-        content_sha256=content_sha256,
+        text=text,
+        upload=upload,
         visibility=visibility,
         comments=comments,
     )
@@ -213,21 +207,34 @@ def _check_same_request(
         )
 
 
+def _content_sha256(text: str, upload: tuple[bytes, str] | None) -> str | None:
+    """The SHA-256 a version of this request would record: of the file, or of the typed text
+    as `read_typed` keeps it (None for text it refuses)."""
+    if upload is not None:
+        return hashlib.sha256(upload[0]).hexdigest()
+    try:
+        return hashlib.sha256(read_typed(text).data).hexdigest()
+    except RefusedReply:
+        return None
+
+
 def request_differences(
     version: ReplyVersion,
     *,
     consultation: Consultation,
-    content_sha256: str | None,
+    text: str = "",
+    upload: tuple[bytes, str] | None = None,
     visibility: str,
     comments: Sequence[tuple[str, str]],
 ) -> list[str]:
     """What a request sent again with `version`'s idempotency key asks differently from the
-    request that version was accepted from: among `consultation`, `content` (the text or the
-    file), `visibility` and `comments`, in that order; empty for an exact retry."""
+    request that version was accepted from: among `consultation`, `content` (the `text` typed
+    or the file `upload`), `visibility` and `comments`, in that order; empty for an exact
+    retry."""
     accepted = [(c.anchor, c.text) for c in version.comments.order_by("id")]
     checks = [
         ("consultation", version.reply.consultation_id == consultation.pk),
-        ("content", version.content_sha256 == content_sha256),
+        ("content", version.content_sha256 == _content_sha256(text, upload)),
         ("visibility", version.visibility == visibility),
         ("comments", accepted == _trimmed_comments(comments)),
     ]
