@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from hrdialogue.documents.parse import parse_resolution
+from tests.corpus import corpus_text
 
 ONE_A_LINE = """\
 The General Assembly,
@@ -95,8 +96,7 @@ def test_russian_one_a_line_with_an_invented_lead() -> None:
 
 
 def test_a_real_rendition_with_one_lead_changed_keeps_four_paragraphs(shared: Path) -> None:
-    raw = (shared / "corpus/un/A_RES_52_134.fr.txt").read_text(encoding="utf-8")
-    text = "\n".join(line for line in raw.split("\n") if not line.startswith("#"))
+    text = corpus_text(shared, "A_RES_52_134.fr.txt")
     assert text.count("\nSachant que") == 1
     original = parse_resolution(text, language="fr")
     changed = parse_resolution(text.replace("\nSachant que", "\nAyant entendu que"), language="fr")
