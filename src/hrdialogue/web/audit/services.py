@@ -33,6 +33,7 @@ from hrdialogue.auditchain import (
 from hrdialogue.receipts import Receipt
 from hrdialogue.web.accounts.models import User
 from hrdialogue.web.audit.models import AuditEntry, AuditHead
+from hrdialogue.web.audit.security import is_security_action, log_event_on_commit
 from hrdialogue.web.pages.spreadsheets import spreadsheet_cell
 
 __all__ = [
@@ -122,6 +123,14 @@ def record_change(
             entry_hash=entry_hash,
         )
         AuditHead.objects.filter(pk=head.pk).update(sequence=entry.sequence, entry_hash=entry_hash)
+        if is_security_action(action):
+            log_event_on_commit(
+                action,
+                outcome="success",
+                actor=actor if actor is not None else label,
+                target=target,
+                detail={"audit_sequence": entry.sequence},
+            )
     return entry
 
 
