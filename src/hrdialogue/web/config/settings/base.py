@@ -107,6 +107,11 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # zxcvbn's estimate: "Welcome2026!" passes the four above, not this one
+    {
+        "NAME": "hrdialogue.web.accounts.passwords.GuessabilityValidator",
+        "OPTIONS": {"min_guesses_log10": 10},
+    },
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
