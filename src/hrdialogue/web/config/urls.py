@@ -13,6 +13,7 @@ admin.site.site_header = "hrdialogue"
 urlpatterns = [
     path("", include("hrdialogue.web.pages.urls")),
     path("accounts/", include("hrdialogue.web.accounts.urls")),
+    path("two-factor/", include("hrdialogue.web.twofactor.urls")),
     path("stakeholders/", include("hrdialogue.web.stakeholders.urls")),
     path("resolutions/", include("hrdialogue.web.resolutions.urls")),
     path("consultations/", include("hrdialogue.web.consultations.urls")),

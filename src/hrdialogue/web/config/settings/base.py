@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "hrdialogue.web.submissions",
     "hrdialogue.web.api",
     "hrdialogue.web.dialogues",
+    "hrdialogue.web.twofactor",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -47,6 +48,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",  # the API docs page from its own static files (no CDN, nothing inline)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -58,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # `user.is_verified()`: a code given this session
+    "hrdialogue.web.twofactor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -113,6 +118,12 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_guesses_log10": 10},
     },
 ]
+# A second factor (an authenticator app's one-time code) in every session of the accounts
+# that can read every confidential reply: the roles listed, and staff and superusers (the
+# Django admin). Off only where no person signs in for real (the test suite, `make run`).
+SECOND_FACTOR_REQUIRED = env.bool("SECOND_FACTOR_REQUIRED", default=True)
+SECOND_FACTOR_ROLES = env.list("SECOND_FACTOR_ROLES", ["secretariat"])
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", "hrdialogue")
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"

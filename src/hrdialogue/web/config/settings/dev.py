@@ -13,3 +13,6 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 # Static files straight from the apps, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# `make run`'s demo accounts sign in with their printed passwords: no authenticator app.
+SECOND_FACTOR_REQUIRED = env.bool("SECOND_FACTOR_REQUIRED", default=False)

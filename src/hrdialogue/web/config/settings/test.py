@@ -25,3 +25,7 @@ WHITENOISE_AUTOREFRESH = True
 # at once from there. The tests of the limit set it (test_dialogue_participant_limits.py); so
 # can the environment, to run other tests with the production default (30).
 DIALOGUE_JOIN_LIMIT = env.int("DIALOGUE_JOIN_LIMIT", default=0)
+
+# The second factor is tested where it is switched on (test_second_factor.py); elsewhere
+# tests sign in with a password alone, as a deployment with SECOND_FACTOR_REQUIRED=false.
+SECOND_FACTOR_REQUIRED = env.bool("SECOND_FACTOR_REQUIRED", default=False)
