@@ -172,6 +172,7 @@ EXPECTED: dict[str, tuple[str, bool, Callable[[str, str, str], str]]] = {
     "accounts:accept": ("get", False, _everyone(HIDE)),  # an unknown token
     "accounts:users": ("get", False, _secretariat_only()),
     "accounts:deactivate": ("post", False, _secretariat_only(REDIRECT)),
+    "accounts:change_role": ("post", False, _secretariat_only(REDIRECT)),
     "stakeholders:list": ("get", False, _everyone(OK)),
     "stakeholders:detail": ("get", False, _everyone(OK)),
     "stakeholders:import": ("get", False, _secretariat_only()),
@@ -301,6 +302,7 @@ def world(db: Any) -> dict[str, Any]:
             "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "bad-token"},
             "accounts:accept": {"token": "unknown"},
             "accounts:deactivate": {"pk": target.pk},
+            "accounts:change_role": {"pk": target.pk},
             "api_tokens:revoke": {"pk": targets_token.pk},
             "stakeholders:detail": {"code": "fra"},
             "resolutions:detail": {"pk": document.pk},
