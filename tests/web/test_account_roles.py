@@ -453,3 +453,108 @@ def test_the_role_change_speaks_the_visitors_language(secretariat: Any, moderato
     # The French catalog's sentence (hand-written there with this feature).
     assert _messages(response) == ["Vous ne pouvez pas modifier votre propre rôle."]
     assert _role(secretariat) == "secretariat"
+
+
+# --- the database: concurrent demotions, the migration of older invitations -------------------
+
+
+def _demote_each_other(first_pk: int, second_pk: int) -> list[str]:
+    """Each of two accounts demotes the other at once, in two threads with their own
+    connections: what each was told, sorted ("demoted" or "refused: …")."""
+    import threading
+
+    from django.db import connection
+
+    from hrdialogue.web.accounts.models import User
+    from hrdialogue.web.accounts.services import change_role
+
+    start = threading.Barrier(2)
+    outcomes: list[str] = []
+    errors: list[BaseException] = []
+
+    def demote(actor_pk: int, target_pk: int) -> None:
+        try:
+            actor, target = User.objects.get(pk=actor_pk), User.objects.get(pk=target_pk)
+            start.wait(timeout=30)
+            try:
+                change_role(actor=actor, user=target, role="moderator")
+            except ValidationError as error:
+                outcomes.append("refused: " + " ".join(error.messages))
+            else:
+                outcomes.append("demoted")
+        except BaseException as error:  # reported below
+            errors.append(error)
+            start.abort()
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=demote, args=(first_pk, second_pk)),
+        threading.Thread(target=demote, args=(second_pk, first_pk)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors, errors
+    return sorted(outcomes)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_members_who_demote_each_other_at_once_leave_one_in_the_secretariat(
+    make_user: Callable[..., Any],
+) -> None:
+    """The two last members of the Secretariat demote each other at once, again and again: one
+    change is made, the other refused, never both."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "PostgreSQL only: the in-memory SQLite test database is one connection shared by"
+            " the threads (SQLite writers are serialised by BEGIN IMMEDIATE, see settings)"
+        )
+    from hrdialogue.web.accounts.models import User
+
+    first = make_user("secretariat", "first@example.org")
+    second = make_user("secretariat", "second@example.org")
+    pair = [first.pk, second.pk]
+    for _round in range(10):
+        User.objects.filter(pk__in=pair).update(role="secretariat")
+        demoted, refused = _demote_each_other(first.pk, second.pk)
+        assert demoted == "demoted"
+        assert "last active member of the Secretariat" in refused
+        roles = sorted(User.objects.filter(pk__in=pair).values_list("role", flat=True))
+        assert roles == ["moderator", "secretariat"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_makes_the_invitations_already_sent_focal_points_ones(
+    registry: None, secretariat: Any
+) -> None:
+    import datetime as dt
+
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+    from django.db.migrations.loader import MigrationLoader
+    from django.utils import timezone
+
+    from hrdialogue.web.accounts.models import Invitation
+    from hrdialogue.web.stakeholders.models import Stakeholder
+
+    france = Stakeholder.objects.get(code="fra")
+    latest = MigrationLoader(connection).graph.leaf_nodes("accounts")
+    executor = MigrationExecutor(connection)
+    executor.migrate([("accounts", "0001_initial")])
+    try:
+        old = executor.loader.project_state([("accounts", "0001_initial")]).apps
+        assert "role" not in {f.name for f in old.get_model("accounts", "Invitation")._meta.fields}
+        old.get_model("accounts", "Invitation").objects.create(
+            email="older@example.org",
+            stakeholder_id=france.pk,
+            token_hash="d" * 64,
+            expires_at=timezone.now() + dt.timedelta(days=3),
+        )
+    finally:
+        MigrationExecutor(connection).migrate(latest)
+    invitation = Invitation.objects.get(email="older@example.org")
+    assert (invitation.role, invitation.stakeholder) == ("focal-point", france)
