@@ -11,13 +11,7 @@ from pathlib import Path
 import pytest
 
 from hrdialogue.documents.clean import clean_document, normalise_text_map
-
-
-def _strip_header(text: str) -> str:
-    lines = text.split("\n")
-    while lines and lines[0].startswith("#"):
-        lines.pop(0)
-    return "\n".join(lines)
+from tests.corpus import corpus_text
 
 
 def test_line_breaks_join_with_one_space_and_compounds_keep_their_hyphen() -> None:
@@ -119,7 +113,7 @@ def test_seed_footnote_block_interrupts_pp5_which_reads_on(seed_text: str) -> No
 
 
 def test_collapsed_draft_page_break_mid_sentence(shared: Path) -> None:
-    source = _strip_header((shared / "corpus/un/A_C_3_66_L_32.en.txt").read_text("utf-8"))
+    source = corpus_text(shared, "A_C_3_66_L_32.en.txt")
     doc = clean_document(
         source, body_start=source.index("The General Assembly,"), own_symbols=["A/C.3/66/L.32"]
     )
@@ -150,7 +144,7 @@ def test_collapsed_draft_page_break_mid_sentence(shared: Path) -> None:
     ],
 )
 def test_corpus_markers(shared: Path, name: str, markers: list[str]) -> None:
-    source = _strip_header((shared / "corpus/un" / name).read_text("utf-8"))
+    source = corpus_text(shared, name)
     doc = clean_document(source)
     assert [m.marker for m in doc.markers] == markers
     for marker in doc.markers:

@@ -25,6 +25,7 @@ from hrdialogue.documents.model import (
     Span,
     Subparagraph,
 )
+from tests.corpus import corpus_text
 
 GA = Body.GENERAL_ASSEMBLY
 
@@ -47,10 +48,6 @@ def _op(
             **kw,
         }
     )
-
-
-def _strip_header(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if not line.startswith("#"))
 
 
 def _numbered(text: str, number: int) -> str:
@@ -230,7 +227,7 @@ def test_text_without_its_lead_uses_the_classified_lead() -> None:
 
 
 def test_a_res_42_193_consult_and_report(shared: Path) -> None:
-    text = _strip_header((shared / "corpus/un/A_RES_42_193.en.txt").read_text(encoding="utf-8"))
+    text = corpus_text(shared, "A_RES_42_193.en.txt")
     ops = [
         _op(1, _inline(text, 1), "Requests", "requests"),
         _op(2, _inline(text, 2), "Also requests", "requests", lead_modifiers=("also",)),
@@ -253,7 +250,7 @@ def test_a_res_42_193_consult_and_report(shared: Path) -> None:
 
 
 def test_a_res_52_7_chinese(shared: Path) -> None:
-    text = _strip_header((shared / "corpus/un/A_RES_52_7.zh.txt").read_text(encoding="utf-8"))
+    text = corpus_text(shared, "A_RES_52_7.zh.txt")
     # Leads left unclassified (None): the stage finds them with its own table.
     ops = [_op(n, _numbered(text, n), None, None) for n in range(1, 5)]
     mandates = extract_mandates(ops, language="zh", body=GA, to_source=_identity)
@@ -271,7 +268,7 @@ def test_a_res_52_7_chinese(shared: Path) -> None:
 
 
 def test_a_res_52_134_french(shared: Path) -> None:
-    text = _strip_header((shared / "corpus/un/A_RES_52_134.fr.txt").read_text(encoding="utf-8"))
+    text = corpus_text(shared, "A_RES_52_134.fr.txt")
     ops = [
         _op(1, _numbered(text, 1), "Accueille avec satisfaction", "welcomes"),
         _op(2, _numbered(text, 2), "Engage", "calls-upon"),
@@ -290,7 +287,7 @@ def test_a_res_52_134_french(shared: Path) -> None:
 
 
 def test_a_res_52_31_arabic_excerpt(shared: Path) -> None:
-    text = _strip_header((shared / "corpus/un/A_RES_52_31.ar.txt").read_text(encoding="utf-8"))
+    text = corpus_text(shared, "A_RES_52_31.ar.txt")
     ops = [
         _op(1, _numbered(text, 1), "تؤكد مجددا", "reaffirms"),
         _op(2, _numbered(text, 2), "تطلب", "requests"),

@@ -12,11 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hrdialogue.documents.mentions import find_paragraph_mentions
-
-
-def _strip_header(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if not line.startswith("#"))
-
+from tests.corpus import corpus_text
 
 MENTIONS = {
     "en": (
@@ -167,7 +163,7 @@ def test_mentions_in_a_language_that_is_not_one_of_the_six() -> None:
 
 def test_corpus_resolution_has_no_mention_of_itself(shared: Path) -> None:
     """Resolutions cite "Article 1, paragraph 3" of the Charter: not a paragraph of theirs."""
-    text = _strip_header((shared / "corpus/un/A_HRC_RES_19_33.en.txt").read_text("utf-8"))
+    text = corpus_text(shared, "A_HRC_RES_19_33.en.txt")
     assert "Article 1, paragraph 3" in text
     assert find_paragraph_mentions(text, "en") == []
 

@@ -17,6 +17,7 @@ from hrdialogue.documents.dates import find_dates
 from hrdialogue.documents.errors import UnsupportedLanguage
 from hrdialogue.documents.model import Body, Reference
 from hrdialogue.documents.references import find_references
+from tests.corpus import corpus_text
 
 GA = Body.GENERAL_ASSEMBLY
 HRC = Body.HUMAN_RIGHTS_COUNCIL
@@ -26,12 +27,6 @@ CHR = Body.COMMISSION_ON_HUMAN_RIGHTS
 SUB = Body.SUB_COMMISSION
 
 Cited = tuple[str, Body | None, str, dt.date | None]
-
-
-def _corpus(shared: Path, name: str) -> str:
-    """A corpus file without its `#` header."""
-    text = (shared / "corpus" / "un" / name).read_text(encoding="utf-8")
-    return "\n".join(line for line in text.splitlines() if not line.startswith("#"))
 
 
 def _cited(refs: tuple[Reference, ...]) -> list[Cited]:
@@ -165,7 +160,7 @@ def test_seed_paragraph_by_paragraph_as_the_reader_calls_it(seed_text: str) -> N
     ],
 )
 def test_corpus_texts_cite(shared: Path, name: str, body: Body, expected: list[Cited]) -> None:
-    text = _corpus(shared, name)
+    text = corpus_text(shared, name)
     lang = name.split(".")[-2]
     refs = find_references(text, lang, body=body)
     _check_spans(text, refs)
@@ -185,18 +180,18 @@ def test_corpus_texts_cite(shared: Path, name: str, body: Body, expected: list[C
 def test_corpus_texts_cite_documents(
     shared: Path, name: str, lang: str, expected: list[str]
 ) -> None:
-    refs = find_references(_corpus(shared, name), lang, body=GA)
+    refs = find_references(corpus_text(shared, name), lang, body=GA)
     assert list(dict.fromkeys(_symbols(refs))) == expected
 
 
 def test_arabic_reference_reads_as_printed(shared: Path) -> None:
-    text = _corpus(shared, "A_RES_52_31.ar.txt")
+    text = corpus_text(shared, "A_RES_52_31.ar.txt")
     first = next(r for r in find_references(text, "ar", body=GA) if r.kind == "resolution")
     assert first.text.startswith("قراراتها 40 / 152 سين المؤرخ 16 كانون الأول/")
 
 
 def test_chinese_date_comes_before_the_number(shared: Path) -> None:
-    refs = find_references(_corpus(shared, "A_RES_52_7.zh.txt"), "zh", body=GA)
+    refs = find_references(corpus_text(shared, "A_RES_52_7.zh.txt"), "zh", body=GA)
     assert refs[0].text == "1996年10月25日第51/7号决议"
 
 

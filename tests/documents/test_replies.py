@@ -18,10 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hrdialogue.documents.replies import EmptyReplyText, SplitReply, split_reply
-
-
-def _strip_header(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+from tests.corpus import strip_header
 
 
 def _summary(reply: SplitReply) -> list[tuple[str, str, str | None, str]]:
@@ -193,7 +190,7 @@ def test_reply_number_must_be_positive() -> None:
 
 def test_corpus_texts_split_as_pdf_text_keep_their_spans(shared: Path) -> None:
     for path in sorted((shared / "corpus/un").glob("*.txt")):
-        text = _strip_header(path.read_text("utf-8"))
+        text = strip_header(path.read_text("utf-8"))
         reply = split_reply(text, reply_number=1, source="pdf")
         previous_end = 0
         for number, paragraph in enumerate(reply.paragraphs, 1):

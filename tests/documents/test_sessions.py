@@ -16,12 +16,7 @@ from hrdialogue.documents.sessions import (
     find_sessions,
     ga_session_opens,
 )
-
-
-def _corpus(shared: Path, name: str) -> str:
-    text = (shared / "corpus" / "un" / name).read_text(encoding="utf-8")
-    return "\n".join(line for line in text.splitlines() if not line.startswith("#"))
-
+from tests.corpus import corpus_text
 
 # --- real texts ----------------------------------------------------------------------------------
 
@@ -38,10 +33,10 @@ REAL = [
 
 
 @pytest.mark.parametrize(("name", "language", "phrase", "expected"), REAL)
-def test_sessions_named_in_the_corpus(
+def test_sessions_named_in_thecorpus_text(
     shared: Path, name: str, language: str, phrase: str, expected: int
 ) -> None:
-    text = " ".join(_corpus(shared, name).split())
+    text = " ".join(corpus_text(shared, name).split())
     assert phrase in text, f"{phrase!r} not in {name}"
     found = {n for _, _, n in find_sessions(text, language)}
     assert expected in found

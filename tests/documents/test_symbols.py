@@ -13,12 +13,7 @@ import pytest
 
 from hrdialogue.documents.model import Body
 from hrdialogue.documents.symbols import find_symbols, fold_width, normalise_symbol, parse_symbol
-
-
-def _corpus(shared: Path, name: str) -> str:
-    """A corpus file without its `#` header."""
-    text = (shared / "corpus" / "un" / name).read_text(encoding="utf-8")
-    return "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+from tests.corpus import corpus_text
 
 
 def _around(text: str, phrase: str, before: int = 0, after: int = 80) -> str:
@@ -96,7 +91,7 @@ def test_whole_seed_has_exactly_its_four_symbols(seed_text: str) -> None:
 def test_corpus_sentences_give_their_symbols(
     shared: Path, name: str, phrase: str, expected: list[str]
 ) -> None:
-    text = _corpus(shared, name)
+    text = corpus_text(shared, name)
     sentence = _around(text, phrase, before=25, after=25)
     if name.startswith("A_AC_109"):
         sentence = _around(text, phrase, before=18, after=18)
@@ -104,8 +99,11 @@ def test_corpus_sentences_give_their_symbols(
 
 
 def test_reports_and_bitext_symbols_in_whole_files(shared: Path) -> None:
-    assert _symbols(_corpus(shared, "A_HRC_7_31.en.txt")) == ["A/HRC/7/31"]
-    assert _symbols(_corpus(shared, "A_RES_62_171.es.txt")) == ["A/RES/62/171", "A/62/439/Add.6"]
+    assert _symbols(corpus_text(shared, "A_HRC_7_31.en.txt")) == ["A/HRC/7/31"]
+    assert _symbols(corpus_text(shared, "A_RES_62_171.es.txt")) == [
+        "A/RES/62/171",
+        "A/62/439/Add.6",
+    ]
 
 
 @pytest.mark.parametrize(

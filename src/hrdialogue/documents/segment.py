@@ -233,6 +233,13 @@ def _split_after(text: str, start: int, end: int, cased: bool) -> list[int]:
     return found
 
 
+def _lines_are_paragraphs(lines: int, ended: int) -> bool:
+    """Whether a preamble of `lines` source lines, `ended` of which follow paragraph-final
+    punctuation, has one paragraph a line: at least three lines, and (nearly) every line
+    break after a paragraph's end. Text wrapped to a page's width breaks mid-sentence."""
+    return lines >= 3 and ended >= 0.9 * lines
+
+
 def split_paragraphs(
     clean: CleanText, start: int, end: int, language: str, *, fragment: bool = False
 ) -> tuple[list[RawParagraph], int | None]:
@@ -255,12 +262,20 @@ def split_paragraphs(
     blank_set = set(region_blanks)
 
     cuts: dict[int, LeadMatch | None] = {}
+    uncut: list[int] = []  # line starts after paragraph-final punctuation, no lead there
     for pos in region_lines:
         if pos >= preamble_end or _prev_char(text, pos) not in _END_PUNCT:
             continue
         lead = leads.at(pos, "preambular") or leads.at(pos, "operative")
         if lead is not None or (blank_separates and pos in blank_set):
             cuts[pos] = lead
+        else:
+            uncut.append(pos)
+    if uncut and _lines_are_paragraphs(len(region_lines), len(cuts) + len(uncut)):
+        # One paragraph a line (a UN HTML rendition): a line whose lead phrase the lexicon
+        # does not know is a paragraph all the same (reported as an unknown lead), not a
+        # continuation of the paragraph before it.
+        cuts.update(dict.fromkeys(uncut))
     mid_line = language in _CASED or collapsed
     if mid_line:
         for pos in _split_after(text, start, preamble_end, language in _CASED):

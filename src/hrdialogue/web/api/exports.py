@@ -21,6 +21,7 @@ from hrdialogue.web.api.auth import PUBLIC
 from hrdialogue.web.api.registry import consultation_detail
 from hrdialogue.web.api.replies import ReplyFilter, ReplyOut, filtered_replies, reply_view
 from hrdialogue.web.api.schemas import ConsultationDetail, Error, Id, answers
+from hrdialogue.web.audit.security import log_event
 from hrdialogue.web.consultations.access import consultation_for
 from hrdialogue.web.pages.spreadsheets import spreadsheet_cell
 from hrdialogue.web.submissions.models import Reply
@@ -48,8 +49,17 @@ CSV_COLUMNS = [
 
 
 def _rows(request: HttpRequest, filters: ReplyFilter) -> list[dict[str, Any]]:
+    """The rows of an export (a security event: it may hold replies not yet published)."""
     rows = (reply_view(request.user, r) for r in filtered_replies(request.user, filters))
-    return [row for row in rows if row is not None]
+    found = [row for row in rows if row is not None]
+    unpublished = sum(1 for row in found if not row["published"])
+    log_event(
+        "export",
+        outcome="success",
+        actor=request.user,
+        detail={"replies": len(found), "unpublished": unpublished},
+    )
+    return found
 
 
 def _download(content: bytes, content_type: str, name: str) -> HttpResponse:

@@ -10,3 +10,8 @@ class Config(AppConfig):
     name = "hrdialogue.web.audit"
     label = "audit"
     verbose_name = _("Audit log")
+
+    def ready(self) -> None:
+        from hrdialogue.web.audit.security import connect_receivers  # noqa: PLC0415
+
+        connect_receivers()

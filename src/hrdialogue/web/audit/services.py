@@ -33,6 +33,7 @@ from hrdialogue.auditchain import (
 from hrdialogue.receipts import Receipt
 from hrdialogue.web.accounts.models import User
 from hrdialogue.web.audit.models import AuditEntry, AuditHead
+from hrdialogue.web.audit.security import is_security_action, log_event_on_commit
 from hrdialogue.web.pages.spreadsheets import spreadsheet_cell
 
 __all__ = [
@@ -122,6 +123,14 @@ def record_change(
             entry_hash=entry_hash,
         )
         AuditHead.objects.filter(pk=head.pk).update(sequence=entry.sequence, entry_hash=entry_hash)
+        if is_security_action(action):
+            log_event_on_commit(
+                action,
+                outcome="success",
+                actor=actor if actor is not None else label,
+                target=target,
+                detail={"audit_sequence": entry.sequence},
+            )
     return entry
 
 
@@ -216,11 +225,13 @@ class ReceiptAnchor:
     `state`: `anchored` (the head is entry `sequence`, the reply's own entry is the next one),
     `unsigned` (the receipt predates the chain: no head), `missing` (no entry has that hash:
     the log was rewritten, or restored from a copy older than the receipt), `not-its-entry`
-    (the entry after the head is not this reply's: entries were inserted or replaced).
+    (the entry after the head is not this reply's: entries were inserted or replaced; with
+    `ends`, the log ends at the head: restored from a copy made before the reply, or cut off).
     """
 
     state: Literal["anchored", "unsigned", "missing", "not-its-entry"]
     sequence: int | None = None
+    ends: bool = False
 
     @property
     def ok(self) -> bool:
@@ -237,7 +248,7 @@ def anchor_receipt(receipt: Receipt) -> ReceiptAnchor:
     sequence, following = anchor
     own = following.after if following is not None else None
     if not isinstance(own, dict) or own.get("content_sha256") != receipt.content_sha256:
-        return ReceiptAnchor("not-its-entry", sequence)
+        return ReceiptAnchor("not-its-entry", sequence, ends=following is None)
     return ReceiptAnchor("anchored", sequence)
 
 

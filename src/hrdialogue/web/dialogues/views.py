@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from hrdialogue.web.accounts.requests import acting_account
+from hrdialogue.web.audit.security import log_event
 from hrdialogue.web.dialogues.forms import DialogueForm, ImportForm, StatementForm, TranslationForm
 from hrdialogue.web.dialogues.models import (
     Dialogue,
@@ -139,6 +140,13 @@ def _join(request: HttpRequest, dialogue: Dialogue) -> tuple[Participant, str]:
 
 def _too_many(request: HttpRequest, dialogue: Dialogue, error: RateLimited) -> HttpResponse:
     """429 with the voting page, the reason as a message and when to try again."""
+    log_event(
+        "rate-limit",
+        outcome="denied",
+        actor=request.user,
+        target=dialogue,
+        detail={"retry_after": error.retry_after},
+    )
     messages.error(request, error.messages[0])
     response = _voting_page(request, dialogue, status=429)
     response["Retry-After"] = str(error.retry_after)

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from hrdialogue.web.audit.security import log_event
 from hrdialogue.web.consultations.services import visible_consultations
 
 __all__ = ["forbidden", "healthz", "home", "not_found", "server_error"]
@@ -24,6 +25,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    log_event("access.denied", outcome="denied", actor=getattr(request, "user", None))
     return render(request, "403.html", status=403)
 
 

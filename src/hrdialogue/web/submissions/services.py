@@ -40,6 +40,7 @@ from hrdialogue.documents.runon import iter_subparagraphs
 from hrdialogue.receipts import sign_receipt
 from hrdialogue.web.accounts.models import User
 from hrdialogue.web.accounts.requests import Visitor
+from hrdialogue.web.audit.security import log_event
 from hrdialogue.web.audit.services import lock_head, record_change
 from hrdialogue.web.consultations.models import Consultation, Phase
 from hrdialogue.web.consultations.services import visible_consultations
@@ -156,7 +157,9 @@ def _check_storable(field: str, text: str) -> None:
     raise ValidationError({field: f"{message} ({where})"})
 
 
-def _read_content(text: str, upload: tuple[bytes, str] | None) -> Content:
+def _read_content(
+    text: str, upload: tuple[bytes, str] | None, *, actor: User, consultation: Consultation
+) -> Content:
     if upload is not None and text.strip():
         raise ValidationError({"text": _("Type the reply or upload a file, not both.")})
     try:
@@ -164,6 +167,18 @@ def _read_content(text: str, upload: tuple[bytes, str] | None) -> Content:
             return read_upload(upload[0], upload[1])
         return read_typed(text)
     except RefusedReply as refusal:
+        if upload is not None:  # uploads are hostile until read: a refusal is worth a look
+            log_event(
+                "upload.refused",
+                outcome="failure",
+                actor=actor,
+                target=consultation,
+                detail={
+                    "file": upload[1][:255],
+                    "bytes": len(upload[0]),
+                    "reason": refusal.detail or str(refusal.message),
+                },
+            )
         raise ValidationError({"file" if upload is not None else "text": refusal.message}) from None
 
 
@@ -278,7 +293,7 @@ def submit_reply(
         _check_storable("comments", anchor)
         _check_storable("comments", comment)
     cleaned_comments = _clean_comments(consultation, comments)
-    content = _read_content(text, upload)
+    content = _read_content(text, upload, actor=actor, consultation=consultation)
     language = ""
     if not content.needs_review:
         try:

@@ -34,6 +34,7 @@ from hrdialogue.receipts import (
     read_comments_json,
 )
 from hrdialogue.web.accounts.requests import acting_account
+from hrdialogue.web.audit.security import log_event
 from hrdialogue.web.audit.services import anchor_receipt
 from hrdialogue.web.consultations.access import consultation_for
 from hrdialogue.web.consultations.models import Consultation
@@ -86,12 +87,22 @@ def _reply_for(request: HttpRequest, pk: int, perm: str = "submissions.view_repl
     return reply
 
 
-def _version_for(request: HttpRequest, pk: int) -> ReplyVersion:
+def _version_for(request: HttpRequest, pk: int, *, download: str = "") -> ReplyVersion:
+    """The reply version `pk` if the visitor may see its record (else 404); a `download` of
+    one of its files (the record is confidential) is a security event."""
     version = get_object_or_404(
         ReplyVersion.objects.select_related("reply__consultation", "reply__stakeholder"), pk=pk
     )
     if not request.user.has_perm("submissions.view_reply_record", version.reply):
         raise Http404
+    if download:
+        log_event(
+            "download",
+            outcome="success",
+            actor=request.user,
+            target=version,
+            detail={"file": download},
+        )
     return version
 
 
@@ -224,7 +235,7 @@ def version(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 def receipt(request: HttpRequest, pk: int) -> HttpResponse:
-    shown = _version_for(request, pk)
+    shown = _version_for(request, pk, download="receipt")
     signed = Receipt.model_validate(shown.receipt)
     name = f"receipt-{signed.reply_id}.json"
     return _attachment(signed.to_json().encode("utf-8"), "application/json", name)
@@ -233,7 +244,7 @@ def receipt(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def comments_file(request: HttpRequest, pk: int) -> HttpResponse:
     """The version's comments on paragraphs, as the receipt covers them (`comments.json`)."""
-    shown = _version_for(request, pk)
+    shown = _version_for(request, pk, download="comments")
     signed = Receipt.model_validate(shown.receipt)
     pairs = [(c.anchor, c.text) for c in shown.comments.all()]
     name = f"comments-{signed.reply_id}.json"
@@ -243,7 +254,7 @@ def comments_file(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def original(request: HttpRequest, pk: int) -> HttpResponse:
     """The content exactly as received (the bytes the receipt was given for)."""
-    shown = _version_for(request, pk)
+    shown = _version_for(request, pk, download="original")
     if shown.file_key:
         data = read_blob(shown.file_key)
         name = shown.file_name or f"reply.{shown.source}"

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "hrdialogue.web.audit.security.RequestIdMiddleware",  # first: every event names its request
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -106,6 +107,11 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # zxcvbn's estimate: "Welcome2026!" passes the four above, not this one
+    {
+        "NAME": "hrdialogue.web.accounts.passwords.GuessabilityValidator",
+        "OPTIONS": {"min_guesses_log10": 10},
+    },
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
@@ -233,10 +239,28 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "hrdialogue <noreply@localhos
 # (`python -m hrdialogue.web db_worker`).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# Security events (`audit/security.py`): one JSON line each, on standard error beside the
+# rest, or in their own file with SECURITY_LOG_FILE (reopened when logrotate moves it).
+SECURITY_LOG_FILE = env.str("SECURITY_LOG_FILE", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "hrdialogue.web.audit.security.JsonLinesFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "security": (
+            {
+                "class": "logging.handlers.WatchedFileHandler",
+                "filename": SECURITY_LOG_FILE,
+                "formatter": "json",
+            }
+            if SECURITY_LOG_FILE
+            else {"class": "logging.StreamHandler", "formatter": "json"}
+        ),
+    },
+    "loggers": {
+        "hrdialogue.security": {"handlers": ["security"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "WARNING")},
 }
 

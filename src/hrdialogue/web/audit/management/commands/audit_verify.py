@@ -79,6 +79,12 @@ def _check_receipt(path: Path) -> str:
             " restored from an older copy"
         )
     sequence = anchor.sequence or 0
+    if anchor.state == "not-its-entry" and anchor.ends:
+        raise CommandError(
+            f"{path}: receipt {receipt.reply_id}: the log ends at entry {sequence}, the head it"
+            " signs, without the reply's own entry: the log was restored from a copy made"
+            " before this reply, or cut off"
+        )
     if anchor.state == "not-its-entry":
         raise CommandError(
             f"{path}: receipt {receipt.reply_id}: entry {sequence + 1}, after the head it signs,"
