@@ -176,6 +176,7 @@ EXPECTED: dict[str, tuple[str, bool, Callable[[str, str, str], str]]] = {
     "accounts:accept": ("get", False, _everyone(HIDE)),  # an unknown token
     "accounts:users": ("get", False, _secretariat_only()),
     "accounts:deactivate": ("post", False, _secretariat_only(REDIRECT)),
+    "accounts:change_role": ("post", False, _secretariat_only(REDIRECT)),
     # the second factor is off in these tests (test_second_factor.py switches it on): a
     # signed-in account has nothing to set up there and is sent on
     "twofactor:setup": ("get", False, _signed_in_only(REDIRECT)),
@@ -310,6 +311,7 @@ def world(db: Any) -> dict[str, Any]:
             "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "bad-token"},
             "accounts:accept": {"token": "unknown"},
             "accounts:deactivate": {"pk": target.pk},
+            "accounts:change_role": {"pk": target.pk},
             "api_tokens:revoke": {"pk": targets_token.pk},
             "stakeholders:detail": {"code": "fra"},
             "resolutions:detail": {"pk": document.pk},

@@ -2,8 +2,9 @@
 
 Role, stakeholder, e-mail (the login), staff and superuser flags, activity and the password
 are not changed here: an account's access changes through audited services (an invitation
-makes a focal point; deactivation ends every session and token). Accounts are never deleted
-(deactivate them: the record stays). Adding an account is audited. Invitations to create an
+makes a focal point or a staff member; the Secretariat's accounts page changes a role;
+deactivation ends every session and token). Accounts are never deleted (deactivate them: the
+record stays). Adding an account is audited. Invitations to create an
 account are read-only: they are made and used through the Secretariat's audited pages.
 Django's groups are not in the admin: roles and `rules` decide who may do what, and a group
 would be a way to grant rights that no audit entry records. The sign-in lockout's records
@@ -72,7 +73,7 @@ class UserAdmin(AuditedAdmin[User], BaseUserAdmin[User]):
 
 @admin.register(Invitation)
 class InvitationAdmin(ReadOnlyAdmin[Invitation]):
-    list_display = ("email", "stakeholder", "created_at", "accepted_at", "revoked_at")
+    list_display = ("email", "role", "stakeholder", "created_at", "accepted_at", "revoked_at")
     exclude = ("token_hash",)
 
 

@@ -1,4 +1,5 @@
-"""A person's account and role; invitations that create a focal point's account."""
+"""A person's account and role; invitations that create an account: a focal point's (for a
+stakeholder) or a staff member's (Secretariat or moderator)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-__all__ = ["Invitation", "Role", "User"]
+__all__ = ["STAFF_ROLES", "Invitation", "Role", "User"]
 
 
 class Role(models.TextChoices):
@@ -21,6 +22,10 @@ class Role(models.TextChoices):
     MODERATOR = "moderator", pgettext_lazy("role", "Moderator")
     FOCAL_POINT = "focal-point", pgettext_lazy("role", "Focal point")
     PUBLIC = "public", pgettext_lazy("role", "Member of the public")
+
+
+STAFF_ROLES = (Role.SECRETARIAT, Role.MODERATOR)
+"""The roles an invitation without a stakeholder gives."""
 
 
 class UserManager(BaseUserManager["User"]):
@@ -88,11 +93,19 @@ class User(AbstractUser):
 
 
 class Invitation(models.Model):
-    """A link the Secretariat sends so that a focal point can create an account."""
+    """A link the Secretariat sends so that someone can create an account with `role`: a focal
+    point of `stakeholder`, or a staff member (Secretariat, moderator), who has no stakeholder."""
 
     email = models.EmailField(_("e-mail address"))
+    role = models.CharField(
+        _("role"), max_length=20, choices=Role.choices, default=Role.FOCAL_POINT
+    )
     stakeholder = models.ForeignKey(
-        "stakeholders.Stakeholder", on_delete=models.CASCADE, related_name="invitations"
+        "stakeholders.Stakeholder",
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        null=True,
+        blank=True,
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_by = models.ForeignKey(
@@ -110,9 +123,18 @@ class Invitation(models.Model):
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
         ordering = ("-created_at",)
+        constraints: ClassVar = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(role="focal-point", stakeholder__isnull=False)
+                    | models.Q(role__in=["secretariat", "moderator"], stakeholder__isnull=True)
+                ),
+                name="invitation_role_matches_stakeholder",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.email} → {self.stakeholder_id}"
+        return f"{self.email} → {self.stakeholder_id or self.role}"
 
     @property
     def is_usable(self) -> bool:

@@ -1,4 +1,5 @@
-"""Use cases of accounts: invite a focal point, accept an invitation, deactivate an account."""
+"""Use cases of accounts: invite a focal point or a staff member, accept an invitation, change an
+account's role, deactivate an account."""
 
 from __future__ import annotations
 
@@ -11,21 +12,32 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hrdialogue.web.accounts.models import Invitation, Role, User
+from hrdialogue.web.accounts.models import STAFF_ROLES, Invitation, Role, User
 from hrdialogue.web.accounts.signals import user_deactivated
 from hrdialogue.web.audit.services import Actor, record_change, snapshot
 from hrdialogue.web.stakeholders.models import Stakeholder
 
 __all__ = [
+    "ASSIGNABLE_ROLES",
     "accept_invitation",
+    "change_role",
     "create_account",
     "deactivate_user",
     "find_invitation",
     "invite_focal_point",
+    "invite_staff_member",
 ]
+
+ASSIGNABLE_ROLES = (Role.SECRETARIAT, Role.MODERATOR, Role.PUBLIC)
+"""The roles the Secretariat gives on its accounts page (a focal point's comes with its
+stakeholder, through an invitation)."""
+
+# Rank of the roles `change_role` moves between: a change to a lower rank is a demotion.
+_RANK = {Role.PUBLIC: 0, Role.MODERATOR: 1, Role.SECRETARIAT: 2}
 
 
 def _hash(token: str) -> str:
@@ -65,6 +77,26 @@ def invite_focal_point(
     *, actor: User, email: str, stakeholder: Stakeholder
 ) -> tuple[Invitation, str]:
     """A single-use invitation; the token is returned once and only its hash is stored."""
+    return _invite(actor=actor, email=email, role=Role.FOCAL_POINT, stakeholder=stakeholder)
+
+
+def invite_staff_member(*, actor: User, email: str, role: str) -> tuple[Invitation, str]:
+    """A single-use invitation to join as a member of the Secretariat or as a moderator (no
+    stakeholder); the token is returned once and only its hash is stored."""
+    if role not in STAFF_ROLES:
+        raise ValidationError(
+            {
+                "role": _(
+                    "A staff member is invited as a member of the Secretariat or as a moderator."
+                )
+            }
+        )
+    return _invite(actor=actor, email=email, role=role, stakeholder=None)
+
+
+def _invite(
+    *, actor: User, email: str, role: str, stakeholder: Stakeholder | None
+) -> tuple[Invitation, str]:
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": _("An account with this e-mail address already exists.")})
@@ -72,6 +104,7 @@ def invite_focal_point(
     with transaction.atomic():
         invitation = Invitation.objects.create(
             email=email,
+            role=role,
             stakeholder=stakeholder,
             token_hash=_hash(token),
             created_by=actor,
@@ -81,7 +114,7 @@ def invite_focal_point(
             actor=actor,
             action="accounts.invite",
             target=invitation,
-            after=snapshot(invitation, ["email", "stakeholder", "expires_at"]),
+            after=snapshot(invitation, ["email", "role", "stakeholder", "expires_at"]),
         )
     return invitation, token
 
@@ -95,7 +128,9 @@ def find_invitation(token: str) -> Invitation | None:
 
 
 def accept_invitation(*, token: str, first_name: str, last_name: str, password: str) -> User:
-    """Create the focal point's account; the invitation cannot be used again."""
+    """Create the account with the invitation's role (a focal point's with its stakeholder; a
+    staff member's without one, never with the admin's staff or superuser flags); the
+    invitation cannot be used again."""
     with transaction.atomic():
         invitation = Invitation.objects.select_for_update().filter(token_hash=_hash(token)).first()
         if invitation is None or not invitation.is_usable:
@@ -106,8 +141,10 @@ def accept_invitation(*, token: str, first_name: str, last_name: str, password: 
             email=invitation.email,
             first_name=first_name,
             last_name=last_name,
-            role=Role.FOCAL_POINT,
+            role=invitation.role,
             stakeholder=invitation.stakeholder,
+            is_staff=False,
+            is_superuser=False,
         )
         validate_password(password, user)
         user.set_password(password)
@@ -147,3 +184,70 @@ def deactivate_user(*, actor: User, user: User) -> User:
             after={"is_active": False, "invitations_revoked": revoked},
         )
     return user
+
+
+def change_role(*, actor: Actor, user: User, role: str) -> User:
+    """Give `user` the role `role` (Secretariat, moderator or member of the public).
+
+    Refused: one's own role; a focal point's (it belongs to the stakeholder), and making anyone
+    a focal point; the demotion of the last active member of the Secretariat. A demotion ends
+    the person's sessions and reset links (a new security stamp) and clears the admin's staff
+    and superuser flags. Audited, with the role and the flags before and after.
+    """
+    if actor is not None and actor.pk == user.pk:
+        raise ValidationError(_("You cannot change your own role."))
+    if role not in _RANK:
+        raise ValidationError(
+            _("No one becomes a focal point here: a focal point is invited for a stakeholder.")
+        )
+    with transaction.atomic():
+        # The account and every active member of the Secretariat, locked in one order (by key)
+        # by every role change: two members who demote each other at once are serialised, and
+        # the second sees that the first is no longer in the Secretariat.
+        locked = {
+            account.pk: account
+            for account in User.objects.select_for_update()
+            .filter(Q(pk=user.pk) | Q(role=Role.SECRETARIAT, is_active=True))
+            .order_by("pk")
+        }
+        account = locked[user.pk]
+        if account.role == Role.FOCAL_POINT:
+            raise ValidationError(
+                _(
+                    "%(email)s is a focal point of %(stakeholder)s: that role belongs to the "
+                    "stakeholder and is not changed here."
+                )
+                % {"email": account.email, "stakeholder": account.stakeholder}
+            )
+        if account.role == role:
+            raise ValidationError(_("%(email)s already has this role.") % {"email": account.email})
+        others = [
+            pk
+            for pk, other in locked.items()
+            if pk != account.pk and other.role == Role.SECRETARIAT and other.is_active
+        ]
+        if account.role == Role.SECRETARIAT and account.is_active and not others:
+            raise ValidationError(
+                _(
+                    "%(email)s is the last active member of the Secretariat, who runs the "
+                    "platform: give another account the Secretariat role first."
+                )
+                % {"email": account.email}
+            )
+        fields = ["role", "is_staff", "is_superuser"]
+        before = snapshot(account, fields)
+        demotion = _RANK[Role(role)] < _RANK[Role(account.role)]
+        account.role = role
+        if demotion:
+            account.is_staff = account.is_superuser = False  # no admin access is kept
+            account.security_stamp = uuid.uuid4()  # sessions and reset links made before die
+        account.save(update_fields=[*fields, "security_stamp"] if demotion else ["role"])
+        # The audit entry last (see `deactivate_user`): the accounts are locked above.
+        record_change(
+            actor=actor,
+            action="accounts.change-role",
+            target=account,
+            before=before,
+            after={**snapshot(account, fields), "sessions_ended": demotion},
+        )
+    return account

@@ -33,4 +33,5 @@ urlpatterns = [
     path("invitation/<str:token>/", views.accept, name="accept"),
     path("users/", views.user_list, name="users"),
     path("users/<int:pk>/deactivate/", views.deactivate, name="deactivate"),
+    path("users/<int:pk>/role/", views.role, name="change_role"),
 ]

@@ -14,14 +14,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from hrdialogue.web.accounts.decorators import require_perm
-from hrdialogue.web.accounts.forms import AcceptInvitationForm, InvitationForm
-from hrdialogue.web.accounts.models import Invitation, User
+from hrdialogue.web.accounts.forms import AcceptInvitationForm, InvitationForm, RoleForm
+from hrdialogue.web.accounts.models import STAFF_ROLES, Invitation, Role, User
 from hrdialogue.web.accounts.requests import AuthenticatedHttpRequest
 from hrdialogue.web.accounts.services import (
+    ASSIGNABLE_ROLES,
     accept_invitation,
+    change_role,
     deactivate_user,
     find_invitation,
     invite_focal_point,
+    invite_staff_member,
 )
 from hrdialogue.web.accounts.tasks import send_invitation_email
 from hrdialogue.web.accounts.tokens import password_reset_tokens
@@ -33,6 +36,7 @@ __all__ = [
     "accept",
     "deactivate",
     "invite",
+    "role",
     "take_acceptance",
     "user_list",
 ]
@@ -60,23 +64,36 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 @require_http_methods(["GET", "HEAD", "POST"])
 @require_perm("accounts.manage_accounts")
 def invite(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = InvitationForm()
+    """Invite a focal point (with the stakeholder) or a staff member (`?role=moderator` or
+    `?role=secretariat` chooses the role the form starts with)."""
+    initial = request.GET.get("role")
+    form = InvitationForm(initial={"role": initial} if initial in STAFF_ROLES else None)
     status = 200
     if request.method == "POST":
         form = InvitationForm(request.POST)
         if form.is_valid():
+            role, email = form.cleaned_data["role"], form.cleaned_data["email"]
             stakeholder = form.cleaned_data["stakeholder"]
             try:
-                invitation, token = invite_focal_point(
-                    actor=request.user, email=form.cleaned_data["email"], stakeholder=stakeholder
-                )
+                if role == Role.FOCAL_POINT:
+                    invitation, token = invite_focal_point(
+                        actor=request.user, email=email, stakeholder=stakeholder
+                    )
+                else:
+                    invitation, token = invite_staff_member(
+                        actor=request.user, email=email, role=role
+                    )
             except ValidationError as error:
                 for field, errors in error.message_dict.items():
                     form.add_error(field, errors)
             else:
                 link = request.build_absolute_uri(reverse("accounts:accept", args=[token]))
                 send_invitation_email.enqueue(
-                    invitation.email, stakeholder.name, link, get_language() or "en"
+                    invitation.email,
+                    stakeholder.name if stakeholder is not None else "",
+                    link,
+                    get_language() or "en",
+                    invitation.role,
                 )
                 messages.success(
                     request,
@@ -132,7 +149,35 @@ def user_list(request: HttpRequest) -> HttpResponse:
     invitations = Invitation.objects.select_related("stakeholder").filter(
         accepted_at__isnull=True, revoked_at__isnull=True
     )
-    return render(request, "accounts/users.html", {"users": users, "invitations": invitations})
+    roles = [(role.value, role.label) for role in ASSIGNABLE_ROLES]
+    return render(
+        request,
+        "accounts/users.html",
+        {"users": users, "invitations": invitations, "roles": roles},
+    )
+
+
+@require_POST
+@require_perm("accounts.manage_accounts")
+def role(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Change an account's role (the rules are the service's: `change_role`)."""
+    user = get_object_or_404(User, pk=pk)
+    form = RoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the new role of %(email)s.") % {"email": user.email})
+        return redirect("accounts:users")
+    try:
+        user = change_role(actor=request.user, user=user, role=form.cleaned_data["role"])
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("%(email)s now has the role: %(role)s.")
+            % {"email": user.email, "role": user.get_role_display()},
+        )
+    return redirect("accounts:users")
 
 
 @require_POST
