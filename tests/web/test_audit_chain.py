@@ -537,6 +537,16 @@ def test_the_public_verify_page_checks_a_receipt_against_the_log(
         f" this reply's own entry ({own.sequence})"
     ) in page
 
+    # Restored from a copy taken just before the reply: the log ends at the state it signed.
+    head = AuditEntry.objects.get(sequence=own.sequence - 1)
+    with _as_a_dba() as cursor:
+        cursor.execute("DELETE FROM audit_auditentry WHERE sequence > %s", [head.sequence])
+    AuditHead.objects.update(sequence=head.sequence, entry_hash=head.entry_hash)
+    page = verify()
+    assert "The receipt is valid" in page
+    assert "The audit log does not hold this reply's entry." in page
+    assert f"The log ends at the state this receipt signed (entry {head.sequence})" in page
+
     # Restored from a copy taken before the reply: the receipt still verifies, the log fails it.
     restored = AuditEntry.objects.get(sequence=own.sequence - 2)
     with _as_a_dba() as cursor:
