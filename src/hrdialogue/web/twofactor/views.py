@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import io
+from collections.abc import Callable
 
 import segno
 from django.contrib.auth.decorators import login_required
@@ -42,6 +43,20 @@ def _with_next(name: str, request: HttpRequest) -> str:
     return f"{reverse(name)}?{urlencode({'next': _next(request)})}"
 
 
+def _take_code(
+    request: HttpRequest, accept: Callable[[str], bool], wrong: str
+) -> tuple[CodeForm, bool]:
+    """The code form (bound on a POST) and whether `accept` took the code posted; a code it
+    refuses is the form's error `wrong`."""
+    form = CodeForm(request.POST or None)
+    if request.method != "POST":
+        return form, False
+    if form.is_valid() and accept(form.cleaned_data["code"]):
+        return form, True
+    form.add_error("code", wrong)
+    return form, False
+
+
 def _account(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User)
@@ -56,17 +71,18 @@ def setup(request: HttpRequest) -> HttpResponse:
     if not needs_second_factor(user):
         return redirect(_next(request))  # nothing to set up for this account
     if confirmed_device(user) is not None:
-        # Replacing a device needs a reset by the Secretariat: a stolen password alone must
+        # Replacing a device needs a reset (`second_factor_reset`): a stolen password alone must
         # not be enough to enrol the thief's phone.
         return redirect(_with_next("twofactor:verify", request))
     device = pending_device(user)
-    form = CodeForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid() and confirm_device(request, device, form.cleaned_data["code"]):
-            return redirect(_next(request))
-        form.add_error("code", _("This code is not the one your app shows now. Try the next one."))
-        status = 400
+    form, taken = _take_code(
+        request,
+        lambda code: confirm_device(request, device, code),
+        _("This code is not the one your app shows now. Try the next one."),
+    )
+    if taken:
+        return redirect(_next(request))
+    status = 400 if form.errors else 200
     secret = base64.b32encode(device.bin_key).decode("ascii")
     grouped = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
     context = {"form": form, "secret": grouped, "next": _next(request)}
@@ -102,19 +118,17 @@ def verify(request: HttpRequest) -> HttpResponse:
         return redirect(_with_next("twofactor:setup", request))
     if user.is_verified():  # type: ignore[attr-defined]
         return redirect(_next(request))
-    form = CodeForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid() and verify_code(request, form.cleaned_data["code"]):
-            return redirect(_next(request))
-        form.add_error(
-            "code",
-            _(
-                "This code is not the one your app shows now. After several wrong codes you "
-                "must wait a little longer before each try."
-            ),
-        )
-        status = 400
+    form, taken = _take_code(
+        request,
+        lambda code: verify_code(request, code),
+        _(
+            "This code is not the one your app shows now. After several wrong codes you "
+            "must wait a little longer before each try."
+        ),
+    )
+    if taken:
+        return redirect(_next(request))
+    status = 400 if form.errors else 200
     return render(
         request, "twofactor/verify.html", {"form": form, "next": _next(request)}, status=status
     )
