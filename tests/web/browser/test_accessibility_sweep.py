@@ -66,24 +66,32 @@ def _visit_all(axe: Any, page: Any, base: str, paths: list[str]) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("language", ["ar", "zh", "en", "fr", "ru", "es"])
-def test_no_serious_accessibility_violation_on_the_main_pages(
-    live_server: Any, browser: Any, axe: Any, site: Any, language: str
-) -> None:
-    from django.db import connection
+LANGUAGES = ["ar", "zh-hans", "en", "fr", "ru", "es"]  # the codes of settings.LANGUAGES
 
-    if connection.vendor == "postgresql":
-        pytest.skip("SQLite pass only: the pages' markup does not depend on the database")
+
+def _in_each_language(axe: Any, context: Any, base: str, paths: list[str]) -> list[str]:
+    """Every page of `paths` in each language (the language cookie switched in one signed-in
+    context), scanned; the html element is right-to-left in Arabic only."""
+    page = context.new_page()
+    problems: list[str] = []
+    for language in LANGUAGES:
+        context.add_cookies([{"name": "django_language", "value": language, "url": base}])
+        problems += _visit_all(axe, page, base, paths)
+        assert page.locator("html").get_attribute("lang") == language
+        assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
+    return problems
+
+
+def test_no_serious_accessibility_violation_on_the_main_pages(
+    live_server: Any, browser: Any, axe: Any, site: Any
+) -> None:
     base = live_server.url
     c, d, r, v = site["consultation"], site["dialogue"], site["resolution"], site["version"]
-    problems: list[str] = []
 
-    public = browser.new_context(locale=language)
-    public.add_cookies([{"name": "django_language", "value": language, "url": base}])
-    page = public.new_page()
-    problems += _visit_all(
+    public = browser.new_context()
+    problems = _in_each_language(
         axe,
-        page,
+        public,
         base,
         [
             "/",
@@ -94,19 +102,18 @@ def test_no_serious_accessibility_violation_on_the_main_pages(
             f"/dialogues/{d}/",
         ],
     )
-    assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
     public.close()
 
-    context, page = signed_in_page(browser, base, "fp-france@example.org", language)
-    problems += _visit_all(
-        axe, page, base, [f"/replies/consultations/{c}/reply/", f"/replies/versions/{v}/"]
+    context, _ = signed_in_page(browser, base, "fp-france@example.org", "en")
+    problems += _in_each_language(
+        axe, context, base, [f"/replies/consultations/{c}/reply/", f"/replies/versions/{v}/"]
     )
     context.close()
 
-    context, page = signed_in_page(browser, base, "secretariat@example.org", language)
-    problems += _visit_all(
+    context, _ = signed_in_page(browser, base, "secretariat@example.org", "en")
+    problems += _in_each_language(
         axe,
-        page,
+        context,
         base,
         [
             f"/resolutions/{r}/",
