@@ -16,11 +16,12 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
 
-__all__ = ["StorageFull", "read_blob", "store_blob"]
+__all__ = ["StorageFull", "blob_keys", "has_blob", "read_blob", "store_blob"]
 
 
 class StorageFull(OSError):
@@ -70,3 +71,17 @@ def store_blob(data: bytes) -> str:
 def read_blob(key: str) -> bytes:
     """The bytes stored under `key`; `FileNotFoundError` when there are none."""
     return _path(key).read_bytes()
+
+
+def has_blob(key: str) -> bool:
+    """Whether a file is stored under `key` (`ValueError` for what is not a key)."""
+    return _path(key).is_file()
+
+
+def blob_keys() -> Iterator[str]:
+    """The key of every file in the store (not the temporary files of writes under way)."""
+    root = _root()
+    if root.is_dir():
+        for path in root.glob("??/*"):
+            if _KEY.fullmatch(path.name):
+                yield path.name

@@ -13,15 +13,13 @@ is `audit_verify`. Together they are the restore test `docs/deploy.md` asks for.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from django.conf import settings
 
 from hrdialogue.receipts import Receipt, ReceiptError, find_receipt_problem
-from hrdialogue.web.submissions.blobs import read_blob
+from hrdialogue.web.submissions.blobs import blob_keys, has_blob, read_blob
 from hrdialogue.web.submissions.models import Reply, ReplyVersion
 from hrdialogue.web.submissions.signing import signing_key
 
@@ -80,14 +78,6 @@ def _version_problem(version: ReplyVersion, key: Ed25519PublicKey) -> str | None
     )
 
 
-def _blob_keys() -> Iterator[str]:
-    root = Path(settings.MEDIA_ROOT) / "replies"
-    if root.is_dir():
-        for path in root.glob("??/*"):
-            if not path.name.startswith("."):
-                yield path.name
-
-
 def check_store(progress: Callable[[int, int], None] | None = None) -> StoreReport:
     """Check every reply version and published file; `progress(done, total)` after each."""
     report = StoreReport()
@@ -111,11 +101,13 @@ def check_store(progress: Callable[[int, int], None] | None = None) -> StoreRepo
         report.published += 1
         named.add(reply.published_file)
         try:
-            read_blob(reply.published_file)
-        except (OSError, ValueError):
+            present = has_blob(reply.published_file)
+        except ValueError:
+            present = False
+        if not present:
             report.problems.append(
                 f"reply {reply.label}: its published file {reply.published_file[:16]}… is "
                 "missing from the reply store"
             )
-    report.orphans = sum(1 for key in _blob_keys() if key not in named)
+    report.orphans = sum(1 for key in blob_keys() if key not in named)
     return report

@@ -28,11 +28,11 @@ class SecondFactorMiddleware:
         static = str(settings.STATIC_URL or "/static/")
         return path.startswith(
             (
-                "/two-factor/",
+                reverse("twofactor:verify"),  # the app's root: its other pages are below
                 reverse("accounts:logout"),
                 reverse("set_language"),
                 "/api/",
-                "/healthz",
+                reverse("healthz"),
                 static if static.startswith("/") else f"/{static}",
             )
         )
