@@ -242,6 +242,7 @@ def parse_resolution(
         max(region_start, sections[0].start) if sections else region_end,
         language,
         fragment=formula is None,
+        source=text,
     )
     # The section each paragraph is in (None before the first section).
     owners: list[RawSection | None] = [None] * len(raw_paragraphs)
@@ -251,7 +252,7 @@ def parse_resolution(
         own_end = raw_section.end
         if k + 1 < len(sections):
             own_end = min(own_end, sections[k + 1].start)
-        part, _ = split_paragraphs(clean, raw_section.body_start, own_end, language)
+        part, _ = split_paragraphs(clean, raw_section.body_start, own_end, language, source=text)
         raw_paragraphs += part
         owners += [raw_section] * len(part)
     if formula is None and not any(p.lead is not None for p in raw_paragraphs):

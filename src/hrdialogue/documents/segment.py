@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -233,6 +234,61 @@ def _split_after(text: str, start: int, end: int, cased: bool) -> list[int]:
     return found
 
 
+# The shape of a preambular lead the lexicon may not know, where the language has one: a
+# capitalised participle or gerund ("Heeding", "Soulignant", "Reiterando"), Arabic's "وإذ"
+# ("and whereas") before its verb. Words of that shape that never open a paragraph are left
+# out. Russian leads (adverbial participles) look like adjectives, Chinese ones like any
+# verb: for those only the layout tells.
+_LEAD_SHAPES: Final[dict[str, re.Pattern[str]]] = {
+    "en": re.compile(r"(?!(?:During|Including|Regarding|Concerning|Beijing)\b)[A-Z][a-z]{2,}ing\b"),
+    "fr": re.compile(
+        r"(?!(?:Durant|Pendant|Cependant|Maintenant|Auparavant)\b)"
+        r"[A-ZÀ-Ý][a-zà-ÿ]{2,}ant\b"
+    ),
+    "es": re.compile(
+        r"(?!(?:Fernando|Orlando|Rolando|Armando|Hernando)\b)"
+        r"[A-ZÁÉÍÓÚ][a-záéíóúñ]{2,}(?:ando|iendo|yendo)\b"
+    ),
+    "ar": re.compile(r"و?إذ\s"),
+}
+
+
+def _indented(clean: CleanText, source: str, pos: int) -> bool:
+    """Whether the source line that clean line start `pos` comes from opens with white space
+    (the first line of a paragraph, indented, in some PDFs' text). Not a page's first line,
+    after the footnotes or running header left out of `clean`: that may be indented whatever
+    it continues."""
+    at = clean.source_offset(pos)
+    line = source.rfind("\n", 0, at) + 1
+    if not (line < at and source[line:at].isspace()):
+        return False
+    before = clean.source_range(pos - 1)[1] if pos else 0
+    return before >= line or source[before:line].isspace()
+
+
+def _indented_starts(
+    clean: CleanText,
+    source: str,
+    region_lines: Sequence[int],
+    cuts: dict[int, LeadMatch | None],
+    uncut: list[int],
+) -> list[int]:
+    """The lines of `uncut` that open a paragraph by their indentation, where indentation
+    marks paragraphs: (nearly) every line that opens with a known lead is indented, and
+    (nearly) no line that continues a sentence is. Empty otherwise."""
+    known = [pos for pos, lead in cuts.items() if lead is not None]
+    if len(known) < 2:
+        return []
+    if sum(_indented(clean, source, pos) for pos in known) < 0.9 * len(known):
+        return []
+    ended = set(uncut)
+    ended.update(cuts)
+    rest = [pos for pos in region_lines if pos not in ended]
+    if sum(_indented(clean, source, pos) for pos in rest) > 0.1 * len(rest):
+        return []
+    return [pos for pos in uncut if _indented(clean, source, pos)]
+
+
 def _lines_are_paragraphs(lines: int, ended: int) -> bool:
     """Whether a preamble of `lines` source lines, `ended` of which follow paragraph-final
     punctuation, has one paragraph a line: at least three lines, and (nearly) every line
@@ -241,12 +297,24 @@ def _lines_are_paragraphs(lines: int, ended: int) -> bool:
 
 
 def split_paragraphs(
-    clean: CleanText, start: int, end: int, language: str, *, fragment: bool = False
+    clean: CleanText,
+    start: int,
+    end: int,
+    language: str,
+    *,
+    fragment: bool = False,
+    source: str | None = None,
 ) -> tuple[list[RawParagraph], int | None]:
     """Preambular and operative paragraphs of `clean.text[start:end]`.
 
     Returns the paragraphs and, for a fragment (no enacting formula), the offset where the
-    first recognised paragraph begins (text before it is a cut-off paragraph).
+    first recognised paragraph begins (text before it is a cut-off paragraph). `source`, the
+    text `clean` was made from, lets its indentation tell where paragraphs begin.
+
+    A preambular paragraph whose lead the lexicon does not know is found all the same (and
+    reported by the caller as an unknown lead) where the text shows it: one paragraph a line;
+    a lead's shape (`_LEAD_SHAPES`) after paragraph-final punctuation; or its first line
+    indented where only paragraphs' first lines are.
     """
     text = clean.text
     leads = LeadReader(text, language)
@@ -276,22 +344,34 @@ def split_paragraphs(
         # does not know is a paragraph all the same (reported as an unknown lead), not a
         # continuation of the paragraph before it.
         cuts.update(dict.fromkeys(uncut))
+    elif uncut:
+        line_shape = _LEAD_SHAPES.get(language)
+        if line_shape is not None:
+            shaped = [pos for pos in uncut if line_shape.match(text, pos)]
+            cuts.update(dict.fromkeys(shaped))
+            uncut = [pos for pos in uncut if pos not in cuts]
+        if uncut and source is not None:
+            cuts.update(dict.fromkeys(_indented_starts(clean, source, region_lines, cuts, uncut)))
     mid_line = language in _CASED or collapsed
     if mid_line:
+        shape = _LEAD_SHAPES.get(language)
         for pos in _split_after(text, start, preamble_end, language in _CASED):
             if pos in cuts or pos >= preamble_end:
                 continue
             if language in _CASED and not text[pos : pos + 1].isupper():
                 continue
             lead = leads.at(pos, "preambular")
-            if lead is not None:
+            if lead is not None or (shape is not None and shape.match(text, pos)):
                 cuts[pos] = lead
     first_start, _ = trim_span(text, start, preamble_end)
     fragment_start: int | None = None
     if fragment:
         first_lead = leads.at(first_start, "preambular")
         if first_lead is None and cuts:
-            fragment_start = min(cuts)
+            # the first paragraph a known lead opens (text before it is the cut-off one, which
+            # may have an indented or lead-shaped line of its own), else the first found
+            led = [pos for pos, lead in cuts.items() if lead is not None]
+            fragment_start = min(led or cuts)
             first_start = fragment_start
     elif first_start < preamble_end:
         cuts.setdefault(first_start, None)
