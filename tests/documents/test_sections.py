@@ -384,10 +384,13 @@ def test_a_label_line_without_a_paragraph_after_it_is_reported() -> None:
     )
     resolution = _body(body)
     assert [s.anchor for s in resolution.sections] == ["I", "II"]
-    (warning,) = resolution.warnings
+    warning, numbering = resolution.warnings
     assert warning.code == "section-label"
     assert "'III'" in warning.message
     assert "no paragraph that opens with a lead phrase or a number" in warning.message
+    # the "1." after it is read into II.OP1 as well, and said so
+    assert (numbering.code, numbering.anchor) == ("operative-numbering", "II.OP1")
+    assert "number 1 stands out of sequence" in numbering.message
 
 
 def test_a_sections_first_paragraph_with_an_unknown_lead_after_a_blank_line_is_read() -> None:

@@ -113,6 +113,9 @@ _Fields = dict[str, Any]
 _OPERATIVE: Final = TypeAdapter(tuple[OperativeParagraph, ...])
 _TERMINAL = re.compile(r"[.。][\"'”»)]*$")
 _FIRST_WORD = re.compile(r"[^\s,،，;:]+")
+# An annex's heading, in the six languages ("Annex", "Annex I", "Приложение", "المرفق", "附件").
+_ANNEX = re.compile(r"\s*(?:Annexe?|Anexo|Приложение|(?:ال)?مرفق|附件)(?![^\W\d_])", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _detect_language(text: str, source: str | None) -> str:
@@ -236,7 +239,7 @@ def parse_resolution(
         sections, stray = _with_inner_sections(parts, clean, text, language)
     else:
         sections, stray = find_sections(clean, text, region_start, region_end, language)
-    raw_paragraphs, fragment_start = split_paragraphs(
+    raw_paragraphs, fragment_start, numbering = split_paragraphs(
         clean,
         region_start,
         max(region_start, sections[0].start) if sections else region_end,
@@ -252,8 +255,11 @@ def parse_resolution(
         own_end = raw_section.end
         if k + 1 < len(sections):
             own_end = min(own_end, sections[k + 1].start)
-        part, _ = split_paragraphs(clean, raw_section.body_start, own_end, language, source=text)
+        part, _, part_numbering = split_paragraphs(
+            clean, raw_section.body_start, own_end, language, source=text
+        )
         raw_paragraphs += part
+        numbering += part_numbering
         owners += [raw_section] * len(part)
     if formula is None and not any(p.lead is not None for p in raw_paragraphs):
         raise NotAResolution(
@@ -339,7 +345,7 @@ def parse_resolution(
     footnotes = _footnotes(doc.entries, doc.markers, anchors)
     for issue in doc.issues:
         warnings.append(_issue(issue, text, clean, anchors))
-    for problem in body_issues(stray, second, parts=parts):
+    for problem in [*body_issues(stray, second, parts=parts), *numbering]:
         at = problem.start
         offset = clean.source_offset(at)
         warnings.append(_warning(problem.code, problem.message, text, offset, anchors.at(at)))
@@ -355,6 +361,13 @@ def parse_resolution(
         deepest=deepest,
     )
     adoption = _adoption(closing, clean) if closing is not None else None
+    last_closing = parts[-1].closing if parts else closing
+    if last_closing is not None and last_closing.start >= region_start:
+        unread = _unread(ctext, last_closing.end)
+        if unread is not None:
+            warnings.append(
+                _warning("unread-text", unread[1], text, clean.source_offset(unread[0]))
+            )
 
     kind = masthead.kind if masthead else DocumentKind.RESOLUTION
     # (a composite is whole when its last part has its closing)
@@ -435,6 +448,26 @@ def _section(section: RawSection, clean: CleanText) -> _Fields:
         closing = section.closing
         fields["adoption"] = _adoption(closing, clean) if closing is not None else None
     return fields
+
+
+def _unread(text: str, start: int) -> tuple[int, str] | None:
+    """Where the text after a resolution's closing (meeting and date) begins, and what to say
+    of it, when it holds words: an annex (not structured by this reader), or anything else."""
+    if _LETTER.search(text, start) is None:
+        return None
+    at = trim_span(text, start, len(text))[0]
+    length = len(text) - at
+    words = text[at : at + 80].split()
+    shown = " ".join(words[:6]) + ("…" if len(words) > 6 or at + 80 < len(text) else "")
+    if _ANNEX.match(text, start):
+        return at, (
+            f"an annex follows the closing (meeting and date): {shown!r}, {length} characters"
+            " kept in the source but not structured as paragraphs"
+        )
+    return at, (
+        f"text follows the closing (meeting and date) and is not read: {shown!r},"
+        f" {length} characters"
+    )
 
 
 def _warning_offset(warning: _Fields) -> int:

@@ -41,7 +41,7 @@ from typing import Final, Literal
 from hrdialogue.documents.clean import CleanText
 from hrdialogue.documents.closing import Closing, find_closing
 from hrdialogue.documents.leads import LeadReader
-from hrdialogue.documents.segment import _END_PUNCT, _OP_NUMBER, Formula, _prev_char
+from hrdialogue.documents.segment import _END_PUNCT, _OP_NUMBER, BodyIssue, Formula, _prev_char
 from hrdialogue.documents.spans import trim_span
 
 __all__ = [
@@ -432,15 +432,6 @@ def find_sections(
         num, at, heading = candidate.num, candidate.start, candidate.heading
         sections.append(RawSection(anchor, num, at, heading, candidate.body_start, stop))
     return sections, stray
-
-
-@dataclass(frozen=True, slots=True)
-class BodyIssue:
-    """Something in the body the reader does not place: a `ParseWarning` to be."""
-
-    code: str  # "section-label", "composite"
-    message: str
-    start: int  # clean offset
 
 
 def body_issues(

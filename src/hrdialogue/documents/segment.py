@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 
 from hrdialogue.documents.clean import CleanText
 from hrdialogue.documents.leads import LeadMatch, LeadReader
@@ -23,7 +23,9 @@ from hrdialogue.documents.spans import END_PUNCT, prev_char, trim_span
 from hrdialogue.documents.subparagraphs import RawSubparagraph, find_subparagraphs
 
 __all__ = [
+    "BodyIssue",
     "Formula",
+    "Paragraphs",
     "RawParagraph",
     "RawSubparagraph",
     "find_enacting_formula",
@@ -159,6 +161,15 @@ class RawParagraph:
     subparagraphs: list[RawSubparagraph] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class BodyIssue:
+    """Something in the body the reader does not place: a `ParseWarning` to be."""
+
+    code: str  # "section-label", "composite", "operative-numbering"
+    message: str
+    start: int  # clean offset
+
+
 # Kept under their former names: `sections` reads them from here.
 _END_PUNCT = END_PUNCT
 _prev_char = prev_char
@@ -217,6 +228,60 @@ def _operative_numbers(text: str, start: int, end: int) -> list[tuple[int, int, 
         found.append((expected, s, m.end()))
         expected += 1
     return found
+
+
+_MAX_GAP: Final = 5
+"""The most operative paragraphs a numbering may skip and still be read on past (a page lost
+from a PDF, paragraphs left out of an excerpt); a larger jump is taken for a number in the
+text."""
+
+
+def _is_line_start(lines: Sequence[int], pos: int) -> bool:
+    k = bisect_left(lines, pos)
+    return k < len(lines) and lines[k] == pos
+
+
+def _resumed_numbers(
+    text: str, end: int, found: list[tuple[int, int, int]], lines: Sequence[int]
+) -> tuple[list[tuple[int, int, int]], list[BodyIssue]]:
+    """`found` (`_operative_numbers`: 1, 2, … in sequence) read on past a gap in the numbering,
+    and what is out of sequence, reported.
+
+    A number at the start of a source line after paragraph-final punctuation, at most
+    `_MAX_GAP` above the one expected, opens the next paragraph: the numbers skipped are
+    reported, and the sequence goes on from it. One there at or below the last number read
+    (a number printed twice) stays in the paragraph before it, reported.
+    """
+    if not found:
+        return found, []
+    numbers = list(found)
+    issues: list[BodyIssue] = []
+    expected = found[-1][0] + 1
+    for s in _number_starts(text, found[-1][2], end):
+        m = _OP_NUMBER.match(text, s, end)
+        if m is None or _prev_char(text, s) not in _END_PUNCT:
+            continue
+        n = int(m.group("n"))
+        if n != expected:
+            if not _is_line_start(lines, s) or n > expected + _MAX_GAP:
+                continue
+            if n < expected:
+                message = (
+                    f"the paragraph number {n} stands out of sequence after operative paragraph"
+                    f" {expected - 1}: it is read as part of that paragraph"
+                )
+                issues.append(BodyIssue("operative-numbering", message, s))
+                continue
+            skipped = (
+                f"paragraph {expected} is"
+                if n == expected + 1
+                else f"paragraphs {expected} to {n - 1} are"
+            )
+            message = f"operative {skipped} missing: the numbering goes from {expected - 1} to {n}"
+            issues.append(BodyIssue("operative-numbering", message, m.end()))
+        numbers.append((n, s, m.end()))
+        expected = n + 1
+    return numbers, issues
 
 
 def _split_after(text: str, start: int, end: int, cased: bool) -> list[int]:
@@ -296,6 +361,15 @@ def _lines_are_paragraphs(lines: int, ended: int) -> bool:
     return lines >= 3 and ended >= 0.9 * lines
 
 
+class Paragraphs(NamedTuple):
+    paragraphs: list[RawParagraph]
+    fragment_start: int | None
+    """For a fragment (no enacting formula), where the first recognised paragraph begins
+    (text before it is a cut-off paragraph)."""
+    issues: list[BodyIssue]
+    """What the numbering of the operative paragraphs skips or repeats."""
+
+
 def split_paragraphs(
     clean: CleanText,
     start: int,
@@ -304,12 +378,12 @@ def split_paragraphs(
     *,
     fragment: bool = False,
     source: str | None = None,
-) -> tuple[list[RawParagraph], int | None]:
+) -> Paragraphs:
     """Preambular and operative paragraphs of `clean.text[start:end]`.
 
-    Returns the paragraphs and, for a fragment (no enacting formula), the offset where the
-    first recognised paragraph begins (text before it is a cut-off paragraph). `source`, the
-    text `clean` was made from, lets its indentation tell where paragraphs begin.
+    `source`, the text `clean` was made from, lets its indentation tell where paragraphs
+    begin. Operative paragraphs are numbered 1, 2, …; the sequence reads on past a gap of a
+    few numbers at a line's start (see `_resumed_numbers`), which is reported.
 
     A preambular paragraph whose lead the lexicon does not know is found all the same (and
     reported by the caller as an unknown lead) where the text shows it: one paragraph a line;
@@ -318,9 +392,9 @@ def split_paragraphs(
     """
     text = clean.text
     leads = LeadReader(text, language)
-    numbers = _operative_numbers(text, start, end)
-    preamble_end = numbers[0][1] if numbers else end
     lines = clean.line_starts
+    numbers, issues = _resumed_numbers(text, end, _operative_numbers(text, start, end), lines)
+    preamble_end = numbers[0][1] if numbers else end
     i0, i1 = bisect_left(lines, start), bisect_left(lines, preamble_end)
     region_lines = lines[i0:i1]
     blanks = clean.blank_breaks
@@ -405,4 +479,4 @@ def split_paragraphs(
         lead = leads.at(s, "operative")
         subs = find_subparagraphs(text, s, e, language, clean.line_starts)
         paragraphs.append(RawParagraph(True, s, e, number, lead, subs))
-    return paragraphs, fragment_start
+    return Paragraphs(paragraphs, fragment_start, issues)
