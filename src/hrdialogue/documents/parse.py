@@ -363,11 +363,9 @@ def parse_resolution(
     adoption = _adoption(closing, clean) if closing is not None else None
     last_closing = parts[-1].closing if parts else closing
     if last_closing is not None and last_closing.start >= region_start:
-        unread = _unread(ctext, last_closing.end)
+        unread = _unread(clean, text, last_closing.end)
         if unread is not None:
-            warnings.append(
-                _warning("unread-text", unread[1], text, clean.source_offset(unread[0]))
-            )
+            warnings.append(_warning("unread-text", unread[1], text, unread[0]))
 
     kind = masthead.kind if masthead else DocumentKind.RESOLUTION
     # (a composite is whole when its last part has its closing)
@@ -450,21 +448,24 @@ def _section(section: RawSection, clean: CleanText) -> _Fields:
     return fields
 
 
-def _unread(text: str, start: int) -> tuple[int, str] | None:
-    """Where the text after a resolution's closing (meeting and date) begins, and what to say
-    of it, when it holds words: an annex (not structured by this reader), or anything else."""
+def _unread(clean: CleanText, source: str, start: int) -> tuple[int, str] | None:
+    """Where the text after a resolution's closing (meeting and date, ending at clean offset
+    `start`) begins in the source, and what to say of it, when it holds words: an annex (not
+    structured by this reader), or anything else."""
+    text = clean.text
     if _LETTER.search(text, start) is None:
         return None
     at = trim_span(text, start, len(text))[0]
-    length = len(text) - at
+    offset = clean.source_offset(at)
+    length = len(source.rstrip()) - offset  # in the source, as offsets are
     words = text[at : at + 80].split()
     shown = " ".join(words[:6]) + ("…" if len(words) > 6 or at + 80 < len(text) else "")
     if _ANNEX.match(text, start):
-        return at, (
+        return offset, (
             f"an annex follows the closing (meeting and date): {shown!r}, {length} characters"
             " kept in the source but not structured as paragraphs"
         )
-    return at, (
+    return offset, (
         f"text follows the closing (meeting and date) and is not read: {shown!r},"
         f" {length} characters"
     )

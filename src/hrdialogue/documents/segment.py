@@ -247,40 +247,44 @@ def _resumed_numbers(
     """`found` (`_operative_numbers`: 1, 2, … in sequence) read on past a gap in the numbering,
     and what is out of sequence, reported.
 
-    A number at the start of a source line after paragraph-final punctuation, at most
-    `_MAX_GAP` above the one expected, opens the next paragraph: the numbers skipped are
-    reported, and the sequence goes on from it. One there at or below the last number read
-    (a number printed twice) stays in the paragraph before it, reported.
+    After the last number in sequence, a number at the start of a source line after
+    paragraph-final punctuation, at most `_MAX_GAP` above the one expected, opens the next
+    paragraph: the numbers skipped are reported, and the sequence goes on from it. Any other
+    number there (printed twice, or too far ahead) stays in the paragraph before it, reported.
     """
     if not found:
         return found, []
     numbers = list(found)
     issues: list[BodyIssue] = []
+    in_sequence = {s: n for n, s, _ in found}
+    last = found[-1][1]
+    current = 0  # the number of the paragraph the scan is in
     expected = found[-1][0] + 1
-    for s in _number_starts(text, found[-1][2], end):
+    for s in _number_starts(text, found[0][1], end):
+        if s in in_sequence:
+            current = in_sequence[s]
+            continue
         m = _OP_NUMBER.match(text, s, end)
-        if m is None or _prev_char(text, s) not in _END_PUNCT:
+        if m is None or _prev_char(text, s) not in _END_PUNCT or not _is_line_start(lines, s):
             continue
         n = int(m.group("n"))
-        if n != expected:
-            if not _is_line_start(lines, s) or n > expected + _MAX_GAP:
-                continue
-            if n < expected:
-                message = (
-                    f"the paragraph number {n} stands out of sequence after operative paragraph"
-                    f" {expected - 1}: it is read as part of that paragraph"
-                )
-                issues.append(BodyIssue("operative-numbering", message, s))
-                continue
+        if s < last or n < expected or n > expected + _MAX_GAP:
+            message = (
+                f"the paragraph number {n} stands out of sequence after operative paragraph"
+                f" {current}: it is read as part of that paragraph"
+            )
+            issues.append(BodyIssue("operative-numbering", message, s))
+            continue
+        if n > expected:
             skipped = (
                 f"paragraph {expected} is"
                 if n == expected + 1
                 else f"paragraphs {expected} to {n - 1} are"
             )
-            message = f"operative {skipped} missing: the numbering goes from {expected - 1} to {n}"
+            message = f"operative {skipped} missing: the numbering goes from {current} to {n}"
             issues.append(BodyIssue("operative-numbering", message, m.end()))
         numbers.append((n, s, m.end()))
-        expected = n + 1
+        current, expected = n, n + 1
     return numbers, issues
 
 
