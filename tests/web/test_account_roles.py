@@ -332,6 +332,7 @@ def test_a_demoted_superuser_keeps_no_admin_access_and_the_change_is_audited(
         "is_staff": False,
         "is_superuser": False,
         "sessions_ended": True,
+        "tokens_revoked": 0,
     }
     # Signed in again with the password, the account has no admin access any more.
     again = Client()
@@ -361,7 +362,34 @@ def test_a_promotion_is_audited_and_keeps_the_session(secretariat: Any, public_u
         "is_staff": False,
         "is_superuser": False,
         "sessions_ended": False,
+        "tokens_revoked": 0,
     }
+
+
+def test_the_page_says_that_a_demotion_revoked_the_api_tokens(
+    secretariat: Any, make_user: Callable[..., Any]
+) -> None:
+    from hrdialogue.web.api.models import ApiToken
+    from hrdialogue.web.api.services import issue_token
+
+    colleague = make_user("secretariat", "colleague@example.org")
+    for name in ("sync", "report", "export"):
+        issue_token(actor=secretariat, user=colleague, name=name)
+    client = _signed_in(secretariat)
+    response = client.post(
+        reverse("accounts:change_role", args=[colleague.pk]), {"role": "public"}, follow=True
+    )
+    assert _messages(response) == [
+        "colleague@example.org now has the role: Member of the public.",
+        "A lower role keeps nothing of the higher one: the sessions of colleague@example.org "
+        "were ended and their API tokens revoked (revoked now: 3).",
+    ]
+    assert not ApiToken.objects.filter(user=colleague, revoked_at__isnull=True).exists()
+    # A promotion says nothing of tokens.
+    promoted = client.post(
+        reverse("accounts:change_role", args=[colleague.pk]), {"role": "moderator"}, follow=True
+    )
+    assert _messages(promoted) == ["colleague@example.org now has the role: Moderator."]
 
 
 def test_a_demoted_members_session_ends(secretariat: Any, make_user: Callable[..., Any]) -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import secrets
 import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
@@ -17,12 +18,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hrdialogue.web.accounts.models import STAFF_ROLES, Invitation, Role, User
-from hrdialogue.web.accounts.signals import user_deactivated
+from hrdialogue.web.accounts.signals import user_deactivated, user_demoted
 from hrdialogue.web.audit.services import Actor, record_change, snapshot
 from hrdialogue.web.stakeholders.models import Stakeholder
 
 __all__ = [
     "ASSIGNABLE_ROLES",
+    "RoleChange",
     "accept_invitation",
     "change_role",
     "create_account",
@@ -38,6 +40,16 @@ stakeholder, through an invitation)."""
 
 # Rank of the roles `change_role` moves between: a change to a lower rank is a demotion.
 _RANK = {Role.PUBLIC: 0, Role.MODERATOR: 1, Role.SECRETARIAT: 2}
+
+
+@dataclass(frozen=True)
+class RoleChange:
+    """What `change_role` did: the account with its new role; whether that was a demotion
+    (sessions ended); how many API tokens the demotion revoked."""
+
+    user: User
+    demotion: bool
+    tokens_revoked: int
 
 
 def _hash(token: str) -> str:
@@ -186,13 +198,14 @@ def deactivate_user(*, actor: User, user: User) -> User:
     return user
 
 
-def change_role(*, actor: Actor, user: User, role: str) -> User:
+def change_role(*, actor: Actor, user: User, role: str) -> RoleChange:
     """Give `user` the role `role` (Secretariat, moderator or member of the public).
 
     Refused: one's own role; a focal point's (it belongs to the stakeholder), and making anyone
     a focal point; the demotion of the last active member of the Secretariat. A demotion ends
-    the person's sessions and reset links (a new security stamp) and clears the admin's staff
-    and superuser flags. Audited, with the role and the flags before and after.
+    the person's sessions and reset links (a new security stamp), clears the admin's staff
+    and superuser flags and revokes the person's API tokens (`user_demoted`), all in one
+    transaction. Audited, with the role and the flags before and after.
     """
     if actor is not None and actor.pk == user.pk:
         raise ValidationError(_("You cannot change your own role."))
@@ -242,12 +255,25 @@ def change_role(*, actor: Actor, user: User, role: str) -> User:
             account.is_staff = account.is_superuser = False  # no admin access is kept
             account.security_stamp = uuid.uuid4()  # sessions and reset links made before die
         account.save(update_fields=[*fields, "security_stamp"] if demotion else ["role"])
+        tokens_revoked = 0
+        if demotion:  # API tokens end here too, each receiver saying how many grants it ended
+            answers: list[object] = [
+                answer
+                for _receiver, answer in user_demoted.send(
+                    sender=User, actor=actor, user=account, role=role
+                )
+            ]
+            tokens_revoked = sum(count for count in answers if isinstance(count, int))
         # The audit entry last (see `deactivate_user`): the accounts are locked above.
         record_change(
             actor=actor,
             action="accounts.change-role",
             target=account,
             before=before,
-            after={**snapshot(account, fields), "sessions_ended": demotion},
+            after={
+                **snapshot(account, fields),
+                "sessions_ended": demotion,
+                "tokens_revoked": tokens_revoked,
+            },
         )
-    return account
+    return RoleChange(user=account, demotion=demotion, tokens_revoked=tokens_revoked)

@@ -167,7 +167,7 @@ def role(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Choose the new role of %(email)s.") % {"email": user.email})
         return redirect("accounts:users")
     try:
-        user = change_role(actor=request.user, user=user, role=form.cleaned_data["role"])
+        change = change_role(actor=request.user, user=user, role=form.cleaned_data["role"])
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -175,8 +175,17 @@ def role(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request,
             _("%(email)s now has the role: %(role)s.")
-            % {"email": user.email, "role": user.get_role_display()},
+            % {"email": change.user.email, "role": change.user.get_role_display()},
         )
+        if change.demotion:
+            messages.info(
+                request,
+                _(
+                    "A lower role keeps nothing of the higher one: the sessions of %(email)s "
+                    "were ended and their API tokens revoked (revoked now: %(count)d)."
+                )
+                % {"email": change.user.email, "count": change.tokens_revoked},
+            )
     return redirect("accounts:users")
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "issue_token",
     "revoke_token",
     "revoke_tokens_of_deactivated",
+    "revoke_tokens_of_demoted",
 ]
 
 TOKEN_PREFIX = "hrd_"  # noqa: S105 (a public marker that says what a string is, not a secret)
@@ -85,17 +86,34 @@ def revoke_token(*, actor: Actor, token: ApiToken) -> ApiToken:
 
 
 def revoke_tokens_of_deactivated(
-    sender: type[User], *, actor: User, user: User, **kwargs: object
+    sender: type[User], *, actor: Actor, user: User, **kwargs: object
 ) -> int:
     """Receiver of `accounts.signals.user_deactivated`: the account's tokens end with it.
 
     Runs inside the deactivation's transaction, so both happen or neither.
     """
+    return _revoke_all(actor=actor, user=user, after={})
+
+
+def revoke_tokens_of_demoted(
+    sender: type[User], *, actor: Actor, user: User, role: str, **kwargs: object
+) -> int:
+    """Receiver of `accounts.signals.user_demoted`: a lowered role keeps no token made under the
+    higher one (least privilege: a script that ran with the Secretariat's rights stops, and is
+    given a new token if the person still needs one). Runs inside the role change's
+    transaction, so both happen or neither; returns how many tokens it revoked."""
+    return _revoke_all(actor=actor, user=user, after={"reason": "role-lowered", "role": role})
+
+
+def _revoke_all(*, actor: Actor, user: User, after: dict[str, object]) -> int:
     revoked = ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
         revoked_at=timezone.now()
     )
     if revoked:
         record_change(
-            actor=actor, action="api.revoke-tokens", target=user, after={"tokens_revoked": revoked}
+            actor=actor,
+            action="api.revoke-tokens",
+            target=user,
+            after={"tokens_revoked": revoked, **after},
         )
     return revoked

@@ -6,11 +6,13 @@ from the bytes, never from the name; only DOCX and PDF are taken. A PDF without 
 layer, or a file whose text comes out empty, is ACCEPTED and flagged for review (a person
 must read it): it is never taken as an empty reply. Everything else the reader refuses
 becomes `RefusedReply`, with a message in the user's language and the reader's line kept
-as the detail.
+as the detail; so does an exception the reader did not mean (fail closed: the file is
+refused, the traceback logged).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -32,6 +34,8 @@ __all__ = [
     "read_upload",
     "split_content",
 ]
+
+_log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 200_000
 """A typed reply may be this long (about 30,000 words); longer ones come as a file."""
@@ -100,6 +104,13 @@ def read_upload(data: bytes, name: str) -> Content:
             if isinstance(error, kind):
                 raise RefusedReply(message, str(error)) from error
         raise RefusedReply(_("The file could not be read."), str(error)) from error
+    except Exception as error:
+        # Fail closed: a reader that breaks refuses the file. Not the sender's fault, nor a
+        # refusal the reader names: the traceback goes to the operators' log, the sender gets
+        # the plain refusal, and nothing is stored.
+        _log.exception("the reader failed on an upload (%s, %d bytes)", display_name, len(data))
+        detail = f"the reader failed: {type(error).__name__}"
+        raise RefusedReply(_("The file could not be read."), detail) from error
     if document.format not in ("docx", "pdf"):
         raise RefusedReply(
             _("The file is not a PDF or a DOCX document."),
