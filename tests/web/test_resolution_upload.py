@@ -129,6 +129,36 @@ def test_the_file_is_read_in_the_sandbox_and_its_failure_is_a_refusal(
     assert not ResolutionDocument.objects.exists()
 
 
+def test_an_exception_in_the_reader_refuses_the_file_stores_nothing_and_is_logged(
+    secretariat: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Fail closed: a reader that breaks (here: the structuring step raises what it never
+    # should) refuses the file with the plain refusal, never a 500 or the exception's words,
+    # and stores nothing; the traceback is in the operators' log.
+    import logging
+
+    from hrdialogue.web.audit.models import AuditEntry
+    from hrdialogue.web.resolutions import reader
+    from hrdialogue.web.resolutions.models import ResolutionDocument
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("SELECT secret FROM settings_module /srv/hrdialogue/parse.py")
+
+    monkeypatch.setattr(reader, "parse_resolution", crash)
+    client = Client(raise_request_exception=False)
+    client.force_login(secretariat)
+    with caplog.at_level(logging.ERROR):
+        response = _upload(client, "dialogue.txt", WITH_SUBPARAGRAPHS, language="en")
+    assert response.status_code == 400
+    assert "The file could not be read." in response.text
+    assert "SELECT" not in response.text
+    assert "parse.py" not in response.text
+    assert not ResolutionDocument.objects.exists()
+    assert not AuditEntry.objects.filter(action="resolutions.upload").exists()
+    logged = [r for r in caplog.records if r.exc_info and isinstance(r.exc_info[1], RuntimeError)]
+    assert logged, "the reader's failure is logged with its traceback"
+
+
 # Hand-written: one operative paragraph with two subparagraphs, the second with two of its own.
 WITH_SUBPARAGRAPHS = b"""70/901. Dialogue written for the tests
 

@@ -5,11 +5,14 @@ time (`sandbox.extract_in_sandbox`), as every upload is: a hostile or merely pat
 file stops there, not in a web worker. The text is then structured here.
 
 The reader's errors are one English line for a person; users get the same refusal in their
-own language, with the reader's line kept as the detail.
+own language, with the reader's line kept as the detail. An exception the reader did not mean
+refuses the file too (fail closed): the traceback goes to the operators' log, nothing is
+stored.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -20,6 +23,8 @@ from hrdialogue.documents.parse import parse_resolution
 from hrdialogue.documents.sandbox import extract_in_sandbox
 
 __all__ = ["ReadResult", "RefusedDocument", "read_resolution"]
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +77,10 @@ def read_resolution(data: bytes, *, name: str, language: str | None = None) -> R
             if isinstance(error, kind):
                 raise RefusedDocument(message, str(error)) from error
         raise RefusedDocument(_("The file could not be read."), str(error)) from error
+    except Exception as error:
+        _log.exception("the reader failed on a resolution upload (%s, %d bytes)", name, len(data))
+        detail = f"the reader failed: {type(error).__name__}"
+        raise RefusedDocument(_("The file could not be read."), detail) from error
     if not resolution.operative:
         raise RefusedDocument(
             _("No operative paragraph was found: this does not look like a resolution."),
