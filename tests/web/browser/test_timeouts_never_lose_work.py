@@ -143,22 +143,30 @@ def test_a_reply_typed_when_the_session_ended_is_back_after_signing_in(
 
 
 @pytest.mark.usefixtures("france_focal_point")
-def test_the_discard_button_empties_the_form_and_forgets_the_draft(
-    live_server: Any, browser: Any, open_call: Any
+def test_in_arabic_the_notice_and_the_discard_button_work_and_pass_axe(
+    live_server: Any, browser: Any, axe: Any, open_call: Any
 ) -> None:
+    """The site in Arabic (right to left): the notice and the button speak Arabic (the
+    catalog's sentences, read there), axe finds nothing serious, and discarding empties the
+    form and forgets the draft."""
     from playwright.sync_api import expect
 
     base = live_server.url
     form = f"{base}/replies/consultations/{open_call.pk}/reply/"
-    context, page = signed_in_page(browser, base, "fp-france@example.org", "en")
+    context, page = signed_in_page(browser, base, "fp-france@example.org", "ar")
     page.goto(form)
     page.locator("#id_text").fill(SENTENCES[4])
     page.wait_for_timeout(700)  # the save after the last keystroke
     page.reload()
-    expect(page.locator("#draft-status")).to_have_text(RESTORED)
+    status = page.locator("#draft-status")
+    expect(status).to_have_text(
+        "تمت استعادة ردك غير المرسل من علامة تبويب المتصفح هذه. راجعه قبل إرساله."
+    )
     assert page.locator("#id_text").input_value() == SENTENCES[4]
-    page.get_by_role("button", name="Discard the restored text").click()
-    expect(page.locator("#draft-status")).to_have_text("The restored text was discarded.")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert _problems(axe, page) == []
+    page.get_by_role("button", name="حذف النص المستعاد").click()
+    expect(status).to_have_text("تم حذف النص المستعاد.")
     assert page.locator("#id_text").input_value() == ""
     expect(page.locator("#id_text")).to_be_focused()
     assert _draft_keys(page) == []
