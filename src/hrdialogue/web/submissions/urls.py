@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from hrdialogue.web.submissions import views
+from hrdialogue.web.submissions import expiry, views
 
 __all__ = ["app_name", "urlpatterns"]
 
@@ -22,4 +22,5 @@ urlpatterns = [
     path("versions/<int:pk>/content/", views.original, name="original"),
     path("receipts/verify/", views.verify, name="verify"),
     path("receipts/public-key.pem", views.public_key, name="public_key"),
+    path("session/extend/", expiry.extend_session, name="extend_session"),
 ]
