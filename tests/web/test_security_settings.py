@@ -241,6 +241,10 @@ def test_a_post_without_csrf_token_is_refused(secretariat: Any, consultation: An
 
 
 def test_no_template_has_inline_script_or_style() -> None:
+    # No template writes `<script` itself: a page's script comes only through the tag
+    # `{% deferred_script 'app/file.js' %}`, which writes an empty `<script src=… defer>` for a
+    # static .js file of this site and refuses anything else (tests/web/test_reply_drafts.py),
+    # so that no inline code can be added by accident (the CSP would block it anyway).
     from pathlib import Path
 
     import hrdialogue.web
