@@ -161,6 +161,9 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 DIALOGUE_JOIN_LIMIT = env.int("DIALOGUE_JOIN_LIMIT", default=30)
 
 SESSION_COOKIE_AGE = 60 * 60 * 8
+# The reply form warns this long before the session ends, with a button that extends it
+# (WCAG 2.2.1); what was typed is kept in the browser tab either way.
+SESSION_EXPIRY_WARNING_SECONDS = env.int("SESSION_EXPIRY_WARNING_SECONDS", default=300)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
