@@ -273,7 +273,7 @@ def run_chaos(
     def stall_database() -> None:
         assert cluster is not None
         with cluster.stalled():
-            time.sleep(rng.uniform(1.5, 3.0) if seconds < 60 else rng.uniform(3.0, 8.0))
+            time.sleep(rng.uniform(1.0, 2.0) if seconds < 60 else rng.uniform(3.0, 8.0))
         log.db_stalls += 1
 
     def kill_app() -> None:
@@ -303,7 +303,7 @@ def run_chaos(
                 log.events.append(f"{time.monotonic() - start:6.1f} s {kind}")
                 actions[kind]()
             # the load goes on a while after the last event, then until `seconds`
-            time.sleep(max(seconds - (time.monotonic() - start), gap[0]))
+            time.sleep(max(seconds - (time.monotonic() - start), gap[1]))
         except BaseException as error:  # reported by the test, not lost in the thread
             failures.append(error)
         finally:

@@ -58,9 +58,29 @@ def _rows(url: str) -> list[tuple[Any, ...]]:
         return list(conn.execute(_VERSIONS_SQL).fetchall())
 
 
-def _command(site: Site, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "hrdialogue.web", *args],
+# `store_verify`, then `audit_verify` with the receipt files given as arguments, in one
+# Django process (each start costs seconds); prints each command's output and exit status.
+_VERIFY = """
+import sys
+import django
+django.setup()
+from django.core.management import call_command
+from django.core.management.base import CommandError
+for name, args in (("store_verify", []), ("audit_verify", sys.argv[1:])):
+    try:
+        call_command(name, *args, stderr=sys.stdout)
+        status = 0
+    except CommandError as error:
+        print(error)
+        status = 1
+    print(f"== {name} exit {status}", flush=True)
+"""
+
+
+def _verify(site: Site, receipts: list[str]) -> dict[str, tuple[int, str]]:
+    """{command: (exit status, its output)} for store_verify and audit_verify."""
+    done = subprocess.run(
+        [sys.executable, "-c", _VERIFY, *receipts],
         env=site.env,
         cwd=ROOT,
         capture_output=True,
@@ -68,6 +88,18 @@ def _command(site: Site, *args: str) -> subprocess.CompletedProcess[str]:
         check=False,
         timeout=600,
     )
+    results: dict[str, tuple[int, str]] = {}
+    lines: list[str] = []
+    for line in done.stdout.splitlines():
+        if line.startswith("== ") and " exit " in line:
+            name, status = line[3:].split(" exit ")
+            results[name] = (int(status), "\n".join(lines))
+            lines = []
+        else:
+            lines.append(line)
+    for name in ("store_verify", "audit_verify"):
+        results.setdefault(name, (1, f"did not run: {done.stderr[-2000:]}"))
+    return results
 
 
 def _check_rows(sent: list[Sent], rows: list[tuple[Any, ...]], verdict: Verdict) -> None:
@@ -109,11 +141,6 @@ def check_invariants(site: Site, sent: list[Sent], tmp: Path) -> Verdict:
     verdict = Verdict()
     _check_rows(sent, _rows(site.env["DATABASE_URL"]), verdict)
 
-    store = _command(site, "store_verify")
-    verdict.store_summary = store.stdout.strip().splitlines()[0] if store.stdout.strip() else ""
-    if store.returncode != 0:
-        verdict.problems.append(f"store_verify: {store.stdout}{store.stderr}"[-3000:])
-
     receipts: list[str] = []
     tmp.mkdir(parents=True, exist_ok=True)
     for s in sent:
@@ -121,8 +148,13 @@ def check_invariants(site: Site, sent: list[Sent], tmp: Path) -> Verdict:
             path = tmp / f"receipt-{s.key}.json"
             path.write_text(json.dumps(s.receipt), encoding="utf-8")
             receipts += ["--receipt", str(path)]
-    audit = _command(site, "audit_verify", *receipts)
-    verdict.receipts_verified = audit.stdout.count(": anchored at entry ")
-    if audit.returncode != 0:
-        verdict.problems.append(f"audit_verify: {audit.stdout[-1500:]}{audit.stderr[-1500:]}")
+    results = _verify(site, receipts)
+    status, output = results["store_verify"]
+    verdict.store_summary = output.strip().splitlines()[0] if output.strip() else ""
+    if status != 0:
+        verdict.problems.append(f"store_verify: {output[-3000:]}")
+    status, output = results["audit_verify"]
+    verdict.receipts_verified = output.count(": anchored at entry ")
+    if status != 0:
+        verdict.problems.append(f"audit_verify: {output[-3000:]}")
     return verdict

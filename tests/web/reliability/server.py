@@ -120,12 +120,15 @@ def _scratch_postgres(url: str) -> str:
 
 
 @contextlib.contextmanager
-def prepare_site(tmp: Path, *, source: str | None = None, states: int = 1) -> Iterator[Site]:
+def prepare_site(
+    tmp: Path, *, source: str | None = None, states: int = 1, pycache: Path | None = None
+) -> Iterator[Site]:
     """A migrated, seeded site with `states` consultees: its scratch database beside `source`
     (a PostgreSQL URL; by default DATABASE_URL), or a SQLite file in `tmp` when that is not
-    PostgreSQL."""
+    PostgreSQL. Bytecode is cached in `pycache` (tests may share one), else in `tmp`."""
     if source is None:
         source = os.environ.get("DATABASE_URL", "")
+    tmp.mkdir(parents=True, exist_ok=True)
     if source.startswith("postgres"):
         url, database = _scratch_postgres(source), "PostgreSQL"
     else:
@@ -143,16 +146,18 @@ def prepare_site(tmp: Path, *, source: str | None = None, states: int = 1) -> It
     # Each server start imports Django and the platform again: bytecode cached under tmp
     # (not in the tree) makes every start after the first one several seconds faster.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    env["PYTHONPYCACHEPREFIX"] = str(pycache or tmp / "pycache")
     try:
         out = subprocess.run(
             [sys.executable, "-c", _SEED, str(states)],
             env=env,
             cwd=ROOT,
-            check=True,
+            check=False,
             capture_output=True,
             text=True,
         )
+        if out.returncode != 0:
+            raise RuntimeError(f"the site could not be seeded:\n{out.stderr[-3000:]}")
         yield Site(env, json.loads(out.stdout.strip().splitlines()[-1]), database)
     finally:
         if database == "PostgreSQL":

