@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import signal
 import socket
 import sqlite3
@@ -31,15 +32,22 @@ __all__ = [
 
 SCRATCH_DB = "hrdialogue_reliability"
 
-# Run in the server's environment: consultees (demo States, as many as the argument says,
-# each with a focal point), the consultation open with its deadline ahead, an API token for
-# each focal point and one for the Secretariat. Prints them as JSON.
+# Run in the server's environment: migrate (unless the database is a copy of one migrated
+# already), keep a copy of the migrated database if a path is given (SQLite), then seed:
+# consultees (demo States, as many as the first argument says, each with a focal point), the
+# consultation open with its deadline ahead, an API token for each focal point and one for the
+# Secretariat. Prints them as JSON.
 _SEED = """
-import datetime as dt, json, sys
+import datetime as dt, json, shutil, sys
 import django
 django.setup()
 from django.core.management import call_command
-call_command("migrate", verbosity=0)
+from django.db import connection
+if sys.argv[2] != "migrated":
+    call_command("migrate", verbosity=0)
+if sys.argv[2] not in ("migrated", ""):
+    connection.close()
+    shutil.copyfile(connection.settings_dict["NAME"], sys.argv[2])
 from django.utils import timezone
 from hrdialogue.web.accounts.models import User
 from hrdialogue.web.api.services import issue_token
@@ -82,6 +90,10 @@ _COUNT_SQL = (
 
 
 ROOT = Path(__file__).resolve().parents[3]
+
+# A migrated, empty SQLite database made by this test process: later SQLite sites start from
+# a copy of it instead of migrating again (each migration run costs seconds).
+_MIGRATED_SQLITE: list[Path] = []
 
 
 class Site:
@@ -147,9 +159,15 @@ def prepare_site(
     # (not in the tree) makes every start after the first one several seconds faster.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(pycache or tmp / "pycache")
+    migration = ""  # migrate, keep no copy
+    if database == "SQLite" and _MIGRATED_SQLITE:
+        shutil.copyfile(_MIGRATED_SQLITE[0], tmp / "site.sqlite3")
+        migration = "migrated"
+    elif database == "SQLite":
+        migration = str(tmp / "migrated.sqlite3")
     try:
         out = subprocess.run(
-            [sys.executable, "-c", _SEED, str(states)],
+            [sys.executable, "-c", _SEED, str(states), migration],
             env=env,
             cwd=ROOT,
             check=False,
@@ -158,6 +176,8 @@ def prepare_site(
         )
         if out.returncode != 0:
             raise RuntimeError(f"the site could not be seeded:\n{out.stderr[-3000:]}")
+        if migration not in ("", "migrated"):
+            _MIGRATED_SQLITE.append(Path(migration))
         yield Site(env, json.loads(out.stdout.strip().splitlines()[-1]), database)
     finally:
         if database == "PostgreSQL":
