@@ -218,9 +218,11 @@ class App:
         if self.master is None:
             return False
         pid = self.master.pid
-        workers = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        if not workers:
-            return False
+        deadline = time.monotonic() + 10  # a worker just killed is forked again at once
+        while not (workers := Path(f"/proc/{pid}/task/{pid}/children").read_text().split()):
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.1)
         with contextlib.suppress(ProcessLookupError):
             os.kill(int(rng.choice(workers)), signal.SIGKILL)
         return True

@@ -23,7 +23,21 @@ from pathlib import Path
 
 from tests.web.reliability.server import free_port
 
-__all__ = ["Cluster", "postgres_bindir", "throwaway_cluster"]
+__all__ = ["Cluster", "missing_postgres", "postgres_bindir", "throwaway_cluster"]
+
+
+def missing_postgres() -> str | None:
+    """Why no throwaway cluster can be made here (a skip reason), or None."""
+    if postgres_bindir() is None:
+        return "PostgreSQL's initdb is not installed (Debian package postgresql)"
+    if os.geteuid() == 0:
+        try:
+            pwd.getpwnam("postgres")
+        except KeyError:
+            return "running as root, and there is no `postgres` user to own a cluster"
+        if shutil.which("runuser") is None:
+            return "running as root, and runuser (util-linux) is missing"
+    return None
 
 
 def postgres_bindir() -> Path | None:

@@ -29,7 +29,12 @@ import pytest
 
 from tests.web.reliability.chaos import App, ChaosLog, Sent, run_chaos, run_clients
 from tests.web.reliability.invariants import Verdict, check_invariants
-from tests.web.reliability.postgres import Cluster, postgres_bindir, throwaway_cluster
+from tests.web.reliability.postgres import (
+    Cluster,
+    missing_postgres,
+    postgres_bindir,
+    throwaway_cluster,
+)
 from tests.web.reliability.server import SCRATCH_DB, Site, free_port, prepare_site
 
 pytestmark = [
@@ -146,9 +151,11 @@ def test_chaos_with_the_app_killed_over_sqlite(
 def test_chaos_with_the_app_and_postgresql_crashed(
     tmp_path: Path, pycache: Path, figure: Callable[[str], None]
 ) -> None:
+    reason = missing_postgres()
+    if reason is not None:
+        pytest.skip(reason)
     bindir = postgres_bindir()
-    if bindir is None:
-        pytest.skip("PostgreSQL's initdb is not installed (Debian package postgresql)")
+    assert bindir is not None
     seconds = _seconds(10.0)
     with (
         throwaway_cluster(bindir) as cluster,
