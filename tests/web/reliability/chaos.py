@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import http.client
 import io
+import itertools
 import json
 import os
 import random
@@ -30,7 +31,7 @@ from typing import Any
 from tests.web.reliability.postgres import Cluster
 from tests.web.reliability.server import Site, start_gunicorn, wait_ready
 
-__all__ = ["App", "ChaosLog", "Sent", "run_chaos", "run_clients"]
+__all__ = ["QUIET_END_S", "App", "ChaosLog", "Sent", "run_chaos", "run_clients"]
 
 SENTENCES = [
     "L'État de démonstration se félicite de la consultation ouverte par le Secrétariat.",
@@ -228,6 +229,11 @@ class App:
         return True
 
 
+QUIET_END_S = 2.0
+"""The load goes on this long at least after the last event: replies sent during it must
+go through a recovered app and database."""
+
+
 @dataclass
 class ChaosLog:
     """What the schedule did: the counts of the figure line and a line per event."""
@@ -246,7 +252,7 @@ def _schedule(
     """Seeded (pause, kind) pairs, each pause counted from the end of the event before (a
     restart takes seconds): every kind once (shuffled), then kinds drawn at random."""
     first = rng.sample(kinds, len(kinds))
-    for n in range(10**6):
+    for n in itertools.count():
         yield rng.uniform(*gap), (first[n] if n < len(first) else rng.choice(kinds))
 
 
@@ -304,8 +310,8 @@ def run_chaos(
                 time.sleep(pause)
                 log.events.append(f"{time.monotonic() - start:6.1f} s {kind}")
                 actions[kind]()
-            # the load goes on a while after the last event, then until `seconds`
-            time.sleep(max(seconds - (time.monotonic() - start), gap[1]))
+            # the load goes on until `seconds`, and a while after the last event
+            time.sleep(max(seconds - (time.monotonic() - start), QUIET_END_S))
         except BaseException as error:  # reported by the test, not lost in the thread
             failures.append(error)
         finally:
