@@ -67,6 +67,11 @@ bench: install ## benchmarks: medians and ratios against a baseline measured in 
 eval: install ## quality scores against labelled data, with sample sizes
 	$(BIN)/python -m evals
 
+.PHONY: chaos
+chaos: install ## the long crash-consistency run (battery E3): load over SQLite, then over a crashing PostgreSQL
+	HRDIALOGUE_CHAOS_SECONDS=$${HRDIALOGUE_CHAOS_SECONDS:-300} $(BIN)/pytest -p no:cacheprovider \
+	  -p no:randomly -s tests/web/reliability/test_chaos.py
+
 .PHONY: format
 format: install ## rewrite the code with ruff's formatter and fixes
 	$(BIN)/ruff format src tests benchmarks evals
