@@ -9,6 +9,8 @@ document: OP3 opens "подтверждает, что диалог между к
 
 from __future__ import annotations
 
+from typing import Any
+
 from hrdialogue.documents.model import Resolution
 from hrdialogue.documents.parse import parse_resolution
 
@@ -135,3 +137,78 @@ def test_other_text_after_the_closing_is_reported() -> None:
         "text follows the closing (meeting and date) and is not read: 'Distr.: General',"
         " 15 characters"
     )
+
+
+# --- subparagraph labels and unnumbered paragraphs ---------------------------------------------
+
+CHAPEAU = "1. Requests the Secretary-General to consult States on:\n"
+LAST = "\n\n2. Decides to remain seized of the matter."
+
+
+def test_a_skipped_subparagraph_label_is_reported_and_its_text_kept() -> None:
+    resolution = _english(
+        CHAPEAU + "(a) the ways to strengthen dialogue;\n"
+        "(b) the practice of regional organizations;\n(d) their visits to the field;" + LAST
+    )
+    op1 = resolution.operative[0]
+    assert [s.anchor for s in op1.subparagraphs] == ["OP1(a)", "OP1(b)"]
+    assert op1.subparagraphs[1].text.endswith("(d) their visits to the field;")
+    (warning,) = resolution.warnings
+    assert (warning.code, warning.anchor) == ("subparagraph-label", "OP1")
+    assert warning.message.startswith("'(d)' opens a line like a subparagraph label")
+
+
+def test_a_subparagraph_label_printed_twice_is_reported() -> None:
+    resolution = _english(
+        CHAPEAU + "(a) the ways to strengthen dialogue;\n"
+        "(a) the practice of regional organizations;\n(b) their visits to the field;" + LAST
+    )
+    assert [s.anchor for s in resolution.operative[0].subparagraphs] == ["OP1(a)", "OP1(b)"]
+    assert [(w.code, w.message[:5]) for w in resolution.warnings] == [
+        ("subparagraph-label", "'(a)'")
+    ]
+
+
+def test_labels_inside_a_sentence_are_text_and_not_reported() -> None:
+    resolution = _english(
+        "1. Recalls subparagraph (d) of paragraph 3 of its resolution 62/160 and\n"
+        "(e) thereof, as follows (a) to consult States; (b) to report;" + LAST
+    )
+    assert resolution.warnings == ()
+
+
+def test_an_unnumbered_paragraph_after_a_blank_line_is_reported() -> None:
+    resolution = _english(
+        "1. Requests the Secretary-General to consult States;\n\n"
+        "Also requests the Secretary-General to report on the consultations;" + LAST
+    )
+    assert [p.anchor for p in resolution.operative] == ["OP1", "OP2"]
+    assert "Also requests the Secretary-General to report" in resolution.operative[0].text
+    (warning,) = resolution.warnings
+    assert (warning.code, warning.anchor) == ("unnumbered-paragraph", "OP1")
+    assert warning.message == (
+        "a paragraph opens with the operative lead 'Also requests' but has no number: it is"
+        " read as part of operative paragraph 1"
+    )
+
+
+NEW_CODES = {"operative-numbering", "unread-text", "subparagraph-label", "unnumbered-paragraph"}
+
+
+def test_the_real_resolutions_raise_none_of_these(shared: Any) -> None:
+    # The corpus's resolutions are whole, regularly numbered texts (read off each file):
+    # none of these warnings may fire on them, nor on the seed.
+    from hrdialogue.documents.errors import ReaderError
+    from tests.corpus import strip_header
+
+    paths = sorted((shared / "corpus" / "un").glob("*.txt"))
+    assert len(paths) == 12
+    read = 0
+    for path in [*paths, shared / "seeds" / "000_8dba0c578e5ca190.txt"]:
+        try:
+            resolution = parse_resolution(strip_header(path.read_text(encoding="utf-8")))
+        except ReaderError:
+            continue  # the two reports and the bitext
+        read += 1
+        assert {w.code for w in resolution.warnings} & NEW_CODES == set(), path.name
+    assert read == 10  # nine corpus resolutions and the seed

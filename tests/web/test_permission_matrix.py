@@ -204,6 +204,13 @@ EXPECTED: dict[str, tuple[str, bool, Callable[[str, str, str], str]]] = {
     "invitations:note": ("get", False, _france_note),
     "invitations:follow": ("get", False, _everyone(HIDE)),  # an unknown token
     "submissions:reply": ("get", True, _reply_form),
+    # renews the caller's own session (the reply form's expiry warning): a JSON 403 to anyone
+    # signed out, never a sign-in page that a script cannot follow
+    "submissions:extend_session": (
+        "post",
+        False,
+        lambda role, phase, visibility: DENY if role == "anonymous" else OK,
+    ),
     "submissions:dashboard": ("get", True, _staff_page),
     "submissions:published": ("get", True, _consultation_view),
     "submissions:by_paragraph": ("get", True, _consultation_view),

@@ -20,7 +20,11 @@ from hrdialogue.documents.clean import CleanText
 from hrdialogue.documents.leads import LeadMatch, LeadReader
 from hrdialogue.documents.model import Body
 from hrdialogue.documents.spans import END_PUNCT, prev_char, trim_span
-from hrdialogue.documents.subparagraphs import RawSubparagraph, find_subparagraphs
+from hrdialogue.documents.subparagraphs import (
+    RawSubparagraph,
+    find_stray_labels,
+    find_subparagraphs,
+)
 
 __all__ = [
     "BodyIssue",
@@ -288,6 +292,44 @@ def _resumed_numbers(
     return numbers, issues
 
 
+def _unplaced_in(
+    clean: CleanText,
+    leads: LeadReader,
+    start: int,
+    end: int,
+    *,
+    number: int,
+    subparagraphs: list[RawSubparagraph],
+) -> list[BodyIssue]:
+    """What operative paragraph `number` (`clean.text[start:end]`) holds that looks like the
+    start of something it does not read as one: a subparagraph label out of sequence at a
+    line's start, and, after a blank line, a paragraph that opens with an operative lead but
+    has no number (lost from the text, or never printed)."""
+    text = clean.text
+    issues = [
+        BodyIssue(
+            "subparagraph-label",
+            f"{label!r} opens a line like a subparagraph label of operative paragraph"
+            f" {number}, but does not continue its sequence of labels: it is read as text of"
+            " the subparagraph (or paragraph) before it",
+            at,
+        )
+        for at, label in find_stray_labels(text, start, end, subparagraphs, clean.line_starts)
+    ]
+    blanks = clean.blank_breaks
+    for at in blanks[bisect_left(blanks, start + 1) : bisect_left(blanks, end)]:
+        if _prev_char(text, at) not in _END_PUNCT:
+            continue
+        lead = leads.at(at, "operative")
+        if lead is not None:
+            message = (
+                f"a paragraph opens with the operative lead {lead.lead!r} but has no number:"
+                f" it is read as part of operative paragraph {number}"
+            )
+            issues.append(BodyIssue("unnumbered-paragraph", message, at))
+    return issues
+
+
 def _split_after(text: str, start: int, end: int, cased: bool) -> list[int]:
     """Offsets after each comma or semicolon of `text[start:end]` that white space follows,
     and that white space; `cased`: only where no lower-case Latin letter ("a"–"z") follows
@@ -481,6 +523,7 @@ def split_paragraphs(
         stop = numbers[k + 1][1] if k + 1 < len(numbers) else end
         s, e = trim_span(text, text_start, stop)
         lead = leads.at(s, "operative")
-        subs = find_subparagraphs(text, s, e, language, clean.line_starts)
+        subs = find_subparagraphs(text, s, e, language, lines)
         paragraphs.append(RawParagraph(True, s, e, number, lead, subs))
+        issues += _unplaced_in(clean, leads, s, e, number=number, subparagraphs=subs)
     return Paragraphs(paragraphs, fragment_start, issues)

@@ -34,7 +34,7 @@ from typing import Final
 
 from hrdialogue.documents.spans import END_PUNCT, prev_char, trim_span
 
-__all__ = ["RawSubparagraph", "find_subparagraphs"]
+__all__ = ["RawSubparagraph", "find_stray_labels", "find_subparagraphs"]
 
 
 @dataclass(slots=True)
@@ -264,6 +264,36 @@ def find_subparagraphs(
     for _, item in open_items:
         _close(text, item, end)
     return items
+
+
+def find_stray_labels(
+    text: str,
+    start: int,
+    end: int,
+    items: Sequence[RawSubparagraph],
+    line_starts: Sequence[int],
+) -> list[tuple[int, str]]:
+    """The first- and second-degree labels that open a source line after end punctuation in
+    `text[start:end]`, as subparagraph labels do, but that no sequence of `items` (what
+    `find_subparagraphs` read there) takes: a label skipped ("(b)" then "(d)") or printed
+    twice. (where, the label as printed), each read as text of the item before it."""
+    first_paren = text.find(")", start, end)
+    if first_paren < 0 or not line_starts:
+        return []
+    taken: set[int] = set()
+    stack = list(items)
+    while stack:
+        item = stack.pop()
+        taken.add(item.label_start)
+        stack.extend(item.children)
+    return [
+        (s, text[s:e])
+        for s, e, value, placed in _candidates(text, start, end, first_paren)
+        if placed
+        and s not in taken
+        and _readings(value)
+        and _opens_line(text, s, line_starts, punctuated=True)
+    ]
 
 
 def _close(text: str, item: RawSubparagraph, stop: int) -> None:
