@@ -14,7 +14,7 @@ France's focal point may reach it by any URL (page, version, receipt, file). Ger
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -263,8 +263,30 @@ def test_every_view_is_in_the_matrix() -> None:
     assert _url_names(get_resolver()) == set(EXPECTED)
 
 
-@pytest.fixture
-def world(db: Any) -> dict[str, Any]:
+@pytest.fixture(scope="module")
+def world(
+    django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any
+) -> Iterator[dict[str, Any]]:
+    """The accounts, consultation, replies and dialogue of the matrix, built once for the
+    module inside a transaction rolled back after its last test (each test runs in a savepoint
+    of its own, as Django's TestCase does): building it read a DOCX in the sandbox's child
+    process, once per view. Its files go where each test's are (`_replies_on_tmp`)."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    root = tmp_path_factory.getbasetemp() / "hrdialogue-var"
+    with (
+        override_settings(
+            MEDIA_ROOT=root / "media", RECEIPT_KEY_PATH=root / "keys" / "receipt-ed25519.pem"
+        ),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        yield _build_world()
+        transaction.set_rollback(True)
+
+
+def _build_world() -> dict[str, Any]:
     from hrdialogue.documents.model import Adoption
     from hrdialogue.web.accounts.models import User
     from hrdialogue.web.consultations.services import open_consultation
