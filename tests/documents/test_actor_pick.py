@@ -25,22 +25,24 @@ def _heads(lexicon: actors._Lexicon) -> list[frozenset[str]]:
     return [pattern_openings(pattern) or frozenset() for pattern, _, _ in lexicon.patterns]
 
 
-def _plain(lexicon: actors._Lexicon, window: str) -> tuple[int, ...]:
+def _plain(heads: list[frozenset[str]], window: str) -> tuple[int, ...]:
+    """The patterns whose openings (`_heads`, read once per lexicon) `window` starts with."""
     return tuple(
         index
-        for index, heads in enumerate(_heads(lexicon))
-        if any(window.startswith(head) for head in heads)
+        for index, openings in enumerate(heads)
+        if any(window.startswith(head) for head in openings)
     )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_opening_and_its_extensions_pick_as_the_plain_way(language: str) -> None:
     lexicon = actors._lexicon(language)
-    openings = sorted(set().union(*_heads(lexicon)))
+    heads = _heads(lexicon)
+    openings = sorted(set().union(*heads))
     assert openings
     for head in openings:
         for window in (head, (head + "s tates")[:HEAD], head[:-1], (head + head)[:HEAD]):
-            assert actors._tried(lexicon, window) == _plain(lexicon, window), window
+            assert actors._tried(lexicon, window) == _plain(heads, window), window
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -49,9 +51,10 @@ def test_windows_of_opening_letters_pick_as_the_plain_way(
     language: str, data: st.DataObject
 ) -> None:
     lexicon = actors._lexicon(language)
-    letters = "".join(sorted(set("".join(set().union(*_heads(lexicon)))))) + " ,"
+    heads = _heads(lexicon)
+    letters = "".join(sorted(set("".join(set().union(*heads))))) + " ,"
     window = data.draw(st.text(alphabet=letters, max_size=HEAD))
-    assert actors._tried(lexicon, window) == _plain(lexicon, window)
+    assert actors._tried(lexicon, window) == _plain(heads, window)
 
 
 def _state(lexicon: actors._Lexicon) -> dict[str, object]:
