@@ -537,21 +537,23 @@ def test_the_public_verify_page_checks_a_receipt_against_the_log(
         f" this reply's own entry ({own.sequence})"
     ) in page
 
+    def restore_to(sequence: int) -> Any:
+        """The log as a copy ending at entry `sequence` left it: later entries gone."""
+        last = AuditEntry.objects.get(sequence=sequence)
+        with _as_a_dba() as cursor:
+            cursor.execute("DELETE FROM audit_auditentry WHERE sequence > %s", [last.sequence])
+        AuditHead.objects.update(sequence=last.sequence, entry_hash=last.entry_hash)
+        return last
+
     # Restored from a copy taken just before the reply: the log ends at the state it signed.
-    head = AuditEntry.objects.get(sequence=own.sequence - 1)
-    with _as_a_dba() as cursor:
-        cursor.execute("DELETE FROM audit_auditentry WHERE sequence > %s", [head.sequence])
-    AuditHead.objects.update(sequence=head.sequence, entry_hash=head.entry_hash)
+    head = restore_to(own.sequence - 1)
     page = verify()
     assert "The receipt is valid" in page
     assert "The audit log does not hold this reply's entry." in page
     assert f"The log ends at the state this receipt signed (entry {head.sequence})" in page
 
     # Restored from a copy taken before the reply: the receipt still verifies, the log fails it.
-    restored = AuditEntry.objects.get(sequence=own.sequence - 2)
-    with _as_a_dba() as cursor:
-        cursor.execute("DELETE FROM audit_auditentry WHERE sequence > %s", [restored.sequence])
-    AuditHead.objects.update(sequence=restored.sequence, entry_hash=restored.entry_hash)
+    restore_to(own.sequence - 2)
     page = verify()
     assert "The receipt is valid" in page
     assert "The audit log does not hold the state this receipt signed." in page

@@ -169,7 +169,7 @@ class RawParagraph:
 class BodyIssue:
     """Something in the body the reader does not place: a `ParseWarning` to be."""
 
-    code: str  # "section-label", "composite", "operative-numbering"
+    code: str  # "section-label", "composite", "operative-numbering", "subparagraph-label", …
     message: str
     start: int  # clean offset
 
@@ -218,12 +218,15 @@ def _number_starts(text: str, start: int, end: int) -> list[int]:
     return sorted(starts)
 
 
-def _operative_numbers(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
-    """(number, number start, text start) of each operative paragraph, in sequence."""
+def _operative_numbers(
+    text: str, start: int, end: int, starts: list[int] | None = None
+) -> list[tuple[int, int, int]]:
+    """(number, number start, text start) of each operative paragraph, in sequence;
+    `starts`: `_number_starts(text, start, end)` when the caller has it already."""
     found: list[tuple[int, int, int]] = []
     expected = 1
     first_text = trim_span(text, start, end)[0]  # text before a number: it must end a sentence
-    for s in _number_starts(text, start, end):
+    for s in _number_starts(text, start, end) if starts is None else starts:
         m = _OP_NUMBER.match(text, s, end)
         if m is None or int(m.group("n")) != expected:
             continue
@@ -246,10 +249,15 @@ def _is_line_start(lines: Sequence[int], pos: int) -> bool:
 
 
 def _resumed_numbers(
-    text: str, end: int, found: list[tuple[int, int, int]], lines: Sequence[int]
+    text: str,
+    end: int,
+    found: list[tuple[int, int, int]],
+    starts: list[int],
+    lines: Sequence[int],
 ) -> tuple[list[tuple[int, int, int]], list[BodyIssue]]:
     """`found` (`_operative_numbers`: 1, 2, … in sequence) read on past a gap in the numbering,
-    and what is out of sequence, reported.
+    and what is out of sequence, reported; `starts` are the candidates it was found among
+    (`_number_starts`).
 
     After the last number in sequence, a number at the start of a source line after
     paragraph-final punctuation, at most `_MAX_GAP` above the one expected, opens the next
@@ -264,7 +272,7 @@ def _resumed_numbers(
     last = found[-1][1]
     current = 0  # the number of the paragraph the scan is in
     expected = found[-1][0] + 1
-    for s in _number_starts(text, found[0][1], end):
+    for s in starts[bisect_left(starts, found[0][1]) :]:
         if s in in_sequence:
             current = in_sequence[s]
             continue
@@ -413,7 +421,8 @@ class Paragraphs(NamedTuple):
     """For a fragment (no enacting formula), where the first recognised paragraph begins
     (text before it is a cut-off paragraph)."""
     issues: list[BodyIssue]
-    """What the numbering of the operative paragraphs skips or repeats."""
+    """What the operative paragraphs hold that they do not place: numbers skipped or out of
+    sequence, stray subparagraph labels, a paragraph with a lead and no number."""
 
 
 def split_paragraphs(
@@ -439,7 +448,9 @@ def split_paragraphs(
     text = clean.text
     leads = LeadReader(text, language)
     lines = clean.line_starts
-    numbers, issues = _resumed_numbers(text, end, _operative_numbers(text, start, end), lines)
+    starts = _number_starts(text, start, end)  # one scan for both readings of the numbers
+    found = _operative_numbers(text, start, end, starts)
+    numbers, issues = _resumed_numbers(text, end, found, starts, lines)
     preamble_end = numbers[0][1] if numbers else end
     i0, i1 = bisect_left(lines, start), bisect_left(lines, preamble_end)
     region_lines = lines[i0:i1]
@@ -459,22 +470,21 @@ def split_paragraphs(
             cuts[pos] = lead
         else:
             uncut.append(pos)
+    shape = _LEAD_SHAPES.get(language)
     if uncut and _lines_are_paragraphs(len(region_lines), len(cuts) + len(uncut)):
         # One paragraph a line (a UN HTML rendition): a line whose lead phrase the lexicon
         # does not know is a paragraph all the same (reported as an unknown lead), not a
         # continuation of the paragraph before it.
         cuts.update(dict.fromkeys(uncut))
     elif uncut:
-        line_shape = _LEAD_SHAPES.get(language)
-        if line_shape is not None:
-            shaped = [pos for pos in uncut if line_shape.match(text, pos)]
+        if shape is not None:
+            shaped = [pos for pos in uncut if shape.match(text, pos)]
             cuts.update(dict.fromkeys(shaped))
             uncut = [pos for pos in uncut if pos not in cuts]
         if uncut and source is not None:
             cuts.update(dict.fromkeys(_indented_starts(clean, source, region_lines, cuts, uncut)))
     mid_line = language in _CASED or collapsed
     if mid_line:
-        shape = _LEAD_SHAPES.get(language)
         for pos in _split_after(text, start, preamble_end, language in _CASED):
             if pos in cuts or pos >= preamble_end:
                 continue
